@@ -1,0 +1,187 @@
+"""Business days in the user's own zone and country (RULEBOOK "business day", S6).
+
+Weekends are Saturday and Sunday; public holidays come from the ``holidays``
+package for the user's country, which is derived from the IANA zone
+(``zone.tab`` shipped by ``tzdata``) unless the user overrides it. All
+arithmetic happens on local calendar dates; turning a local date and hour into
+an aware datetime goes through :meth:`BusinessCalendar.at_local`, which is
+DST-safe (a wall time that does not exist is moved forward by the gap).
+"""
+
+from __future__ import annotations
+
+import functools
+from datetime import UTC, date, datetime, time, timedelta
+from importlib import resources
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import holidays
+
+__all__ = [
+    "BusinessCalendar",
+    "country_for_zone",
+    "is_valid_zone",
+    "zone_info",
+]
+
+SATURDAY = 5
+
+
+@functools.cache
+def _zone_countries() -> dict[str, str]:
+    text = resources.files("tzdata").joinpath("zoneinfo", "zone.tab").read_text("utf-8")
+    table: dict[str, str] = {}
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) >= 3:
+            table[parts[2]] = parts[0]
+    return table
+
+
+_LINKS = {
+    # Common aliases that zone.tab lists only under their canonical name.
+    "US/Eastern": "America/New_York",
+    "US/Central": "America/Chicago",
+    "US/Mountain": "America/Denver",
+    "US/Pacific": "America/Los_Angeles",
+    "Europe/Kiev": "Europe/Kyiv",
+    "Asia/Calcutta": "Asia/Kolkata",
+    "Asia/Saigon": "Asia/Ho_Chi_Minh",
+    "America/Buenos_Aires": "America/Argentina/Buenos_Aires",
+}
+
+
+def country_for_zone(zone: str) -> str | None:
+    """ISO 3166 code of the country an IANA zone belongs to, or ``None`` (e.g. ``UTC``)."""
+    return _zone_countries().get(_LINKS.get(zone, zone))
+
+
+@functools.cache
+def zone_info(zone: str) -> ZoneInfo:
+    """The :class:`ZoneInfo` for an IANA name; raises ``ValueError`` for an unknown one."""
+    try:
+        return ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ValueError(f"unknown time zone {zone!r}") from exc
+
+
+def is_valid_zone(zone: str) -> bool:
+    try:
+        zone_info(zone)
+    except ValueError:
+        return False
+    return True
+
+
+@functools.cache
+def _holidays_for(country: str, year: int) -> dict[date, str]:
+    try:
+        table = holidays.country_holidays(country, years=year)
+    except NotImplementedError:
+        return {}
+    return dict(table.items())
+
+
+class BusinessCalendar:
+    """Business-day arithmetic for one user: their zone and (optional) country."""
+
+    __slots__ = ("country", "tz", "zone")
+
+    def __init__(self, zone: str, country: str | None = None) -> None:
+        self.zone = zone
+        self.tz = zone_info(zone)
+        self.country = (country or country_for_zone(zone) or "").upper() or None
+
+    def __repr__(self) -> str:
+        return f"BusinessCalendar({self.zone!r}, {self.country!r})"
+
+    # -- dates ---------------------------------------------------------------
+
+    def holiday_name(self, day: date) -> str | None:
+        if self.country is None:
+            return None
+        return _holidays_for(self.country, day.year).get(day)
+
+    def is_business_day(self, day: date) -> bool:
+        return day.weekday() < SATURDAY and self.holiday_name(day) is None
+
+    def next_business_day(self, day: date, *, include_today: bool = False) -> date:
+        """The first business day after ``day`` (or ``day`` itself when allowed)."""
+        current = day if include_today else day + timedelta(days=1)
+        while not self.is_business_day(current):
+            current += timedelta(days=1)
+        return current
+
+    def previous_business_day(self, day: date, *, include_today: bool = True) -> date:
+        current = day if include_today else day - timedelta(days=1)
+        while not self.is_business_day(current):
+            current -= timedelta(days=1)
+        return current
+
+    def add_business_days(self, day: date, count: int) -> date:
+        """The date ``count`` business days after ``day`` (``count`` >= 0).
+
+        ``day`` itself never counts, whether or not it is a business day; with
+        ``count == 0`` the answer is ``day`` when it is a business day, else the
+        next one.
+        """
+        if count < 0:
+            raise ValueError("count must be >= 0")
+        if count == 0:
+            return self.next_business_day(day, include_today=True)
+        current = day
+        for _ in range(count):
+            current = self.next_business_day(current)
+        return current
+
+    def business_days_between(self, start: date, end: date) -> int:
+        """Business days in (start, end]: how many business days ``end`` is after ``start``."""
+        if end <= start:
+            return 0
+        count = 0
+        current = start
+        while current < end:
+            current += timedelta(days=1)
+            if self.is_business_day(current):
+                count += 1
+        return count
+
+    def last_business_day_of_month(self, year: int, month: int) -> date:
+        first_next = date(year + month // 12, month % 12 + 1, 1)
+        return self.previous_business_day(first_next - timedelta(days=1))
+
+    def find_holiday(self, words: str, after: date) -> date | None:
+        """The first holiday on or after ``after`` whose name contains ``words``."""
+        if self.country is None:
+            return None
+        needle = words.casefold()
+        for year in (after.year, after.year + 1):
+            for day, name in sorted(_holidays_for(self.country, year).items()):
+                if day >= after and needle in name.casefold():
+                    return day
+        return None
+
+    # -- moments -------------------------------------------------------------
+
+    def local_date(self, moment: datetime) -> date:
+        return self.localize(moment).date()
+
+    def localize(self, moment: datetime) -> datetime:
+        if moment.tzinfo is None:
+            raise ValueError("an aware datetime is required")
+        return moment.astimezone(self.tz)
+
+    def at_local(self, day: date, hour: int, minute: int = 0) -> datetime:
+        """The aware moment of ``hour:minute`` local wall time on ``day``.
+
+        A wall time inside a spring-forward gap is moved forward by the gap;
+        an ambiguous one (autumn) takes the first occurrence.
+        """
+        naive = datetime.combine(day, time(hour, minute))
+        aware = naive.replace(tzinfo=self.tz)
+        return aware.astimezone(UTC).astimezone(self.tz)
+
+    def is_business_moment(self, moment: datetime) -> bool:
+        return self.is_business_day(self.local_date(moment))
