@@ -1,0 +1,520 @@
+"""The answer to "should I call or e-mail again?" (RULEBOOK G1-G9, G11, G12).
+
+:func:`decide` weighs one proposed contact (a channel, a person, a moment)
+against the interview, the attempts already made and any known outcome, and
+answers **go**, **wait** (with the earliest moment it becomes go) or **stop**,
+always with the rule ids that decided it.
+
+The order of the checks:
+
+1. G8, a known outcome: stop (after a rejection, one feedback request is offered).
+2. G9, real news: go at once, by a work channel (G5), calls only in call hours (G6).
+3. G4 and G3/G7: caps on how often one person, or a chilly employer, hears from
+   the user. These do not depend on the channel or the moment, so they come
+   before G5: "use your work e-mail instead" would be wrong advice for a person
+   who must not be contacted again at all.
+4. G5, work channels only: stop.
+5. The waits: G1 (not before the S2 day), G2 (5 business days between attempts
+   to one person, never back-to-back days), S4 (the note up the chain waits 5
+   business days after the last gatekeeper attempt), G6 (calls 09:00-17:00 on
+   business days) and S6 (e-mails on business days). ``next_ok_at`` is the
+   earliest moment every one of them holds at once; deciding again at that
+   moment gives go. A wait that clears on a given day clears at the nudge hour,
+   as the rulebook's nudges do (G1, G2, S4), and call hours clear at 09:00 (G6).
+   One choice on purpose: an e-mail held back by a weekend or holiday (S6) is
+   due at the nudge hour of the next business day, not at its midnight, although
+   an e-mail proposed at any hour of a business day is a go.
+
+Attempts, answered or not, all count for spacing (G2). The caps count
+unanswered attempts: G3 per person, G4 to anyone. A contact to the hiring
+manager while the user has been following up with a recruiter or HR is the G7
+note: go once, only after G3 is reached with one of them, no attempt has been
+answered and 5 business days have passed (S4). Without recruiter or HR attempts
+the hiring manager is simply the person the user follows up with.
+
+After a rejection (G8) the rejection is taken to be the reply recorded on the
+latest answered attempt: an attempt made after it means the one feedback request
+was already sent. When no attempt is answered the rejection cannot be dated, so
+it is read as having come after every recorded attempt and the feedback request
+is still offered; callers should record the reply that carried a rejection as
+an answer to the attempt it followed.
+
+Advice is plain text (no markup) and carries no user-provided text, so it is
+safe in any parse mode.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from bot.core.calendar import BusinessCalendar
+from bot.core.plan import DEFAULT_NUDGE_HOUR, FOLLOW_UP_SPACING, check_in_day
+from bot.core.types import (
+    Attempt,
+    Channel,
+    Decision,
+    DraftKind,
+    Interview,
+    Outcome,
+    Recipient,
+    Verdict,
+    Vibe,
+)
+
+__all__ = ["CALL_END", "CALL_START", "decide"]
+
+CALL_START, CALL_END = 9, 17  # G6: calls in [09:00, 17:00) local on business days
+
+_MAX_ROUNDS = 64
+
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+_WHO = {
+    Recipient.RECRUITER: "the recruiter",
+    Recipient.HR: "HR",
+    Recipient.HIRING_MANAGER: "the hiring manager",
+    Recipient.INTERVIEWER: "the interviewer",
+}
+
+_FAMILIES = "GSTCD"
+
+
+def _ordered(ids: Iterable[str]) -> tuple[str, ...]:
+    """Rule ids without repeats in a stable order: G, S, T, C, D, then by number."""
+
+    def key(rule: str) -> tuple[int, int]:
+        family = _FAMILIES.find(rule[0])
+        number = int(rule[1:]) if rule[1:].isdigit() else 0
+        return (family if family >= 0 else len(_FAMILIES), number)
+
+    return tuple(sorted(set(ids), key=key))
+
+
+@dataclass(frozen=True, slots=True)
+class _Gate:
+    """One wait constraint: a rule id, whether a moment passes, the next moment that does."""
+
+    rule: str
+    ok: Callable[[datetime], bool]
+    advance: Callable[[datetime], datetime]
+    why: str
+
+
+def decide(
+    interview: Interview,
+    *,
+    channel: Channel,
+    to: Recipient,
+    now: datetime,
+    cal: BusinessCalendar,
+    attempts: Sequence[Attempt] = (),
+    outcome: Outcome = Outcome.NONE,
+    nudge_hour: int = DEFAULT_NUDGE_HOUR,
+    real_news: bool = False,
+) -> Decision:
+    """Go, wait or stop for contacting ``to`` by ``channel`` at ``now`` (aware)."""
+    if now.tzinfo is None:
+        raise ValueError("now must be an aware datetime")
+    if not 0 <= nudge_hour <= 23:
+        raise ValueError("nudge_hour must be between 0 and 23")
+    history = sorted(attempts, key=lambda a: a.at)
+
+    if outcome is not Outcome.NONE:
+        return _known_outcome(outcome, history)
+    if real_news:
+        return _real_news(channel, now, cal)
+
+    stop = _capped(interview, to, history)
+    if stop is not None:
+        return stop
+    if not channel.is_work_channel:
+        return _wrong_channel(channel)
+
+    gates: list[_Gate] = [_g1(interview, cal, nudge_hour)]
+    unanswered_to = sum(1 for a in history if a.to is to and not a.answered)
+    same = [a for a in history if a.to is to]
+    if same:
+        gates.append(_g2_same(cal, to, cal.local_date(same[-1].at), nudge_hour))
+    if history:
+        gates.append(_g2_back_to_back(cal, cal.local_date(history[-1].at), nudge_hour))
+
+    if _is_g7_note(to, history):
+        gatekeeper_days = [cal.local_date(a.at) for a in history if a.to.is_gatekeeper]
+        gates.append(_s4(cal, gatekeeper_days[-1], nudge_hour))
+        suggest = DraftKind.HIRING_MANAGER
+        step_rule = "G7"
+    elif unanswered_to == 0:
+        suggest, step_rule = DraftKind.CHECK_IN, "S2"
+    else:
+        suggest, step_rule = DraftKind.SECOND_FOLLOW_UP, "S3"
+    gates.append(_g6(cal) if channel is Channel.PHONE else _s6(cal, nudge_hour))
+
+    waited = _settle(gates, now)
+    if waited is not None:
+        when, blocked = waited
+        return Decision(
+            verdict=Verdict.WAIT,
+            rules=_ordered(g.rule for g in blocked),
+            advice=_wait_advice(when, now, cal, blocked, channel, interview.vibe),
+            next_ok_at=when,
+            suggest=suggest,
+        )
+    return _go(interview, channel, to, suggest, step_rule)
+
+
+# -- stops ---------------------------------------------------------------------
+
+
+def _known_outcome(outcome: Outcome, history: Sequence[Attempt]) -> Decision:
+    if outcome is Outcome.REJECTED:
+        answered = [a for a in history if a.answered]
+        asked = bool(answered) and any(a.at > answered[-1].at for a in history)
+        if asked:
+            return _stop(
+                ("G8",),
+                "You have already asked for feedback, so leave it there (G8). "
+                "If an answer comes it is a bonus; keep your energy for the next applications.",
+            )
+        return Decision(
+            verdict=Verdict.STOP,
+            rules=("G8",),
+            advice=(
+                "They have made their decision, so no more follow-ups (G8). "
+                "One short, polite e-mail asking for feedback is fine and can help next time."
+            ),
+            suggest=DraftKind.FEEDBACK_REQUEST,
+        )
+    advice = {
+        Outcome.OFFER: (
+            "Congratulations on the offer: there is nothing left to chase here (G8). "
+            "Reply to the offer itself rather than sending another follow-up."
+        ),
+        Outcome.CLOSED: (
+            "The position is closed, so another follow-up will not change it (G8). "
+            "Keep the contact friendly for future openings and put your time into new ones."
+        ),
+        Outcome.WITHDREW: (
+            "You have withdrawn, so there is nothing left to follow up (G8). "
+            "A polite goodbye keeps the door open if you ever want to apply there again."
+        ),
+    }[outcome]
+    return _stop(("G8",), advice)
+
+
+def _real_news(channel: Channel, now: datetime, cal: BusinessCalendar) -> Decision:
+    if not channel.is_work_channel:
+        return Decision(
+            verdict=Verdict.STOP,
+            rules=_ordered(("G5", "G9")),
+            advice=(
+                "Real news is worth sharing (G9), but not through a personal channel (G5): "
+                "send it to their work e-mail or call the office line instead."
+            ),
+            suggest=DraftKind.UPDATE,
+        )
+    if channel is Channel.PHONE:
+        waited = _settle([_g6(cal)], now)
+        if waited is not None:
+            when, _ = waited
+            return Decision(
+                verdict=Verdict.WAIT,
+                rules=("G6", "G9"),
+                advice=(
+                    "Real news can be shared at any time (G9), but calls belong in working "
+                    f"hours: call {_when(when, now, cal)}, or send it by work e-mail now (G6)."
+                ),
+                next_ok_at=when,
+                suggest=DraftKind.UPDATE,
+            )
+    return Decision(
+        verdict=Verdict.GO,
+        rules=("G9",),
+        advice=(
+            "Go ahead: real news such as another offer is worth sharing and is not nagging (G9). "
+            "Keep it factual and mention a deadline only if there really is one."
+        ),
+        suggest=DraftKind.UPDATE,
+    )
+
+
+def _capped(interview: Interview, to: Recipient, history: Sequence[Attempt]) -> Decision | None:
+    """G4, G3 and the once-only G7 note: stops that no channel or moment can lift."""
+    unanswered = [a for a in history if not a.answered]
+    if interview.vibe is Vibe.CHILLY and unanswered:
+        return _stop(
+            ("G4", "S5"),
+            "The interview felt cool and you have already followed up once, which is enough "
+            "(G4). Let this one go and keep the door open (S5): your time is better spent on "
+            "other applications.",
+        )
+    if to is Recipient.HIRING_MANAGER and _on_gatekeeper_route(history):
+        if any(a.to is Recipient.HIRING_MANAGER for a in history):
+            return _stop(
+                ("G7", "S5"),
+                "You have sent your one note to the hiring manager, and going up the chain "
+                "happens only once (G7). Let this one go and keep the door open (S5).",
+            )
+        if any(a.answered for a in history):
+            return _stop(
+                ("G7",),
+                "Someone there has replied, so keep talking with them rather than going over "
+                "their head (G7).",
+            )
+        if not _gatekeeper_capped(history):
+            return _stop(
+                ("G3", "G7"),
+                "Keep your follow-ups with the recruiter or HR for now: the one note to the "
+                "hiring manager comes only after two unanswered attempts to them (G3, G7).",
+            )
+        return None
+    count = sum(1 for a in unanswered if a.to is to)
+    if count < 2:
+        return None
+    who = _WHO[to]
+    if to.is_gatekeeper and interview.hiring_manager_known and _g7_open(history):
+        return Decision(
+            verdict=Verdict.STOP,
+            rules=("G3", "G7"),
+            advice=(
+                f"Two unanswered messages to {who} is the limit, so no third one (G3). "
+                "Instead you can send one respectful note to the hiring manager that shows your "
+                "enthusiasm and skills, without mentioning the silence (G7)."
+            ),
+            suggest=DraftKind.HIRING_MANAGER,
+        )
+    return _stop(
+        ("G3", "S5"),
+        f"You have reached out to {who} twice without a reply, and a third message would hurt "
+        "more than help (G3). Let this one go and keep the door open (S5).",
+    )
+
+
+def _wrong_channel(channel: Channel) -> Decision:
+    advice = {
+        Channel.PERSONAL_EMAIL: (
+            "Please keep away from personal e-mail addresses (G5). "
+            "Write to their work e-mail instead, or call the office line."
+        ),
+        Channel.PERSONAL_PHONE: (
+            "Please don't call a personal number (G5). "
+            "Use the office line during working hours or their work e-mail instead."
+        ),
+        Channel.IN_PERSON: (
+            "Turning up in person puts people on the spot (G5). "
+            "A short message to their work e-mail, or a call to the office line, does it better."
+        ),
+        Channel.SOCIAL: (
+            "A social-media message feels too personal for a hiring question (G5). "
+            "Use their work e-mail or the office line instead."
+        ),
+    }[channel]
+    return _stop(("G5",), advice)
+
+
+def _stop(rules: tuple[str, ...], advice: str) -> Decision:
+    return Decision(verdict=Verdict.STOP, rules=_ordered(rules), advice=advice)
+
+
+def _on_gatekeeper_route(history: Sequence[Attempt]) -> bool:
+    """The user has been following up with a recruiter or HR, unless the hiring manager replied.
+
+    Then a contact to the hiring manager is the once-only G7 note; otherwise the
+    hiring manager is simply the person the user follows up with.
+    """
+    if any(a.to is Recipient.HIRING_MANAGER and a.answered for a in history):
+        return False
+    return any(a.to.is_gatekeeper for a in history)
+
+
+def _gatekeeper_capped(history: Sequence[Attempt]) -> bool:
+    """G3 is reached with the recruiter or with HR (two unanswered attempts to one of them)."""
+    return any(
+        sum(1 for a in history if a.to is who and not a.answered) >= 2
+        for who in (Recipient.RECRUITER, Recipient.HR)
+    )
+
+
+def _g7_open(history: Sequence[Attempt]) -> bool:
+    """G7 is still available: nothing answered and no note to the hiring manager yet."""
+    return not any(a.answered or a.to is Recipient.HIRING_MANAGER for a in history)
+
+
+def _is_g7_note(to: Recipient, history: Sequence[Attempt]) -> bool:
+    return to is Recipient.HIRING_MANAGER and _on_gatekeeper_route(history)
+
+
+# -- waits ---------------------------------------------------------------------
+
+
+def _threshold(rule: str, moment: datetime, why: str) -> _Gate:
+    return _Gate(rule, lambda t: t >= moment, lambda _t: moment, why)
+
+
+def _g1(interview: Interview, cal: BusinessCalendar, nudge_hour: int) -> _Gate:
+    day = check_in_day(interview, cal=cal)
+    if interview.promised_by is None:
+        why = (
+            "with no date from them, give it two working weeks after the interview before "
+            "checking in (G1, T4)"
+        )
+    else:
+        why = (
+            f"they said they would decide by {_day(interview.promised_by)}, and a check-in "
+            "lands best two business days after that, never on the day itself (G1)"
+        )
+    return _threshold("G1", cal.at_local(day, nudge_hour), why)
+
+
+def _g2_same(cal: BusinessCalendar, to: Recipient, last: date, nudge_hour: int) -> _Gate:
+    day = cal.add_business_days(last, FOLLOW_UP_SPACING)
+    why = (
+        f"you contacted {_WHO[to]} on {_day(last)}, and two attempts to the same person need "
+        "at least five business days between them (G2)"
+    )
+    return _threshold("G2", cal.at_local(day, nudge_hour), why)
+
+
+def _g2_back_to_back(cal: BusinessCalendar, last: date, nudge_hour: int) -> _Gate:
+    why = "you were in touch with them on " + _day(last) + ", and never on back-to-back days (G2)"
+    return _threshold("G2", cal.at_local(last + timedelta(days=2), nudge_hour), why)
+
+
+def _s4(cal: BusinessCalendar, last_gatekeeper: date, nudge_hour: int) -> _Gate:
+    day = cal.add_business_days(last_gatekeeper, FOLLOW_UP_SPACING)
+    why = (
+        "the note to the hiring manager comes five business days after your last follow-up "
+        "to the recruiter or HR (S4, G7)"
+    )
+    return _threshold("S4", cal.at_local(day, nudge_hour), why)
+
+
+def _g6(cal: BusinessCalendar) -> _Gate:
+    def ok(t: datetime) -> bool:
+        local = cal.localize(t)
+        return cal.is_business_day(local.date()) and CALL_START <= local.hour < CALL_END
+
+    def advance(t: datetime) -> datetime:
+        local = cal.localize(t)
+        if cal.is_business_day(local.date()) and local.time() < time(CALL_START):
+            return cal.at_local(local.date(), CALL_START)
+        return cal.at_local(cal.next_business_day(local.date()), CALL_START)
+
+    why = "calls belong in working hours, 09:00-17:00 on a business day (G6)"
+    return _Gate("G6", ok, advance, why)
+
+
+def _s6(cal: BusinessCalendar, nudge_hour: int) -> _Gate:
+    def ok(t: datetime) -> bool:
+        return cal.is_business_day(cal.local_date(t))
+
+    def advance(t: datetime) -> datetime:
+        return cal.at_local(cal.next_business_day(cal.local_date(t)), nudge_hour)
+
+    why = "follow-ups go out on business days, not on weekends or public holidays (S6)"
+    return _Gate("S6", ok, advance, why)
+
+
+def _settle(gates: Sequence[_Gate], now: datetime) -> tuple[datetime, list[_Gate]] | None:
+    """The earliest moment from ``now`` every gate passes, and the gates that held it up.
+
+    ``None`` when every gate passes at ``now``. Each round moves to the latest of
+    the blocked gates' next passing moments, then checks all gates again (a G2
+    date may land on a weekend, outside call hours, ...). Every advance is
+    strictly later and the date thresholds never close again, so this ends.
+    """
+    moment = now
+    blocked: list[_Gate] = []
+    for _ in range(_MAX_ROUNDS):
+        failing = [g for g in gates if not g.ok(moment)]
+        if not failing:
+            return (moment, blocked) if blocked else None
+        blocked.extend(g for g in failing if g not in blocked)
+        moment = max(g.advance(moment) for g in failing)
+    raise RuntimeError("wait constraints did not settle")  # pragma: no cover
+
+
+def _wait_advice(
+    when: datetime,
+    now: datetime,
+    cal: BusinessCalendar,
+    blocked: Sequence[_Gate],
+    channel: Channel,
+    vibe: Vibe,
+) -> str:
+    reasons = [g.why for g in blocked]
+    first = f"Hold off until {_when(when, now, cal)}: " + "; ".join(reasons) + "."
+    if channel is Channel.PHONE and vibe is not Vibe.WARM:
+        return first + " A call fits best after a warm interview, so an e-mail may suit better."
+    return first + " Meanwhile, keep other applications moving."
+
+
+# -- go ------------------------------------------------------------------------
+
+
+def _go(
+    interview: Interview, channel: Channel, to: Recipient, suggest: DraftKind, step_rule: str
+) -> Decision:
+    who = _WHO[to]
+    what = {
+        DraftKind.CHECK_IN: f"check in with {who}",
+        DraftKind.SECOND_FOLLOW_UP: f"send {who} your second and last follow-up",
+        DraftKind.HIRING_MANAGER: "send the hiring manager one respectful note",
+    }.get(suggest, f"contact {who}")
+    what = f"{what} ({step_rule})"
+    how = "by phone" if channel is Channel.PHONE else "by e-mail"
+    rules = [step_rule, "G11"]
+    first = (
+        f"Go ahead and {what} {how}, and give them something with it: a relevant article or "
+        "piece of news, plus one line on why the role still interests you (G11)."
+    )
+    if interview.vibe is Vibe.WARM:
+        rules.append("G12")
+        second = (
+            " Since it went well, a recommendation from someone who knows your work or a "
+            "contact at the company can add weight (G12)."
+        )
+    elif channel is Channel.PHONE:
+        rules.append("G6")
+        second = (
+            " A call fits best after a warm interview, so an e-mail may be the gentler choice (G6)."
+        )
+    else:
+        second = ""
+    return Decision(
+        verdict=Verdict.GO, rules=_ordered(rules), advice=first + second, suggest=suggest
+    )
+
+
+# -- words ---------------------------------------------------------------------
+
+
+def _day(day: date) -> str:
+    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
+
+
+def _when(moment: datetime, now: datetime, cal: BusinessCalendar) -> str:
+    local = cal.localize(moment)
+    today = cal.local_date(now)
+    if local.date() == today:
+        day = "today"
+    elif local.date() == today + timedelta(days=1):
+        day = "tomorrow"
+    else:
+        day = _day(local.date())
+    return f"{day} at {local:%H:%M}"
