@@ -114,6 +114,7 @@ class _Gate:
     ok: Callable[[datetime], bool]
     advance: Callable[[datetime], datetime]
     why: str
+    until: datetime | None = None  # for a date threshold: the moment it opens
 
 
 def decide(
@@ -363,7 +364,7 @@ def _is_g7_note(to: Recipient, history: Sequence[Attempt]) -> bool:
 
 
 def _threshold(rule: str, moment: datetime, why: str) -> _Gate:
-    return _Gate(rule, lambda t: t >= moment, lambda _t: moment, why)
+    return _Gate(rule, lambda t: t >= moment, lambda _t: moment, why, until=moment)
 
 
 def _g1(interview: Interview, cal: BusinessCalendar, nudge_hour: int) -> _Gate:
@@ -391,7 +392,10 @@ def _g2_same(cal: BusinessCalendar, to: Recipient, last: date, nudge_hour: int) 
 
 
 def _g2_back_to_back(cal: BusinessCalendar, last: date, nudge_hour: int) -> _Gate:
-    why = "you were in touch with them on " + _day(last) + ", and never on back-to-back days (G2)"
+    why = (
+        f"you were last in touch with them on {_day(last)}, and follow-ups never go out on "
+        "back-to-back days (G2)"
+    )
     return _threshold("G2", cal.at_local(last + timedelta(days=2), nudge_hour), why)
 
 
@@ -431,19 +435,25 @@ def _s6(cal: BusinessCalendar, nudge_hour: int) -> _Gate:
 
 
 def _settle(gates: Sequence[_Gate], now: datetime) -> tuple[datetime, list[_Gate]] | None:
-    """The earliest moment from ``now`` every gate passes, and the gates that held it up.
+    """The earliest moment from ``now`` every gate passes, and the gates that decided it.
 
     ``None`` when every gate passes at ``now``. Each round moves to the latest of
     the blocked gates' next passing moments, then checks all gates again (a G2
     date may land on a weekend, outside call hours, ...). Every advance is
     strictly later and the date thresholds never close again, so this ends.
+    A date threshold that opens before another blocking one is left out of the
+    deciding gates: it held the user back, but not until that moment.
     """
     moment = now
     blocked: list[_Gate] = []
     for _ in range(_MAX_ROUNDS):
         failing = [g for g in gates if not g.ok(moment)]
         if not failing:
-            return (moment, blocked) if blocked else None
+            if not blocked:
+                return None
+            latest = max((g.until for g in blocked if g.until is not None), default=None)
+            deciding = [g for g in blocked if g.until is None or g.until == latest]
+            return moment, deciding
         blocked.extend(g for g in failing if g not in blocked)
         moment = max(g.advance(moment) for g in failing)
     raise RuntimeError("wait constraints did not settle")  # pragma: no cover
@@ -476,13 +486,19 @@ def _go(
         DraftKind.SECOND_FOLLOW_UP: f"send {who} your second and last follow-up",
         DraftKind.HIRING_MANAGER: "send the hiring manager one respectful note",
     }.get(suggest, f"contact {who}")
-    what = f"{what} ({step_rule})"
-    how = "by phone" if channel is Channel.PHONE else "by e-mail"
     rules = [step_rule, "G11"]
-    first = (
-        f"Go ahead and {what} {how}, and give them something with it: a relevant article or "
-        "piece of news, plus one line on why the role still interests you (G11)."
-    )
+    if channel is Channel.PHONE:
+        first = (
+            f"Go ahead and {what} by phone ({step_rule}), and bring something to the call: a "
+            "relevant article or piece of news, and one line on why the role still interests "
+            "you (G11)."
+        )
+    else:
+        first = (
+            f"Go ahead and {what} by e-mail ({step_rule}), and give them something with it: a "
+            "relevant article or piece of news, plus one line on why the role still interests "
+            "you (G11)."
+        )
     if interview.vibe is Vibe.WARM:
         rules.append("G12")
         second = (
