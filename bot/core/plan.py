@@ -41,6 +41,7 @@ __all__ = [
     "WAKING_START",
     "check_in_day",
     "make_plan",
+    "thank_you_at",
 ]
 
 DEFAULT_NUDGE_HOUR = 10
