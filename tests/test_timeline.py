@@ -168,6 +168,22 @@ ROWS: list[tuple[str, str, str, str | None]] = [
     ("I interviewed on Monday and they said Friday", NY, WED_25_NOV, "2026-11-27"),
     ("Probably not this week, more likely the week after next", NY, MON_23_NOV, "2026-12-11"),
     ("it's been a week, they said 5-7 business days", BERLIN, MON_23_NOV, "2026-12-02"),
+    ("probably not next week, more like the week after", NY, MON_23_NOV, "2026-12-11"),
+    ("within the next week", LONDON, MON_23_NOV, "2026-11-30"),  # 23 + 7
+    ("the week of the 7th", NY, MON_23_NOV, "2026-12-11"),  # Mon 7 Dec: that week's Friday
+    ("week of Dec 7", BERLIN, MON_23_NOV, "2026-12-11"),
+    ("after MLK day", NY, WED_30_DEC, "2027-01-19"),  # Mon 18 Jan 2027
+    ("in a couple weeks or so", NY, MON_23_NOV, "2026-12-07"),
+    ("by EOW", LONDON, MON_23_NOV, "2026-11-27"),
+    ("by EOM", NY, MON_23_NOV, "2026-11-30"),
+    ("thurs or fri", NY, MON_23_NOV, "2026-11-27"),
+    ("we'll know by next Wed", BERLIN, MON_23_NOV, "2026-12-02"),
+    # --- past phrases are not promises --------------------------------------------------
+    # Monday alone would be 30 Nov, later than Friday: it must be skipped as the past
+    ("I sent a note on Monday and they said they'd reply by Friday", NY, WED_25_NOV, "2026-11-27"),
+    ("I sent a thank-you note on Monday", NY, WED_25_NOV, None),
+    ("I interviewed 3 days ago", LONDON, WED_25_NOV, None),
+    ("I'm the 3rd candidate they talked to", NY, MON_23_NOV, None),
     # --- T4: nothing usable ----------------------------------------------------------
     ("they didn't say", NY, SAT_21_NOV, None),
     ("soon", BERLIN, SAT_21_NOV, None),

@@ -26,9 +26,11 @@ Choices the rulebook leaves open, and how they are made here:
   Such readings cite T2. Words around an understood phrase are ignored ("she
   said probably next week but maybe later" is next week).
 - **Past phrases are not promises.** A phrase right after "last", "since",
-  "interviewed", "was", "met", "spoke", "applied" or followed by "ago" talks
-  about the past ("I interviewed on Monday") and is skipped; so is one right
-  after "not" ("not this week").
+  "interviewed", "was", "met", "spoke", "applied" or followed by "ago", or in a
+  clause where the user tells what they did ("I sent a note on Monday"), talks
+  about the past and is skipped; so is one right after "not" ("not this week").
+  Bare weekdays said in a row run forward ("out until Monday, so probably
+  Tuesday" is the Tuesday after that Monday).
 - **Weeks** are Monday-Sunday. "This week" on a Saturday or Sunday is the
   coming week; "next week" is the calendar week after today's, so on a weekend
   both name the coming week. The day a week-relative phrase names is the last
@@ -37,7 +39,7 @@ Choices the rulebook leaves open, and how they are made here:
   holiday).
 - **Weekday names** mean the next such day after today; "this Friday" said on a
   Friday is today; "next Friday" is the Friday of next week; "Friday after
-  next" the one of the week after.
+  next" the one of the week after. "The week of the 7th" is that week's end.
 - **Months**, read like weeks (latest end of the part named, then the last
   business day on or before it): "early <month>" = by the 10th, "mid <month>"
   = by the 20th, "late/end of/in <month>" = its last business day, "the first
@@ -427,10 +429,14 @@ _MONTH_PART_RULES: tuple[tuple[str, int | None, str], ...] = (
 
 def _on_month_part(match: re.Match[str], ctx: _Context) -> _Reading | None:
     part = match.group("part")
-    by_day, word = next(
-        (rule[1], rule[2])
-        for rule in _MONTH_PART_RULES
-        if re.search(r"\b(?:" + rule[0] + ")", part)
+    by_day, word = (
+        next(
+            (rule[1], rule[2])
+            for rule in _MONTH_PART_RULES
+            if re.search(r"\b(?:" + rule[0] + ")", part)
+        )
+        if part
+        else (None, "in")
     )
     month_word = match.group("month")
     follower = match.string[match.end() : match.end() + 2]
@@ -582,6 +588,34 @@ def _on_month_date(match: re.Match[str], ctx: _Context) -> _Reading | None:
     return day, "the later end of the dates given" if ranged else "the date given", ranged
 
 
+def _on_week_of(match: re.Match[str], ctx: _Context) -> _Reading | None:
+    number = ordinal_value(match.group("d"))
+    if number is None:
+        return None
+    if match.group("mon"):
+        day, valid = _month_day(ctx, month_number(match.group("mon")), number, None)
+    else:
+        day = _next_day_number(ctx, number)
+        valid = day is not None
+    if not valid or day is None:
+        return None
+    end = _week_part(ctx.cal, _monday(day), 4)
+    return end, f"the end of the week of {describe_date(day, today=ctx.today)}", False
+
+
+def _next_day_number(ctx: _Context, number: int) -> date | None:
+    """The next date on or after today whose day of the month is ``number``."""
+    if not 1 <= number <= 31:
+        return None
+    year, month = ctx.today.year, ctx.today.month
+    for _ in range(13):
+        candidate = _safe_date(year, month, number)
+        if candidate is not None and candidate >= ctx.today:
+            return candidate
+        year, month = _next_month(year, month)
+    return None
+
+
 def _on_ordinal(match: re.Match[str], ctx: _Context) -> _Reading | None:
     groups = match.groupdict()
     number = ordinal_value(groups.get("d") or groups.get("d_") or "")
@@ -593,13 +627,8 @@ def _on_ordinal(match: re.Match[str], ctx: _Context) -> _Reading | None:
         if candidate is None:
             return None
         return candidate, f"the {_ordinal(number)} of next month", False
-    year, month = ctx.today.year, ctx.today.month
-    for _ in range(13):
-        candidate = _safe_date(year, month, number)
-        if candidate is not None and candidate >= ctx.today:
-            return candidate, f"the {_ordinal(number)}", False
-        year, month = _next_month(year, month)
-    return None
+    found = _next_day_number(ctx, number)
+    return None if found is None else (found, f"the {_ordinal(number)}", False)
 
 
 def _ordinal(number: int) -> str:
@@ -824,6 +853,27 @@ def _p(pattern: str) -> re.Pattern[str]:
 
 
 _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
+    # "the week of the 7th", "week of Dec 7": the end of that week (T3)
+    (
+        _p(
+            r"\b(?:the )?week of (?:the )?(?P<d>"
+            + _DAY
+            + r")(?: (?:of )?(?P<mon>"
+            + MONTH_RE
+            + r"))?(?![a-z0-9])"
+        ),
+        _on_week_of,
+    ),
+    (
+        _p(
+            r"\b(?:the )?week of (?P<mon>"
+            + MONTH_RE
+            + r") (?:the )?(?P<d>"
+            + _DAY
+            + r")(?![a-z0-9])"
+        ),
+        _on_week_of,
+    ),
     # explicit dates first: their digits must not be read as counts or ordinals
     (_p(r"\b(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})\b"), _on_iso),
     (
@@ -1076,7 +1126,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (
         _p(
             r"\b(?:the (?P<d>\d{1,2}(?:st|nd|rd|th)?|" + "|".join(ORDINAL_WORDS) + r")|"
-            r"(?P<d_>\d{1,2}(?:st|nd|rd|th)))"
+            r"(?P<d_>\d{1,2}(?:st|nd|rd|th)))(?![a-z0-9])"
             r"(?: of (?:(?P<next>next)|the|this) month)?"
             r"(?! ?(?:of )?(?:week|day|business|working|month|round|interview|time|thing|step|"
             r"stage|floor|place|candidate|call|person|grade|year|quarter|hour|minute|option|"
@@ -1094,6 +1144,12 @@ _PAST_BEFORE = re.compile(
     r"\b(?:last|since|interviewed|was|were|met|spoke|talked|applied|been|waited|waiting|ago|"
     r"this past|past|had it|did it|went)(?: (?:on|the|at|in|for))* ?$"
 )
+# The user telling what they did ("I sent a note on Monday"), anywhere in the clause.
+_OWN_PAST = re.compile(
+    r"\b(?:i|we)(?: (?:already|just|also))? (?:sent|emailed|called|interviewed|met|spoke|"
+    r"talked|applied|had|did|went|wrote|followed up|reached out|replied)\b"
+)
+_CLAUSE_BREAK = re.compile(r"[.;!?,]| and | but | so | then | because ")
 _NEGATED_BEFORE = re.compile(r"\b(?:not|wont be|wont|isnt|arent|never)(?: be)? ?$")
 _PAST_AFTER = re.compile(r"^ ?(?:ago|back|before that)\b")
 
@@ -1123,11 +1179,14 @@ def _collect(text: str, ctx: _Context) -> tuple[list[_Hit], str]:
 
 
 def _is_past_or_negated(text: str, start: int, end: int) -> bool:
-    before = text[max(0, start - 40) : start]
-    before = re.split(r"[.;!?,]", before)[-1]
+    clause = _CLAUSE_BREAK.split(text[max(0, start - 80) : start])[-1]
+    before = clause[-40:]
     after = text[end : end + 12]
     return bool(
-        _PAST_BEFORE.search(before) or _NEGATED_BEFORE.search(before) or _PAST_AFTER.match(after)
+        _PAST_BEFORE.search(before)
+        or _NEGATED_BEFORE.search(before)
+        or _OWN_PAST.search(clause)
+        or _PAST_AFTER.match(after)
     )
 
 
