@@ -143,6 +143,9 @@ ROWS: list[tuple[str, str, str, str | None]] = [
     ("12/1", BERLIN, SAT_21_NOV, "2027-01-12"),  # D/M, and 12 Jan is next year
     ("by 4.12.", BERLIN, SAT_21_NOV, "2026-12-04"),
     ("1/8", NY, WED_30_DEC, "2027-01-08"),
+    # no pattern reads these: dateparser alone gets the short message (day and month required)
+    ("3-Dec-2026", LONDON, MON_23_NOV, "2026-12-03"),
+    ("12-04-2026", LONDON, MON_23_NOV, None),  # 12 April 2026 in the UK: passed
     # --- weekends and holidays --------------------------------------------------------
     ("after the weekend", NY, SAT_21_NOV, "2026-11-23"),
     ("after the weekend", BERLIN, WED_25_NOV, "2026-11-30"),
