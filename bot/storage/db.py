@@ -1,0 +1,195 @@
+"""Async engine and session factory for SQLite (default) and PostgreSQL (asyncpg).
+
+SQLite connections get, on every connect: a busy timeout, WAL journaling,
+``synchronous=NORMAL`` and ``foreign_keys=ON``. Python's sqlite3 module is
+told to stay out of transaction handling and the engine's ``begin`` event
+issues the ``BEGIN`` itself, as the SQLAlchemy documentation describes for
+pysqlite/aiosqlite. By default that is ``BEGIN IMMEDIATE``: the write lock is
+taken at the start, so a transaction that reads and then writes (claiming a
+nudge, get-or-create) waits for the busy timeout instead of failing with
+"database is locked" when another connection wrote in between. A read-only
+session can ask for ``DEFERRED`` with :data:`READ_ONLY` execution options.
+
+PostgreSQL needs nothing special: claims there use ``FOR UPDATE SKIP LOCKED``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any, Final
+
+from sqlalchemy import event, text
+from sqlalchemy.engine import URL, Connection, make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import create_async_engine as _create_async_engine
+from sqlalchemy.pool import ConnectionPoolEntry
+
+from bot.config import ConfigError, normalize_database_url, one_line
+
+__all__ = [
+    "BEGIN_MODE_OPTION",
+    "BUSY_TIMEOUT_MS",
+    "READ_ONLY",
+    "check_database",
+    "describe_url",
+    "immediate_transaction",
+    "is_sqlite",
+    "make_engine",
+    "make_sessionmaker",
+    "parse_url",
+]
+
+BUSY_TIMEOUT_MS: Final = 10_000
+"""How long a SQLite connection waits for another writer before giving up."""
+
+BEGIN_MODE_OPTION: Final = "hearback_sqlite_begin"
+"""Execution option naming how a SQLite transaction begins (DEFERRED, IMMEDIATE, EXCLUSIVE)."""
+
+READ_ONLY: Final[dict[str, Any]] = {BEGIN_MODE_OPTION: "DEFERRED"}
+"""Execution options for a session that only reads (SQLite takes no write lock)."""
+
+_BEGIN_MODES: Final = frozenset({"DEFERRED", "IMMEDIATE", "EXCLUSIVE"})
+
+
+def parse_url(url: str) -> URL:
+    """The normalised SQLAlchemy URL, or :class:`ConfigError` in one line."""
+    normalized = normalize_database_url(url)
+    try:
+        parsed = make_url(normalized)
+    except ArgumentError:
+        raise ConfigError(
+            "DATABASE_URL is not a database URL (expected e.g. sqlite+aiosqlite:///hearback.db "
+            "or postgresql+asyncpg://user@host/db)"
+        ) from None
+    if parsed.drivername not in ("sqlite+aiosqlite", "postgresql+asyncpg"):
+        raise ConfigError(
+            f"DATABASE_URL uses {parsed.drivername!r}; HearBack supports SQLite "
+            "(sqlite+aiosqlite://) and PostgreSQL (postgresql+asyncpg://)"
+        )
+    return parsed
+
+
+def describe_url(url: str | URL) -> str:
+    """The URL with its password hidden, fit for logs and error messages."""
+    try:
+        parsed = url if isinstance(url, URL) else make_url(normalize_database_url(url))
+    except ArgumentError:
+        return "<unparseable URL>"
+    return parsed.render_as_string(hide_password=True)
+
+
+def is_sqlite(engine: AsyncEngine) -> bool:
+    return engine.dialect.name == "sqlite"
+
+
+def make_engine(url: str, *, echo: bool = False, foreign_keys: bool = True) -> AsyncEngine:
+    """An async engine for ``url``, normalised by :func:`bot.config.normalize_database_url`.
+
+    ``foreign_keys=False`` is for migrations only: SQLite batch migrations
+    copy and drop tables, which must not cascade.
+    """
+    parsed = parse_url(url)
+    try:
+        engine = _create_async_engine(parsed, echo=echo, pool_pre_ping=True)
+    except (ArgumentError, NoSuchModuleError, TypeError) as exc:
+        raise ConfigError(f"DATABASE_URL {describe_url(parsed)}: {exc}") from None
+    if engine.dialect.name == "sqlite":
+        _install_sqlite_hooks(engine, foreign_keys=foreign_keys)
+    return engine
+
+
+def _install_sqlite_hooks(engine: AsyncEngine, *, foreign_keys: bool) -> None:
+    @event.listens_for(engine.sync_engine, "connect")
+    def _on_connect(dbapi_connection: Any, connection_record: ConnectionPoolEntry) -> None:
+        # Let the begin listener below emit BEGIN; sqlite3 would otherwise start
+        # deferred transactions on its own and commit before DDL.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS:d}")
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = NORMAL")
+            cursor.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine.sync_engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        mode = str(conn.get_execution_options().get(BEGIN_MODE_OPTION, "IMMEDIATE")).upper()
+        if mode not in _BEGIN_MODES:
+            raise ValueError(f"unknown SQLite begin mode {mode!r}")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+    """Sessions whose records stay readable after commit (``expire_on_commit=False``)."""
+    return async_sessionmaker(engine, expire_on_commit=False, autoflush=True)
+
+
+@asynccontextmanager
+async def immediate_transaction(session: AsyncSession) -> AsyncIterator[AsyncSession]:
+    """Run the block in a transaction that takes the write lock first (claims).
+
+    On SQLite this is ``BEGIN IMMEDIATE``; on PostgreSQL an ordinary
+    transaction (claim statements there use ``FOR UPDATE SKIP LOCKED``).
+    Commits at the end, rolls back on error. The session must not already be
+    in a transaction.
+    """
+    if session.in_transaction():
+        raise RuntimeError("immediate_transaction needs a session with no open transaction")
+    async with session.begin():
+        await session.connection(execution_options={BEGIN_MODE_OPTION: "IMMEDIATE"})
+        yield session
+
+
+async def check_database(url: str, *, wait_seconds: float = 10.0) -> None:
+    """Connect once and run ``SELECT 1``; any problem becomes a one-line :class:`ConfigError`."""
+    parsed = parse_url(url)
+    shown = describe_url(parsed)
+    engine = make_engine(url)
+    try:
+        async with asyncio.timeout(wait_seconds):
+            if parsed.get_backend_name() == "sqlite":
+                # Open the file with the standard library first: when aiosqlite fails to
+                # connect it stops its worker thread without waiting, and that thread then
+                # touches the (by then possibly closed) event loop.
+                await asyncio.to_thread(_probe_sqlite_file, parsed.database)
+            async with engine.connect() as conn:
+                await conn.execute(text("SELECT 1"))
+    except TimeoutError:
+        raise ConfigError(
+            f"database {shown} did not answer within {wait_seconds:g} s "
+            "(is it running and reachable?)"
+        ) from None
+    except Exception as exc:  # driver errors differ by backend; report every one in one line
+        raise ConfigError(f"cannot use database {shown}: {_reason(exc)}") from None
+    finally:
+        await engine.dispose()
+
+
+def _probe_sqlite_file(database: str | None) -> None:
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return
+    connection = sqlite3.connect(database, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        connection.execute("SELECT 1")
+    finally:
+        connection.close()
+
+
+def _reason(exc: BaseException) -> str:
+    inner: BaseException = exc
+    orig = getattr(exc, "orig", None)
+    if isinstance(orig, BaseException):
+        inner = orig
+        # The asyncpg adapter wraps the driver's own, better named, exception.
+        if type(inner).__name__ == "Error" and isinstance(inner.__cause__, BaseException):
+            inner = inner.__cause__
+    message = str(inner) or type(inner).__name__
+    # SQLAlchemy appends a "(Background on this error at: …)" link; drop it.
+    message = message.split("(Background on this error")[0]
+    return one_line(f"{type(inner).__name__}: {message}", limit=240)

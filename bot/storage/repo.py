@@ -1,0 +1,770 @@
+"""Repository functions: the only way the bot reads and changes stored data.
+
+Every function takes an ``AsyncSession`` first and keyword-only arguments
+after it, and returns frozen records from :mod:`bot.core.records`. The caller
+owns the transaction (these functions flush, never commit). Every statement
+that touches a user's data is scoped by ``owner_id`` (the ``users.id`` of
+:class:`~bot.core.records.UserProfile`): passing ids that belong to another
+user gives ``None``, ``False`` or ``0``, never that user's data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from enum import Enum
+from typing import Any, Final
+
+from sqlalchemy import Select, delete, func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+
+from bot.core.records import (
+    AttemptRecord,
+    InterviewRecord,
+    InterviewStatus,
+    NudgeRecord,
+    NudgeState,
+    Person,
+    UserProfile,
+)
+from bot.core.types import Channel, Recipient, Step, Vibe
+from bot.storage.models import (
+    AttemptRow,
+    ConversationRow,
+    InterviewRow,
+    NudgeRow,
+    PersonRow,
+    ProcessedUpdateRow,
+    UserRow,
+    utcnow,
+)
+
+__all__ = [
+    "EXPORT_SCHEMA",
+    "UNSET",
+    "PersonInput",
+    "Unset",
+    "add_person",
+    "cancel_pending_nudges",
+    "clear_conversation",
+    "count_rows",
+    "create_interview",
+    "delete_interview",
+    "erase_user",
+    "export_user",
+    "get_conversation",
+    "get_interview",
+    "get_or_create_user",
+    "get_user",
+    "get_user_by_telegram_id",
+    "list_interviews",
+    "list_nudges",
+    "log_attempt",
+    "mark_attempts_answered",
+    "mark_blocked",
+    "mark_update_seen",
+    "prune_processed_updates",
+    "remove_person",
+    "replace_nudges",
+    "save_conversation",
+    "set_status",
+    "unblock",
+    "update_interview",
+    "update_user_settings",
+]
+
+EXPORT_SCHEMA: Final = "hearback.export/1"
+"""The version tag of :func:`export_user` documents."""
+
+
+class Unset(Enum):
+    """Marks an argument that was not given (``None`` is a real value: "clear it")."""
+
+    UNSET = "unset"
+
+
+UNSET: Final = Unset.UNSET
+
+PersonInput = tuple[str, Recipient] | tuple[str, Recipient, str | None]
+"""A person to add with an interview: (name, role) or (name, role, e-mail)."""
+
+_OPEN_NUDGE_STATES: Final = (NudgeState.PENDING, NudgeState.CLAIMED)
+
+
+# --- records -----------------------------------------------------------------------------------
+
+
+def _user(row: UserRow) -> UserProfile:
+    return UserProfile(
+        id=row.id,
+        telegram_user_id=row.telegram_user_id,
+        chat_id=row.chat_id,
+        zone=row.zone,
+        country=row.country,
+        nudge_hour=row.nudge_hour,
+        language_code=row.language_code,
+        blocked_at=row.blocked_at,
+        created_at=row.created_at,
+    )
+
+
+def _person(row: PersonRow) -> Person:
+    return Person(id=row.id, name=row.name, role=row.role, email=row.email)
+
+
+def _attempt(row: AttemptRow) -> AttemptRecord:
+    return AttemptRecord(
+        id=row.id,
+        at=row.at,
+        channel=row.channel,
+        to=row.recipient,
+        answered=row.answered,
+        person_id=row.person_id,
+    )
+
+
+def _interview(row: InterviewRow) -> InterviewRecord:
+    return InterviewRecord(
+        id=row.id,
+        owner_id=row.owner_id,
+        company=row.company,
+        role=row.role,
+        interviewed_at=row.interviewed_at,
+        said=row.said,
+        promised_by=row.promised_by,
+        vibe=row.vibe,
+        thank_you_sent_at=row.thank_you_sent_at,
+        status=row.status,
+        notes=row.notes,
+        people=tuple(_person(p) for p in row.people),
+        attempts=tuple(_attempt(a) for a in row.attempts),
+        created_at=row.created_at,
+    )
+
+
+def _nudge(row: NudgeRow) -> NudgeRecord:
+    return NudgeRecord(
+        id=row.id,
+        interview_id=row.interview_id,
+        owner_id=row.owner_id,
+        kind=row.kind,
+        due_at=row.due_at,
+        state=row.state,
+        claim_token=row.claim_token,
+        lease_until=row.lease_until,
+        sent_at=row.sent_at,
+        telegram_message_id=row.telegram_message_id,
+        attempts=row.attempts,
+        last_error=row.last_error,
+        reason=row.reason,
+        rules=tuple(r for r in row.rules.split(",") if r),
+    )
+
+
+# --- users -------------------------------------------------------------------------------------
+
+
+async def get_or_create_user(
+    session: AsyncSession,
+    *,
+    telegram_user_id: int,
+    chat_id: int,
+    language_code: str | None = None,
+    nudge_hour: int = 10,
+) -> UserProfile:
+    """The user with this Telegram id, created on first contact; chat id and language refreshed.
+
+    ``nudge_hour`` (S6) is only used when the user is created.
+    """
+    row = await session.scalar(select(UserRow).where(UserRow.telegram_user_id == telegram_user_id))
+    if row is None:
+        row = UserRow(
+            telegram_user_id=telegram_user_id,
+            chat_id=chat_id,
+            language_code=language_code,
+            nudge_hour=nudge_hour,
+        )
+        session.add(row)
+    else:
+        if row.chat_id != chat_id:
+            row.chat_id = chat_id
+        if language_code is not None and row.language_code != language_code:
+            row.language_code = language_code
+    await session.flush()
+    return _user(row)
+
+
+async def get_user(session: AsyncSession, *, owner_id: int) -> UserProfile | None:
+    row = await session.get(UserRow, owner_id)
+    return None if row is None else _user(row)
+
+
+async def get_user_by_telegram_id(
+    session: AsyncSession, *, telegram_user_id: int
+) -> UserProfile | None:
+    row = await session.scalar(select(UserRow).where(UserRow.telegram_user_id == telegram_user_id))
+    return None if row is None else _user(row)
+
+
+async def update_user_settings(
+    session: AsyncSession,
+    *,
+    owner_id: int,
+    zone: str | Unset | None = UNSET,
+    country: str | Unset | None = UNSET,
+    nudge_hour: int | Unset = UNSET,
+) -> UserProfile | None:
+    """Change the user's zone, country (business days) or nudge hour (S6); ``None`` if unknown.
+
+    Values are stored as given; the caller validates them (e.g. with the calendar module).
+    """
+    row = await session.get(UserRow, owner_id)
+    if row is None:
+        return None
+    if not isinstance(nudge_hour, Unset) and not 0 <= nudge_hour <= 23:
+        raise ValueError(f"nudge hour must be 0-23, got {nudge_hour}")
+    if not isinstance(zone, Unset):
+        row.zone = zone
+    if not isinstance(country, Unset):
+        row.country = country.upper() if country else None
+    if not isinstance(nudge_hour, Unset):
+        row.nudge_hour = nudge_hour
+    await session.flush()
+    return _user(row)
+
+
+async def mark_blocked(session: AsyncSession, *, owner_id: int, at: datetime | None = None) -> bool:
+    """Record that Telegram said the user blocked the bot (the first mark is kept)."""
+    _require_aware("at", at)
+    row = await session.get(UserRow, owner_id)
+    if row is None:
+        return False
+    if row.blocked_at is None:
+        row.blocked_at = at or utcnow()
+        await session.flush()
+    return True
+
+
+async def unblock(session: AsyncSession, *, owner_id: int) -> bool:
+    """The user talks to the bot again: clear the blocked mark. False if the user is unknown."""
+    row = await session.get(UserRow, owner_id)
+    if row is None:
+        return False
+    if row.blocked_at is not None:
+        row.blocked_at = None
+        await session.flush()
+    return True
+
+
+# --- interviews --------------------------------------------------------------------------------
+
+
+def _interview_query(owner_id: int) -> Select[InterviewRow]:
+    return (
+        select(InterviewRow)
+        .where(InterviewRow.owner_id == owner_id)
+        .options(selectinload(InterviewRow.people), selectinload(InterviewRow.attempts))
+        .execution_options(populate_existing=True)
+    )
+
+
+async def _load_interview(
+    session: AsyncSession, owner_id: int, interview_id: int
+) -> InterviewRow | None:
+    return await session.scalar(_interview_query(owner_id).where(InterviewRow.id == interview_id))
+
+
+async def _owns_interview(session: AsyncSession, owner_id: int, interview_id: int) -> bool:
+    found = await session.scalar(
+        select(InterviewRow.id).where(
+            InterviewRow.id == interview_id, InterviewRow.owner_id == owner_id
+        )
+    )
+    return found is not None
+
+
+def _require_aware(name: str, value: datetime | None) -> None:
+    if value is not None and (value.tzinfo is None or value.utcoffset() is None):
+        raise ValueError(f"{name} must be an aware datetime")
+
+
+async def create_interview(
+    session: AsyncSession,
+    *,
+    owner_id: int,
+    company: str,
+    role: str,
+    interviewed_at: datetime,
+    said: str | None = None,
+    promised_by: date | None = None,
+    vibe: Vibe = Vibe.NEUTRAL,
+    thank_you_sent_at: datetime | None = None,
+    notes: str | None = None,
+    people: Sequence[PersonInput] = (),
+    status: InterviewStatus = InterviewStatus.WAITING,
+) -> InterviewRecord:
+    """Store a new interview (and the people met) for ``owner_id``; ``LookupError`` if unknown."""
+    _require_aware("interviewed_at", interviewed_at)
+    _require_aware("thank_you_sent_at", thank_you_sent_at)
+    if await session.get(UserRow, owner_id) is None:
+        raise LookupError(f"no user {owner_id}")
+    row = InterviewRow(
+        owner_id=owner_id,
+        company=company,
+        role=role,
+        interviewed_at=interviewed_at,
+        said=said,
+        promised_by=promised_by,
+        vibe=Vibe(vibe),
+        thank_you_sent_at=thank_you_sent_at,
+        status=InterviewStatus(status),
+        notes=notes,
+    )
+    row.people = [
+        PersonRow(
+            owner_id=owner_id,
+            name=p[0],
+            role=Recipient(p[1]),
+            email=p[2] if len(p) > 2 else None,
+        )
+        for p in people
+    ]
+    row.attempts = []
+    session.add(row)
+    await session.flush()
+    return _interview(row)
+
+
+async def get_interview(
+    session: AsyncSession, *, owner_id: int, interview_id: int
+) -> InterviewRecord | None:
+    row = await _load_interview(session, owner_id, interview_id)
+    return None if row is None else _interview(row)
+
+
+async def list_interviews(
+    session: AsyncSession,
+    *,
+    owner_id: int,
+    statuses: Sequence[InterviewStatus] | None = None,
+) -> tuple[InterviewRecord, ...]:
+    """The user's interviews, oldest first; only the given statuses when ``statuses`` is set.
+
+    Oldest first keeps a numbered list stable as new interviews are added.
+    """
+    query = _interview_query(owner_id).order_by(InterviewRow.interviewed_at, InterviewRow.id)
+    if statuses is not None:
+        query = query.where(InterviewRow.status.in_([InterviewStatus(s) for s in statuses]))
+    rows = (await session.scalars(query)).all()
+    return tuple(_interview(r) for r in rows)
+
+
+async def update_interview(
+    session: AsyncSession,
+    *,
+    owner_id: int,
+    interview_id: int,
+    company: str | Unset = UNSET,
+    role: str | Unset = UNSET,
+    interviewed_at: datetime | Unset = UNSET,
+    said: str | Unset | None = UNSET,
+    promised_by: date | Unset | None = UNSET,
+    vibe: Vibe | Unset = UNSET,
+    thank_you_sent_at: datetime | Unset | None = UNSET,
+    status: InterviewStatus | Unset = UNSET,
+    notes: str | Unset | None = UNSET,
+) -> InterviewRecord | None:
+    """Change the given fields of one of the user's interviews; ``None`` when not theirs.
+
+    A new promised-by date should be followed by a new plan (S7): see :func:`replace_nudges`.
+    """
+    row = await _load_interview(session, owner_id, interview_id)
+    if row is None:
+        return None
+    if not isinstance(interviewed_at, Unset):
+        _require_aware("interviewed_at", interviewed_at)
+        row.interviewed_at = interviewed_at
+    if not isinstance(thank_you_sent_at, Unset):
+        _require_aware("thank_you_sent_at", thank_you_sent_at)
+        row.thank_you_sent_at = thank_you_sent_at
+    if not isinstance(company, Unset):
+        row.company = company
+    if not isinstance(role, Unset):
+        row.role = role
+    if not isinstance(said, Unset):
+        row.said = said
+    if not isinstance(promised_by, Unset):
+        row.promised_by = promised_by
+    if not isinstance(vibe, Unset):
+        row.vibe = Vibe(vibe)
+    if not isinstance(status, Unset):
+        row.status = InterviewStatus(status)
+    if not isinstance(notes, Unset):
+        row.notes = notes
+    await session.flush()
+    return _interview(row)
+
+
+async def set_status(
+    session: AsyncSession, *, owner_id: int, interview_id: int, status: InterviewStatus
+) -> InterviewRecord | None:
+    """Record where the interview stands (G8, S5). Pending nudges are left to the caller (S7)."""
+    return await update_interview(
+        session, owner_id=owner_id, interview_id=interview_id, status=status
+    )
+
+
+async def delete_interview(session: AsyncSession, *, owner_id: int, interview_id: int) -> bool:
+    """Delete one of the user's interviews with its people, attempts and nudges."""
+    for table in (NudgeRow, AttemptRow, PersonRow):
+        await session.execute(
+            delete(table).where(table.interview_id == interview_id, table.owner_id == owner_id)
+        )
+    result = await session.execute(
+        delete(InterviewRow)
+        .where(InterviewRow.id == interview_id, InterviewRow.owner_id == owner_id)
+        .returning(InterviewRow.id)
+    )
+    return result.scalar_one_or_none() is not None
+
+
+# --- people ------------------------------------------------------------------------------------
+
+
+async def add_person(
+    session: AsyncSession,
+    *,
+    owner_id: int,
+    interview_id: int,
+    name: str,
+    role: Recipient,
+    email: str | None = None,
+) -> Person | None:
+    """Add someone at the employer to one of the user's interviews; ``None`` when not theirs."""
+    if not await _owns_interview(session, owner_id, interview_id):
+        return None
+    row = PersonRow(
+        interview_id=interview_id,
+        owner_id=owner_id,
+        name=name,
+        role=Recipient(role),
+        email=email,
+    )
+    session.add(row)
+    await session.flush()
+    return _person(row)
+
+
+async def remove_person(session: AsyncSession, *, owner_id: int, person_id: int) -> bool:
+    """Remove a person (attempts to them stay, without the link)."""
+    await session.execute(
+        update(AttemptRow)
+        .where(AttemptRow.person_id == person_id, AttemptRow.owner_id == owner_id)
+        .values(person_id=None)
+    )
+    result = await session.execute(
+        delete(PersonRow)
+        .where(PersonRow.id == person_id, PersonRow.owner_id == owner_id)
+        .returning(PersonRow.id)
+    )
+    return result.scalar_one_or_none() is not None
+
+
+# --- attempts ----------------------------------------------------------------------------------
+
+
+async def log_attempt(
+    session: AsyncSession,
+    *,
+    owner_id: int,
+    interview_id: int,
+    at: datetime,
+    channel: Channel,
+    to: Recipient,
+    person_id: int | None = None,
+    answered: bool = False,
+) -> AttemptRecord | None:
+    """Record a follow-up the user made (G2, G3 count them).
+
+    ``None`` when the interview, or the person given, is not the user's (the
+    person must belong to the same interview).
+    """
+    _require_aware("at", at)
+    if not await _owns_interview(session, owner_id, interview_id):
+        return None
+    if person_id is not None:
+        found = await session.scalar(
+            select(PersonRow.id).where(
+                PersonRow.id == person_id,
+                PersonRow.owner_id == owner_id,
+                PersonRow.interview_id == interview_id,
+            )
+        )
+        if found is None:
+            return None
+    row = AttemptRow(
+        interview_id=interview_id,
+        owner_id=owner_id,
+        person_id=person_id,
+        at=at,
+        channel=Channel(channel),
+        recipient=Recipient(to),
+        answered=answered,
+    )
+    session.add(row)
+    await session.flush()
+    return _attempt(row)
+
+
+async def mark_attempts_answered(session: AsyncSession, *, owner_id: int, interview_id: int) -> int:
+    """A reply came (S7): mark the interview's unanswered attempts answered; returns how many."""
+    result = await session.execute(
+        update(AttemptRow)
+        .where(
+            AttemptRow.interview_id == interview_id,
+            AttemptRow.owner_id == owner_id,
+            AttemptRow.answered.is_(False),
+        )
+        .values(answered=True)
+        .returning(AttemptRow.id)
+        .execution_options(synchronize_session="fetch")
+    )
+    return len(result.all())
+
+
+# --- nudges ------------------------------------------------------------------------------------
+
+
+async def replace_nudges(
+    session: AsyncSession, *, owner_id: int, interview_id: int, steps: Sequence[Step]
+) -> tuple[NudgeRecord, ...] | None:
+    """Put a (re)computed plan in place (S7): open nudges go, one pending row per step comes.
+
+    Open means pending, or claimed and not yet sent; sent, skipped, failed and
+    cancelled rows stay as history. ``None`` when the interview is not the user's.
+    """
+    if not await _owns_interview(session, owner_id, interview_id):
+        return None
+    await session.execute(
+        delete(NudgeRow).where(
+            NudgeRow.interview_id == interview_id,
+            NudgeRow.owner_id == owner_id,
+            NudgeRow.state.in_(_OPEN_NUDGE_STATES),
+            NudgeRow.sent_at.is_(None),
+        )
+    )
+    rows = []
+    for step in steps:
+        _require_aware("step.at", step.at)
+        rows.append(
+            NudgeRow(
+                interview_id=interview_id,
+                owner_id=owner_id,
+                kind=step.kind,
+                rules=",".join(step.rules),
+                due_at=step.at,
+                state=NudgeState.PENDING,
+                attempts=0,
+            )
+        )
+    session.add_all(rows)
+    await session.flush()
+    return tuple(_nudge(r) for r in rows)
+
+
+async def cancel_pending_nudges(
+    session: AsyncSession, *, owner_id: int, interview_id: int, reason: str
+) -> int:
+    """Cancel the interview's open nudges (S7: a reply or an outcome); returns how many."""
+    result = await session.execute(
+        update(NudgeRow)
+        .where(
+            NudgeRow.interview_id == interview_id,
+            NudgeRow.owner_id == owner_id,
+            NudgeRow.state.in_(_OPEN_NUDGE_STATES),
+            NudgeRow.sent_at.is_(None),
+        )
+        .values(
+            state=NudgeState.CANCELLED,
+            reason=reason,
+            claim_token=None,
+            lease_until=None,
+            updated_at=utcnow(),
+        )
+        .returning(NudgeRow.id)
+        .execution_options(synchronize_session="fetch")
+    )
+    return len(result.all())
+
+
+async def list_nudges(
+    session: AsyncSession, *, owner_id: int, interview_id: int
+) -> tuple[NudgeRecord, ...]:
+    """The interview's nudges in due order (empty when the interview is not the user's)."""
+    rows = (
+        await session.scalars(
+            select(NudgeRow)
+            .where(NudgeRow.interview_id == interview_id, NudgeRow.owner_id == owner_id)
+            .order_by(NudgeRow.due_at, NudgeRow.id)
+            .execution_options(populate_existing=True)
+        )
+    ).all()
+    return tuple(_nudge(r) for r in rows)
+
+
+# --- conversations -----------------------------------------------------------------------------
+
+
+async def get_conversation(
+    session: AsyncSession, *, owner_id: int, name: str
+) -> tuple[str, dict[str, Any]] | None:
+    """The saved state and data of the user's unfinished conversation ``name``."""
+    row = await session.scalar(
+        select(ConversationRow)
+        .where(ConversationRow.owner_id == owner_id, ConversationRow.name == name)
+        .execution_options(populate_existing=True)
+    )
+    return None if row is None else (row.state, dict(row.data))
+
+
+async def save_conversation(
+    session: AsyncSession, *, owner_id: int, name: str, state: str, data: dict[str, Any]
+) -> bool:
+    """Write the conversation's state through (on every answer). False if the user is unknown.
+
+    ``data`` must be JSON-serialisable.
+    """
+    if await session.get(UserRow, owner_id) is None:
+        return False
+    row = await session.scalar(
+        select(ConversationRow).where(
+            ConversationRow.owner_id == owner_id, ConversationRow.name == name
+        )
+    )
+    if row is None:
+        session.add(ConversationRow(owner_id=owner_id, name=name, state=state, data=dict(data)))
+    else:
+        row.state = state
+        row.data = dict(data)
+    await session.flush()
+    return True
+
+
+async def clear_conversation(session: AsyncSession, *, owner_id: int, name: str) -> bool:
+    result = await session.execute(
+        delete(ConversationRow)
+        .where(ConversationRow.owner_id == owner_id, ConversationRow.name == name)
+        .returning(ConversationRow.id)
+    )
+    return result.scalar_one_or_none() is not None
+
+
+# --- update dedup ------------------------------------------------------------------------------
+
+
+async def mark_update_seen(
+    session: AsyncSession, *, update_id: int, at: datetime | None = None
+) -> bool:
+    """True the first time a Telegram ``update_id`` is seen, False on a replay.
+
+    Safe under concurrency (``INSERT … ON CONFLICT DO NOTHING``); the row
+    becomes visible to others when the caller commits.
+    """
+    values = {"update_id": update_id, "seen_at": at or utcnow()}
+    if session.get_bind().dialect.name == "postgresql":
+        stmt: Any = postgresql.insert(ProcessedUpdateRow).values(values).on_conflict_do_nothing()
+    else:
+        stmt = sqlite.insert(ProcessedUpdateRow).values(values).on_conflict_do_nothing()
+    result = await session.execute(stmt.returning(ProcessedUpdateRow.update_id))
+    return result.scalar_one_or_none() is not None
+
+
+async def prune_processed_updates(session: AsyncSession, *, before: datetime) -> int:
+    """Forget update ids seen before ``before`` (Telegram stops replaying after a day)."""
+    result = await session.execute(
+        delete(ProcessedUpdateRow)
+        .where(ProcessedUpdateRow.seen_at < before)
+        .returning(ProcessedUpdateRow.update_id)
+    )
+    return len(result.all())
+
+
+# --- export and erase --------------------------------------------------------------------------
+
+
+def _json(value: object) -> object:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    return value
+
+
+def _columns(row: Any, skip: Sequence[str] = ()) -> dict[str, object]:
+    return {
+        c.key: _json(getattr(row, c.key)) for c in row.__mapper__.column_attrs if c.key not in skip
+    }
+
+
+async def export_user(session: AsyncSession, *, owner_id: int) -> dict[str, Any] | None:
+    """Every stored row of the user as one JSON-ready document (schema ``hearback.export/1``).
+
+    ``None`` when the user is unknown.
+    """
+    user = await session.get(UserRow, owner_id, populate_existing=True)
+    if user is None:
+        return None
+
+    async def rows(model: Any, *order: Any) -> list[dict[str, object]]:
+        result = await session.scalars(
+            select(model)
+            .where(model.owner_id == owner_id)
+            .order_by(*order)
+            .execution_options(populate_existing=True)
+        )
+        return [_columns(r, skip=("owner_id",)) for r in result.all()]
+
+    return {
+        "schema": EXPORT_SCHEMA,
+        "exported_at": utcnow().isoformat(),
+        "user": _columns(user),
+        "interviews": await rows(InterviewRow, InterviewRow.id),
+        "people": await rows(PersonRow, PersonRow.id),
+        "attempts": await rows(AttemptRow, AttemptRow.id),
+        "nudges": await rows(NudgeRow, NudgeRow.id),
+        "conversations": await rows(ConversationRow, ConversationRow.id),
+    }
+
+
+async def erase_user(session: AsyncSession, *, owner_id: int) -> bool:
+    """Delete the user and every row that references them, in the caller's transaction.
+
+    Children are deleted explicitly (not only by ``ON DELETE CASCADE``) so the
+    result does not depend on foreign-key enforcement being on.
+    """
+    for model in (NudgeRow, AttemptRow, PersonRow, ConversationRow, InterviewRow):
+        await session.execute(delete(model).where(model.owner_id == owner_id))
+    result = await session.execute(
+        delete(UserRow).where(UserRow.id == owner_id).returning(UserRow.id)
+    )
+    return result.scalar_one_or_none() is not None
+
+
+async def count_rows(session: AsyncSession, *, owner_id: int) -> dict[str, int]:
+    """How many rows of each table reference the user (export/erase checks, admin)."""
+    counts = {
+        "users": await session.scalar(
+            select(func.count()).select_from(UserRow).where(UserRow.id == owner_id)
+        )
+        or 0
+    }
+    for model in (InterviewRow, PersonRow, AttemptRow, NudgeRow, ConversationRow):
+        counts[model.__tablename__] = (
+            await session.scalar(
+                select(func.count()).select_from(model).where(model.owner_id == owner_id)
+            )
+            or 0
+        )
+    return counts
