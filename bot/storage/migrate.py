@@ -1,0 +1,175 @@
+"""Alembic migrations from code: ``upgrade``/``downgrade`` a database, ``hearback migrate``.
+
+The migration scripts live in the top-level ``migrations/`` folder beside the
+``bot`` package (override with ``HEARBACK_MIGRATIONS_DIR``). The Alembic
+configuration is built here, no ``alembic.ini`` needed; the connection is
+opened by :func:`bot.storage.db.make_engine` and shared with ``env.py``.
+SQLite migrations run with ``foreign_keys=OFF`` (batch mode copies and drops
+tables) and are followed by ``PRAGMA foreign_key_check``.
+
+Also usable as ``python -m bot.storage.migrate upgrade|downgrade REV|current|revision ID MESSAGE``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import text
+from sqlalchemy.engine import Connection
+
+import bot
+from bot.config import ConfigError, load_settings, one_line
+from bot.storage.db import check_database, describe_url, make_engine
+
+__all__ = [
+    "MIGRATIONS_DIR_ENV",
+    "alembic_config",
+    "current_revision",
+    "downgrade",
+    "head_revision",
+    "main",
+    "migrate_main",
+    "migrations_dir",
+    "upgrade",
+]
+
+MIGRATIONS_DIR_ENV = "HEARBACK_MIGRATIONS_DIR"
+
+
+def migrations_dir() -> Path:
+    """The Alembic script folder: ``$HEARBACK_MIGRATIONS_DIR`` or ``<repo>/migrations``."""
+    override = os.environ.get(MIGRATIONS_DIR_ENV)
+    folder = (
+        Path(override) if override else Path(bot.__file__).resolve().parent.parent / "migrations"
+    )
+    if not (folder / "env.py").is_file():
+        raise ConfigError(
+            f"no Alembic migrations in {folder} (set {MIGRATIONS_DIR_ENV} to the migrations folder)"
+        )
+    return folder
+
+
+def alembic_config(url: str | None = None) -> Config:
+    """An Alembic ``Config`` for the migrations folder; ``url`` is passed to ``env.py``."""
+    cfg = Config()
+    cfg.set_main_option("script_location", str(migrations_dir()))
+    if url is not None:
+        cfg.attributes["database_url"] = url
+    return cfg
+
+
+def head_revision() -> str:
+    """The newest revision id in the migrations folder."""
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    if head is None:
+        raise ConfigError("the migrations folder has no revisions")
+    return head
+
+
+async def _with_connection(url: str, work: Callable[[Connection, Config], object]) -> None:
+    await check_database(url)
+    cfg = alembic_config(url)
+    engine = make_engine(url, foreign_keys=False)
+    try:
+        async with engine.begin() as conn:
+
+            def run(sync_conn: Connection) -> None:
+                cfg.attributes["connection"] = sync_conn
+                work(sync_conn, cfg)
+                if sync_conn.dialect.name == "sqlite":
+                    broken = sync_conn.execute(text("PRAGMA foreign_key_check")).all()
+                    if broken:
+                        raise RuntimeError(f"migration left broken foreign keys: {broken[:5]}")
+
+            await conn.run_sync(run)
+    finally:
+        await engine.dispose()
+
+
+async def upgrade(url: str, revision: str = "head") -> str | None:
+    """Migrate the database at ``url`` up to ``revision``; returns the revision it is at."""
+    await _with_connection(url, lambda _conn, cfg: command.upgrade(cfg, revision))
+    return await current_revision(url)
+
+
+async def downgrade(url: str, revision: str = "base") -> str | None:
+    """Migrate the database at ``url`` down to ``revision``; returns the revision it is at."""
+    await _with_connection(url, lambda _conn, cfg: command.downgrade(cfg, revision))
+    return await current_revision(url)
+
+
+async def current_revision(url: str) -> str | None:
+    """The revision the database is at (``None``: never migrated)."""
+    engine = make_engine(url)
+    try:
+        async with engine.connect() as conn:
+            return await conn.run_sync(
+                lambda sync_conn: MigrationContext.configure(sync_conn).get_current_revision()
+            )
+    finally:
+        await engine.dispose()
+
+
+async def make_revision(url: str, *, rev_id: str, message: str) -> None:
+    """Autogenerate a new revision from the models against a database migrated to head."""
+    await _with_connection(
+        url,
+        lambda _conn, cfg: command.revision(cfg, message=message, autogenerate=True, rev_id=rev_id),
+    )
+
+
+def migrate_main(url: str) -> int:
+    """``hearback migrate``: upgrade to head, print one line, return the exit code."""
+    shown = describe_url(url)
+    try:
+        revision = asyncio.run(upgrade(url))
+    except ConfigError as exc:
+        print(f"hearback migrate: {exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # a failed migration is reported in one line, not a traceback
+        print(
+            f"hearback migrate: {shown}: {one_line(f'{type(exc).__name__}: {exc}')}",
+            file=sys.stderr,
+        )
+        return 1
+    print(f"database {shown} is at revision {revision} (head)")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m bot.storage.migrate``: upgrade (default), downgrade REV, current, revision."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        url = load_settings().database_url
+        action = args[0] if args else "upgrade"
+        if action == "upgrade":
+            return migrate_main(url)
+        if action == "downgrade" and len(args) == 2:
+            revision = asyncio.run(downgrade(url, args[1]))
+            print(f"database {describe_url(url)} is at revision {revision}")
+            return 0
+        if action == "current":
+            print(asyncio.run(current_revision(url)))
+            return 0
+        if action == "revision" and len(args) == 3:
+            asyncio.run(make_revision(url, rev_id=args[1], message=args[2]))
+            return 0
+    except ConfigError as exc:
+        print(f"migrate: {exc}", file=sys.stderr)
+        return 2
+    print(
+        "usage: python -m bot.storage.migrate [upgrade | downgrade REV | current | revision ID MSG]"
+    )
+    return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
