@@ -1,0 +1,1 @@
+"""Storage tests: every test that uses ``database_url`` runs on SQLite and PostgreSQL."""
