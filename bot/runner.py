@@ -1,0 +1,75 @@
+"""Starting the real bot: settings, token check, database check and migration, then PTB."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+
+from telegram import Update
+
+from bot.cli import NO_TOKEN_HELP
+from bot.config import ConfigError, Settings, load_settings
+from bot.logs import setup_logging
+from bot.storage.db import check_database
+from bot.storage.migrate import upgrade
+from bot.telegram.app import build_application
+
+log = logging.getLogger(__name__)
+
+
+def prepare(command: str) -> tuple[Settings, str] | int:
+    """Settings and token ready to run, or the exit code after one line on stderr."""
+    try:
+        settings = load_settings()
+    except ConfigError as exc:
+        print(f"hearback {command}: {exc}", file=sys.stderr)
+        return 2
+    problem = settings.token_problem()
+    if problem is not None or settings.telegram_bot_token is None:
+        print(f"hearback {command}: " + NO_TOKEN_HELP.format(problem=problem), file=sys.stderr)
+        return 2
+    token = settings.telegram_bot_token.get_secret_value().strip()
+    setup_logging(settings.log_level, token)
+    try:
+        asyncio.run(check_database(settings.database_url))
+        revision = asyncio.run(upgrade(settings.database_url))
+    except ConfigError as exc:
+        print(f"hearback {command}: {exc}", file=sys.stderr)
+        return 2
+    log.info("database ready at revision %s", revision)
+    return settings, token
+
+
+def run_polling() -> int:
+    ready = prepare("run")
+    if isinstance(ready, int):
+        return ready
+    settings, token = ready
+    app = build_application(settings, token=token)
+    app.run_polling(allowed_updates=Update.ALL_TYPES)
+    return 0
+
+
+def run_webhook() -> int:
+    ready = prepare("webhook")
+    if isinstance(ready, int):
+        return ready
+    settings, token = ready
+    if not settings.webhook_url or settings.webhook_secret is None:
+        print(
+            "hearback webhook: set WEBHOOK_URL (the public https URL) and WEBHOOK_SECRET "
+            "(1-256 characters A-Z a-z 0-9 _ -) in .env",
+            file=sys.stderr,
+        )
+        return 2
+    app = build_application(settings, token=token)
+    app.run_webhook(
+        listen=settings.webhook_listen,
+        port=settings.webhook_port,
+        url_path="telegram",
+        webhook_url=settings.webhook_url.rstrip("/") + "/telegram",
+        secret_token=settings.webhook_secret.get_secret_value(),
+        allowed_updates=Update.ALL_TYPES,
+    )
+    return 0

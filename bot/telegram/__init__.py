@@ -1,0 +1,1 @@
+"""The Telegram adapter: PTB Application, handlers, keyboards and user-facing texts."""

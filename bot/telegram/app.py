@@ -1,0 +1,69 @@
+"""Building the PTB ``Application``: handlers, command menu, database, and the way in."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+from telegram import BotCommand
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
+from telegram.request import BaseRequest
+
+from bot.config import Settings
+from bot.places import warm_up
+from bot.storage.db import make_engine, make_sessionmaker
+from bot.telegram import handlers, texts
+from bot.telegram.runtime import Clock, Deps, system_clock
+
+log = logging.getLogger(__name__)
+
+App = Application[Any, Any, Any, Any, Any, Any]
+
+
+def build_application(
+    settings: Settings,
+    *,
+    token: str,
+    engine: AsyncEngine | None = None,
+    request: BaseRequest | None = None,
+    updates_request: BaseRequest | None = None,
+    clock: Clock = system_clock,
+    rate_limit: bool = True,
+) -> App:
+    """The whole bot as one PTB Application (no network until it is initialised).
+
+    ``request``/``updates_request`` replace PTB's HTTP client (the terminal chat and the
+    handler tests answer the Bot API in-process); ``clock`` lets tests move time.
+    """
+    engine = engine or make_engine(settings.database_url)
+    builder = (
+        ApplicationBuilder()
+        .token(token)
+        .base_url(settings.telegram_api_base_url)
+        .base_file_url(settings.telegram_api_base_url.replace("/bot", "/file/bot"))
+        .post_init(_post_init)
+        .concurrent_updates(False)
+    )
+    if request is not None:
+        builder = builder.request(request)
+    if updates_request is not None:
+        builder = builder.get_updates_request(updates_request)
+    if rate_limit:
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))  # type: ignore[arg-type]
+    app: App = builder.build()
+    app.bot_data["deps"] = Deps(
+        sessions=make_sessionmaker(engine),
+        clock=clock,
+        default_nudge_hour=settings.default_nudge_hour,
+    )
+    app.bot_data["engine"] = engine
+    handlers.register(app)
+    return app
+
+
+async def _post_init(app: App) -> None:
+    warm_up()
+    commands = [BotCommand(name, line) for name, line in texts.COMMANDS]
+    await app.bot.set_my_commands(commands)
+    log.info("HearBack is up as @%s", app.bot.username)

@@ -1,0 +1,638 @@
+"""The questions the bot asks, one at a time: onboarding, a new interview, edits, settings.
+
+Each question has an ``ask`` (the prompt and its buttons) and an ``answer`` (typed text, a
+pressed button, or /skip). Answers are checked, bounded and stored in the conversation row
+before the next question is asked; /back re-asks the previous question with the answers so
+far kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+import holidays
+
+from bot.core.calendar import BusinessCalendar, country_for_zone
+from bot.core.timeline import describe_date, read_interview_time, read_timeline
+from bot.core.tone import check_tone
+from bot.core.types import DraftKind, Recipient, Vibe
+from bot.places import find_places, zone_for_location
+from bot.storage import repo
+from bot.telegram import texts, views
+from bot.telegram.conversation import Conversation, clear, load, save
+from bot.telegram.html import clean, esc
+from bot.telegram.runtime import Turn, button
+
+MAX_COMPANY = 100
+MAX_ROLE = 100
+MAX_NAME = 80
+MAX_SAID = 300
+MAX_DRAFT = 5000
+MAX_PEOPLE = 10
+PERSONAL_DOMAINS = frozenset(
+    {
+        "gmail.com", "googlemail.com", "yahoo.com", "hotmail.com", "outlook.com", "live.com",
+        "icloud.com", "me.com", "aol.com", "proton.me", "protonmail.com", "gmx.de", "gmx.net",
+        "web.de", "mail.ru", "yandex.ru", "yahoo.co.uk", "msn.com",
+    }
+)  # fmt: skip
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+ROLE_WORDS = (
+    (re.compile(r"hiring\s*manager|manager|boss|team\s*lead|head of|director", re.I),
+     Recipient.HIRING_MANAGER),
+    (re.compile(r"recruit|talent|sourcer", re.I), Recipient.RECRUITER),
+    (re.compile(r"\bhr\b|human resources|people (?:team|partner)", re.I), Recipient.HR),
+    (re.compile(r"interview|engineer|developer|designer|panel|colleague", re.I),
+     Recipient.INTERVIEWER),
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What the user gave to the open question: typed text, a button value, or /skip."""
+
+    text: str | None = None
+    value: str | None = None
+    skip: bool = False
+    location: tuple[float, float] | None = None
+
+
+Ask = Callable[[Turn, Conversation], Awaitable[None]]
+Answer = Callable[[Turn, Conversation, Reply], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class Question:
+    ask: Ask
+    answer: Answer
+    optional: bool = False
+
+
+Finisher = Callable[[Turn, Conversation], Awaitable[None]]
+
+# --- running a flow --------------------------------------------------------------------------
+
+
+def order(conv: Conversation) -> list[str]:
+    if conv.flow == "edit":
+        field = str(conv.answers.get("field", "company"))
+        return [field, "timeline_ok"] if field == "timeline" else [field]
+    return list(ORDER.get(conv.flow, (conv.question,)))
+
+
+async def start(turn: Turn, flow: str, answers: dict[str, Any] | None = None) -> None:
+    """Begin ``flow`` (replacing any open conversation) and ask its first question."""
+    conv = Conversation(flow=flow, question="", answers=dict(answers or {}))
+    first = order(conv)[0]
+    if flow == "new" and conv.answers.get("company"):
+        first = "role"  # the free text already named the company
+    conv.question = first
+    await save(turn, conv)
+    await QUESTIONS[first].ask(turn, conv)
+
+
+async def advance(turn: Turn, conv: Conversation) -> None:
+    """Move to the next question that applies, or finish the flow."""
+    steps = order(conv)
+    index = steps.index(conv.question) if conv.question in steps else len(steps) - 1
+    for following in steps[index + 1 :]:
+        if following == "timeline_ok" and not conv.answers.get("promised_by"):
+            continue
+        conv.history.append(conv.question)
+        conv.question = following
+        await save(turn, conv)
+        await QUESTIONS[following].ask(turn, conv)
+        return
+    await clear(turn)
+    await FINISH[conv.flow](turn, conv)
+
+
+async def go_back(turn: Turn) -> None:
+    conv = await load(turn)
+    if conv is None:
+        turn.say(texts.NOTHING_TO_CANCEL)
+        return
+    if not conv.history:
+        turn.say(texts.NOTHING_TO_GO_BACK)
+        await QUESTIONS[conv.question].ask(turn, conv)
+        return
+    conv.question = conv.history.pop()
+    await save(turn, conv)
+    await QUESTIONS[conv.question].ask(turn, conv)
+
+
+async def respond(turn: Turn, conv: Conversation, reply: Reply) -> None:
+    question = QUESTIONS.get(conv.question)
+    if question is None:  # a state from an older version: start over kindly
+        await clear(turn)
+        turn.say(texts.EXPIRED)
+        return
+    if reply.skip and not question.optional:
+        turn.say(texts.CANNOT_SKIP)
+        await question.ask(turn, conv)
+        return
+    await question.answer(turn, conv, reply)
+
+
+# --- onboarding and settings -----------------------------------------------------------------
+
+
+async def ask_zone(turn: Turn, conv: Conversation) -> None:
+    turn.say(texts.ASK_ZONE)
+
+
+async def answer_zone(turn: Turn, conv: Conversation, reply: Reply) -> None:
+    choices = [str(c) for c in conv.answers.get("zone_choices", [])]
+    zone: str | None = None
+    if reply.location is not None:
+        place = zone_for_location(*reply.location)
+        zone = place.zone if place else None
+        if zone is None:
+            turn.say(texts.ZONE_NOT_FOUND)
+            return
+    elif reply.value is not None:
+        if reply.value.isdigit() and int(reply.value) < len(choices):
+            zone = choices[int(reply.value)]
+        else:
+            turn.say(texts.EXPIRED)
+            return
+    else:
+        places = find_places(reply.text or "")
+        if not places:
+            turn.say(texts.ZONE_NOT_FOUND)
+            return
+        if len(places) > 1:
+            conv.answers["zone_choices"] = [p.zone for p in places]
+            await save(turn, conv)
+            turn.say(
+                texts.ZONE_PICK,
+                [[button(p.label[:60], "q", "zone", i)] for i, p in enumerate(places)],
+            )
+            return
+        zone = places[0].zone
+    conv.answers.pop("zone_choices", None)
+    conv.answers["zone"] = zone
+    await repo.update_user_settings(
+        turn.session, owner_id=turn.user.id, zone=zone, country=country_for_zone(zone)
+    )
+    turn.user = await _reload_user(turn)
+    local = turn.cal.localize(turn.now)
+    turn.say(
+        f"Got it: <b>{esc(zone)}</b>, where it's now {local:%A} {local:%H:%M}."
+        + (f" Holidays: {esc(turn.user.country)}." if turn.user.country else "")
+    )
+    await replan_all(turn)
+    await advance(turn, conv)
+
+
+async def ask_hour(turn: Turn, conv: Conversation) -> None:
+    rows = [
+        [button(f"{h}:00", "q", "hour", h) for h in (8, 9, 10, 11)],
+        [button(f"{h}:00", "q", "hour", h) for h in (12, 14, 16, 18)],
+    ]
+    turn.say(texts.ASK_HOUR + f" Now: {turn.user.nudge_hour}:00.", rows)
+
+
+_HOUR = re.compile(r"^\s*(\d{1,2})(?:[:.h](\d{2}))?\s*(am|pm)?\s*$", re.I)
+
+
+def parse_hour(text: str) -> int | None:
+    match = _HOUR.match(text)
+    if not match:
+        return None
+    hour = int(match.group(1))
+    if match.group(3):
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if match.group(3).lower() == "pm" else 0)
+    return hour if 7 <= hour <= 21 else None
+
+
+async def answer_hour(turn: Turn, conv: Conversation, reply: Reply) -> None:
+    hour = parse_hour(reply.value or reply.text or "")
+    if hour is None:
+        turn.say(texts.HOUR_BAD)
+        return
+    await repo.update_user_settings(turn.session, owner_id=turn.user.id, nudge_hour=hour)
+    turn.user = await _reload_user(turn)
+    turn.say(f"Reminders will come at <b>{hour}:00</b> your time, on business days (S6).")
+    await replan_all(turn)
+    await advance(turn, conv)
+
+
+async def ask_country(turn: Turn, conv: Conversation) -> None:
+    turn.say(
+        "Which country's public holidays should I skip? Send a two-letter code like "
+        f"<i>US</i>, <i>DE</i> or <i>GB</i>. Now: <b>{esc(turn.user.country or 'none')}</b>."
+    )
+
+
+async def answer_country(turn: Turn, conv: Conversation, reply: Reply) -> None:
+    code = (reply.text or "").strip().upper()
+    if code not in holidays.list_supported_countries():
+        turn.say("I don't know that country code. Try two letters, like <i>US</i> or <i>FR</i>.")
+        return
+    await repo.update_user_settings(turn.session, owner_id=turn.user.id, country=code)
+    turn.user = await _reload_user(turn)
+    turn.say(f"Holidays now follow <b>{esc(code)}</b>.")
+    await replan_all(turn)
+    await advance(turn, conv)
+
+
+async def finish_onboard(turn: Turn, conv: Conversation) -> None:
+    if conv.answers.get("then") == "new":
+        await start(turn, "new", {"company": conv.answers.get("company")})
+        return
+    turn.say(texts.ONBOARDED)
+
+
+async def finish_setting(turn: Turn, conv: Conversation) -> None:
+    return None
+
+
+# --- a new interview -------------------------------------------------------------------------
+
+
+async def ask_company(turn: Turn, conv: Conversation) -> None:
+    turn.say(texts.ASK_COMPANY)
+
+
+async def answer_company(turn: Turn, conv: Conversation, reply: Reply) -> None:
+    company = clean(reply.text or "", MAX_COMPANY)
+    if not company:
+        turn.say(texts.ASK_COMPANY)
+        return
+    conv.answers["company"] = company
+    await advance(turn, conv)
+
+
+async def ask_role(turn: Turn, conv: Conversation) -> None:
+    turn.say(texts.ASK_ROLE)
+
+
+async def answer_role(turn: Turn, conv: Conversation, reply: Reply) -> None:
+    conv.answers["role"] = "" if reply.skip else clean(reply.text or "", MAX_ROLE)
+    await advance(turn, conv)
+
+
+async def ask_when(turn: Turn, conv: Conversation) -> None:
+    turn.say(texts.ASK_WHEN, [[button("Just now", "q", "when", "now")]])
+
+
+async def answer_when(turn: Turn, conv: Conversation, reply: Reply) -> None:
+    moment: datetime | None
+    if reply.skip or reply.value == "now":
+        moment = turn.now
+    else:
+        moment = read_interview_time(reply.text or "", now=turn.now, cal=turn.cal)
+    if moment is None:
+        turn.say(texts.WHEN_BAD, [[button("Just now", "q", "when", "now")]])
+        return
+    conv.answers["interviewed_at"] = moment.isoformat()
+    turn.say(f"Interview: <b>{views.when(moment, turn.cal, turn.now)}</b>.")
+    await advance(turn, conv)
+
+
+def parse_person(text: str) -> tuple[str, Recipient, str | None]:
+    """ "Dana Lee, recruiter, dana@acme.com" → name, role, e-mail (all optional but name)."""
+    found = EMAIL.search(text)
+    email = found.group().lower() if found else None
+    rest = EMAIL.sub(" ", text)
+    role = Recipient.INTERVIEWER
+    for pattern, candidate in ROLE_WORDS:
+        if pattern.search(rest):
+            role = candidate
+            break
+    pieces = [p.strip(" -–—()") for p in re.split(r"[,;(]|\s[-–—]\s", rest)]
+    name = next((p for p in pieces if p and not any(r.search(p) for r, _ in ROLE_WORDS)), "")
+    if not name:
+        name = pieces[0] if pieces and pieces[0] else views.RECIPIENT_NAMES[role]
+    return clean(name, MAX_NAME), role, email
+
+
+def is_personal_email(email: str) -> bool:
+    return email.rsplit("@", 1)[-1] in PERSONAL_DOMAINS
+
+
+async def ask_people(turn: Turn, conv: Conversation) -> None:
+    people = conv.answers.get("people", [])
+    note = f" So far: {len(people)}." if people else ""
+    turn.say(texts.ASK_PEOPLE + note, [[button("That's everyone", "q", "people", "done")]])
+
+
+async def answer_people(turn: Turn, conv: Conversation, reply: Reply) -> None:
+    if reply.skip or reply.value == "done":
+        await advance(turn, conv)
+        return
+    text = clean(reply.text or "", 300)
+    if not text:
+        await ask_people(turn, conv)
+        return
+    people: list[list[Any]] = list(conv.answers.get("people", []))
+    if len(people) >= MAX_PEOPLE:
+        turn.say(f"That's {MAX_PEOPLE} people, the most I keep for one interview.")
+        await advance(turn, conv)
+        return
+    name, role, email = parse_person(text)
+    people.append([name, role.value, email])
+    conv.answers["people"] = people
+    await save(turn, conv)
+    line = f"Added <b>{esc(name)}</b> ({views.RECIPIENT_NAMES[role].lower()})"
+    if email:
+        line += f", {esc(email)}"
+    line += ". Anyone else? Send the next person, or tap <b>That's everyone</b>."
+    turn.say(line, [[button("That's everyone", "q", "people", "done")]])
+    if email and is_personal_email(email):
+        turn.say(texts.PERSONAL_EMAIL)
+
+
+async def ask_timeline(turn: Turn, conv: Conversation) -> None:
+    turn.say(texts.ASK_TIMELINE, [[button("They didn't say", "q", "timeline", "none")]])
+
+
+async def answer_timeline(turn: Turn, conv: Conversation, reply: Reply) -> None:
+    if reply.skip or reply.value == "none":
+        conv.answers["said"] = None
+        conv.answers["promised_by"] = None
+        turn.say(
+            "Okay, no date: I'll plan from the interview day "
+            "(two working weeks, S2, T4).\n" + texts.TIMELINE_TIP
+        )
+        await advance(turn, conv)
+        return
+    said = clean(reply.text or "", MAX_SAID)
+    reading = read_timeline(said, now=turn.now, cal=turn.cal)
+    conv.answers["said"] = said
+    if reading.promised_by is None:
+        conv.answers["promised_by"] = None
+        await save(turn, conv)
+        turn.say(
+            f"I read that as: <i>{esc(reading.understood)}</i>. " + texts.TIMELINE_UNKNOWN,
+            [[button("They didn't say", "q", "timeline", "none")]],
+        )
+        return
+    conv.answers["promised_by"] = reading.promised_by.isoformat()
+    conv.answers["understood"] = reading.understood
+    await advance(turn, conv)
+
+
+async def ask_timeline_ok(turn: Turn, conv: Conversation) -> None:
+    promised = date.fromisoformat(str(conv.answers["promised_by"]))
+    day = describe_date(promised, today=turn.cal.local_date(turn.now))
+    turn.say(
+        f"So, by <b>{esc(day)}</b>? <i>({esc(conv.answers.get('understood', ''))})</i>",
+        [
+            [
+                button("Yes", "q", "timeline_ok", "yes"),
+                button("No, rephrase", "q", "timeline_ok", "no"),
+            ],
+            [button("They didn't say", "q", "timeline_ok", "none")],
+        ],
+    )
+
+
+async def answer_timeline_ok(turn: Turn, conv: Conversation, reply: Reply) -> None:
+    choice = reply.value or (reply.text or "").strip().casefold().rstrip("!.")
+    if choice in ("yes", "y", "yep", "yeah", "correct", "right", "ok", "okay"):
+        await advance(turn, conv)
+    elif choice in ("no", "n", "nope", "wrong"):
+        conv.question = "timeline"
+        await save(turn, conv)
+        await ask_timeline(turn, conv)
+    elif choice == "none":
+        conv.answers["promised_by"] = None
+        await advance(turn, conv)
+    else:  # a typed correction: read it as the new answer to the timeline question
+        conv.question = "timeline"
+        await answer_timeline(turn, conv, reply)
+
+
+VIBE_WORDS = {
+    Vibe.WARM: ("warm", "good", "great", "well", "positive", "friendly", "amazing"),
+    Vibe.CHILLY: ("chilly", "cold", "bad", "badly", "awful", "terrible", "poor", "cool"),
+    Vibe.NEUTRAL: ("neutral", "ok", "okay", "fine", "so so", "meh", "average", "not sure"),
+}
+
+
+async def ask_vibe(turn: Turn, conv: Conversation) -> None:
+    turn.say(
+        texts.ASK_VIBE,
+        [[button(views.VIBE_NAMES[v], "q", "vibe", v.value) for v in Vibe]],
+    )
+
+
+async def answer_vibe(turn: Turn, conv: Conversation, reply: Reply) -> None:
+    vibe: Vibe | None = None
+    if reply.value in {v.value for v in Vibe}:
+        vibe = Vibe(reply.value)
+    else:
+        words = (reply.text or "").casefold()
+        vibe = next((v for v, ws in VIBE_WORDS.items() if any(w in words for w in ws)), None)
+    if vibe is None:
+        await ask_vibe(turn, conv)
+        return
+    conv.answers["vibe"] = vibe.value
+    await advance(turn, conv)
+
+
+async def ask_thanks(turn: Turn, conv: Conversation) -> None:
+    turn.say(
+        texts.ASK_THANK_YOU,
+        [[button("Yes, sent", "q", "thanks", "yes"), button("Not yet", "q", "thanks", "no")]],
+    )
+
+
+async def answer_thanks(turn: Turn, conv: Conversation, reply: Reply) -> None:
+    choice = reply.value or (reply.text or "").strip().casefold()
+    if choice.startswith(("y", "sent", "done")):
+        conv.answers["thanks"] = True
+    elif choice.startswith(("n", "not")) or reply.skip:
+        conv.answers["thanks"] = False
+    else:
+        await ask_thanks(turn, conv)
+        return
+    await advance(turn, conv)
+
+
+async def finish_new(turn: Turn, conv: Conversation) -> None:
+    from bot.telegram import actions  # the interview actions build on these questions
+
+    answers = conv.answers
+    interviewed_at = datetime.fromisoformat(
+        str(answers.get("interviewed_at", turn.now.isoformat()))
+    )
+    promised = answers.get("promised_by")
+    record = await repo.create_interview(
+        turn.session,
+        owner_id=turn.user.id,
+        company=str(answers.get("company", "")) or "the company",
+        role=str(answers.get("role", "")),
+        interviewed_at=interviewed_at,
+        said=answers.get("said"),
+        promised_by=date.fromisoformat(str(promised)) if promised else None,
+        vibe=Vibe(str(answers.get("vibe", Vibe.NEUTRAL.value))),
+        thank_you_sent_at=turn.now if answers.get("thanks") else None,
+        people=[
+            (str(name), Recipient(str(role)), email)
+            for name, role, email in answers.get("people", [])
+        ],
+    )
+    await actions.show_new_summary(turn, record)
+
+
+async def finish_edit(turn: Turn, conv: Conversation) -> None:
+    from bot.telegram import actions
+
+    interview_id = int(conv.answers.get("edit_id", 0))
+    field = str(conv.answers.get("field", ""))
+    answers = conv.answers
+    changes: dict[str, Any] = {}
+    if field == "company":
+        changes["company"] = answers["company"]
+    elif field == "role":
+        changes["role"] = answers.get("role", "")
+    elif field == "when":
+        changes["interviewed_at"] = datetime.fromisoformat(str(answers["interviewed_at"]))
+    elif field == "timeline":
+        promised = answers.get("promised_by")
+        changes["said"] = answers.get("said")
+        changes["promised_by"] = date.fromisoformat(str(promised)) if promised else None
+    elif field == "vibe":
+        changes["vibe"] = Vibe(str(answers["vibe"]))
+    record = await repo.update_interview(
+        turn.session, owner_id=turn.user.id, interview_id=interview_id, **changes
+    )
+    if record is None:
+        turn.say(texts.EXPIRED)
+        return
+    await actions.show_updated(turn, record, "Updated.")
+
+
+async def finish_newdate(turn: Turn, conv: Conversation) -> None:
+    from bot.telegram import actions
+
+    interview_id = int(conv.answers.get("edit_id", 0))
+    promised = conv.answers.get("promised_by")
+    record = await repo.update_interview(
+        turn.session,
+        owner_id=turn.user.id,
+        interview_id=interview_id,
+        said=conv.answers.get("said"),
+        promised_by=date.fromisoformat(str(promised)) if promised else None,
+    )
+    if record is None:
+        turn.say(texts.EXPIRED)
+        return
+    await actions.show_updated(
+        turn,
+        record,
+        "New date noted: the plan starts again from it; your earlier follow-ups still count (S7).",
+    )
+
+
+# --- tone and news ---------------------------------------------------------------------------
+
+
+async def ask_tone(turn: Turn, conv: Conversation) -> None:
+    turn.say(texts.TONE_ASK)
+
+
+async def answer_tone(turn: Turn, conv: Conversation, reply: Reply) -> None:
+    text = clean(reply.text or "", MAX_DRAFT)
+    if not text:
+        turn.say(texts.TONE_ASK)
+        return
+    await clear(turn)
+    show_tone(turn, text)
+
+
+def show_tone(turn: Turn, text: str) -> None:
+    findings = check_tone(text)
+    turn.say(views.tone_text(findings) if findings else texts.TONE_OK)
+
+
+async def ask_news(turn: Turn, conv: Conversation) -> None:
+    turn.say(
+        "What is the real news? (G9: a competing offer, a move, a promotion.) Only share "
+        "something true; I'll put it in the draft as you write it."
+    )
+
+
+async def answer_news(turn: Turn, conv: Conversation, reply: Reply) -> None:
+    news = clean(reply.text or "", 200)
+    if not news:
+        await ask_news(turn, conv)
+        return
+    conv.answers["news"] = news
+    await advance(turn, conv)
+
+
+async def finish_news(turn: Turn, conv: Conversation) -> None:
+    from bot.telegram import actions
+
+    await actions.send_draft(
+        turn, int(conv.answers.get("edit_id", 0)), DraftKind.UPDATE, news=str(conv.answers["news"])
+    )
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+
+async def _reload_user(turn: Turn) -> Any:
+    user = await repo.get_user(turn.session, owner_id=turn.user.id)
+    assert user is not None
+    return user
+
+
+async def replan_all(turn: Turn) -> None:
+    """A new zone, country or hour moves every open interview's pending nudges (S6)."""
+    from bot.telegram import actions
+
+    for record in await repo.list_interviews(turn.session, owner_id=turn.user.id):
+        await actions.replan(turn, record)
+
+
+def calendar_for(turn: Turn) -> BusinessCalendar:
+    return turn.cal
+
+
+QUESTIONS: dict[str, Question] = {
+    "zone": Question(ask_zone, answer_zone),
+    "hour": Question(ask_hour, answer_hour, optional=True),
+    "country": Question(ask_country, answer_country),
+    "company": Question(ask_company, answer_company),
+    "role": Question(ask_role, answer_role, optional=True),
+    "when": Question(ask_when, answer_when, optional=True),
+    "people": Question(ask_people, answer_people, optional=True),
+    "timeline": Question(ask_timeline, answer_timeline, optional=True),
+    "timeline_ok": Question(ask_timeline_ok, answer_timeline_ok),
+    "vibe": Question(ask_vibe, answer_vibe),
+    "thanks": Question(ask_thanks, answer_thanks, optional=True),
+    "tone": Question(ask_tone, answer_tone),
+    "news": Question(ask_news, answer_news),
+}
+ORDER: dict[str, tuple[str, ...]] = {
+    "onboard": ("zone", "hour"),
+    "zone": ("zone",),
+    "hour": ("hour",),
+    "country": ("country",),
+    "new": ("company", "role", "when", "people", "timeline", "timeline_ok", "vibe", "thanks"),
+    "newdate": ("timeline", "timeline_ok"),
+    "tone": ("tone",),
+    "news": ("news",),
+}
+FINISH: dict[str, Finisher] = {
+    "onboard": finish_onboard,
+    "zone": finish_setting,
+    "hour": finish_setting,
+    "country": finish_setting,
+    "new": finish_new,
+    "edit": finish_edit,
+    "newdate": finish_newdate,
+    "tone": finish_setting,
+    "news": finish_news,
+}

@@ -1,0 +1,151 @@
+"""What every handler needs: dependencies, the user, a database session, the time, replies."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from telegram import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    LinkPreviewOptions,
+    Message,
+    Update,
+)
+from telegram.constants import ParseMode
+from telegram.error import BadRequest
+from telegram.ext import CallbackContext, ExtBot
+
+from bot.core.calendar import BusinessCalendar
+from bot.core.records import UserProfile
+from bot.telegram.callbacks import pack
+from bot.telegram.html import split_html
+
+log = logging.getLogger(__name__)
+
+Buttons = Sequence[Sequence[tuple[str, str]]]
+Clock = Callable[[], datetime]
+PlanListener = Callable[[], Awaitable[None]]
+
+
+def system_clock() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass
+class Deps:
+    """Shared by all handlers; stored in ``application.bot_data["deps"]``."""
+
+    sessions: async_sessionmaker[AsyncSession]
+    clock: Clock = system_clock
+    default_nudge_hour: int = 10
+    # Called after a turn changed any interview's plan (the nudge dispatcher re-arms).
+    plan_listeners: list[PlanListener] = field(default_factory=list)
+
+
+Context = CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]
+
+
+def deps_of(context: Context) -> Deps:
+    deps = context.bot_data["deps"]
+    assert isinstance(deps, Deps)
+    return deps
+
+
+def keyboard(buttons: Buttons | None) -> InlineKeyboardMarkup | None:
+    if not buttons:
+        return None
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(text, callback_data=data) for text, data in row] for row in buttons]
+    )
+
+
+def button(text: str, action: str, *args: object) -> tuple[str, str]:
+    return (text, pack(action, *args))
+
+
+@dataclass
+class Turn:
+    """One update being handled: who, when, the open transaction, and how to answer."""
+
+    update: Update
+    context: Context
+    deps: Deps
+    session: AsyncSession
+    user: UserProfile
+    now: datetime
+    plan_changed: bool = False
+    outbox: list[Outgoing] = field(default_factory=list)
+
+    @property
+    def chat_id(self) -> int:
+        return self.user.chat_id
+
+    @property
+    def cal(self) -> BusinessCalendar:
+        return BusinessCalendar(self.user.zone or "UTC", self.user.country)
+
+    @property
+    def zone_known(self) -> bool:
+        return bool(self.user.zone)
+
+    def say(self, text: str, buttons: Buttons | None = None) -> None:
+        """Queue an HTML reply; it is sent once the turn's transaction has committed.
+
+        Replies go out only for what was really stored, and the database is never held
+        open while Telegram answers.
+        """
+        self.outbox.append(Outgoing(text=text, buttons=buttons))
+
+    def send_file(self, name: str, content: bytes, caption: str) -> None:
+        self.outbox.append(Outgoing(text=caption, document=(name, content)))
+
+    def close_buttons(self, message: Message | None) -> None:
+        """Take the buttons off a message whose question has been answered."""
+        if message is not None and message.reply_markup is not None:
+            self.outbox.append(Outgoing(text="", strip_markup_of=message.message_id))
+
+
+@dataclass
+class Outgoing:
+    text: str
+    buttons: Buttons | None = None
+    document: tuple[str, bytes] | None = None
+    strip_markup_of: int | None = None
+
+
+async def deliver(bot: ExtBot[None], chat_id: int, outbox: Sequence[Outgoing]) -> None:
+    """Send queued replies in order; long texts are split, buttons go on the last part."""
+    for item in outbox:
+        if item.strip_markup_of is not None:
+            # Already gone or unchanged (BadRequest): nothing to tidy.
+            with contextlib.suppress(BadRequest):
+                await bot.edit_message_reply_markup(
+                    chat_id=chat_id, message_id=item.strip_markup_of, reply_markup=None
+                )
+            continue
+        if item.document is not None:
+            name, content = item.document
+            await bot.send_document(
+                chat_id=chat_id,
+                document=content,
+                filename=name,
+                caption=item.text or None,
+                parse_mode=ParseMode.HTML,
+            )
+            continue
+        parts = split_html(item.text)
+        for index, part in enumerate(parts):
+            markup = keyboard(item.buttons) if index == len(parts) - 1 else None
+            await bot.send_message(
+                chat_id=chat_id,
+                text=part,
+                parse_mode=ParseMode.HTML,
+                reply_markup=markup,
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+            )

@@ -1,0 +1,221 @@
+"""Every command and button after an interview is stored: what the user sees, what is stored."""
+
+from __future__ import annotations
+
+from icalendar import Calendar
+
+from bot.core.records import InterviewStatus
+
+from .harness import BotEnv, text_of
+from .test_conversation import interviews, new_interview, onboard
+
+
+async def ready(env: BotEnv, user_id: int = 1001) -> object:
+    user = env.user(user_id)
+    await onboard(user)
+    await new_interview(user)
+    return user
+
+
+class TestListAndStatus:
+    async def test_list_shows_state_and_next_step(self, env: BotEnv) -> None:
+        user = env.user()
+        await onboard(user)
+        await new_interview(user, "Acme")
+        await new_interview(user, "Globex")
+        reply = text_of(await user.send("/list"))
+        assert "1. <b>Acme</b>" in reply and "2. <b>Globex</b>" in reply
+        assert "waiting" in reply and "next:" in reply
+
+    async def test_status_shows_plan_people_and_history(self, env: BotEnv) -> None:
+        user = env.user()
+        await onboard(user)
+        await new_interview(user)
+        reply = text_of(await user.send("/status"))
+        assert "Dana Lee" in reply
+        assert "Check-in" in reply and "S2" in reply
+        assert "none yet" in reply
+        reply = text_of(await user.send("/status 7"))
+        assert "/list" in reply
+
+    async def test_empty_list_is_kind(self, env: BotEnv) -> None:
+        user = env.user()
+        await onboard(user)
+        assert "/new" in text_of(await user.send("/list"))
+
+
+class TestShouldI:
+    async def test_day_after_interview_says_wait_with_rule(self, env: BotEnv) -> None:
+        user = env.user()
+        await onboard(user)
+        await new_interview(user)
+        env.clock.advance(days=1)
+        reply = text_of(await user.send("should I call again?"))
+        if "How would you contact" in reply:
+            reply = text_of(await user.press("Office phone"))
+        if "And whom" in reply:
+            reply = text_of(await user.press("Recruiter"))
+        assert "Wait" in reply
+        assert "G1" in reply
+        assert "Tue 24 Nov" in reply
+
+    async def test_personal_channel_is_stop(self, env: BotEnv) -> None:
+        user = env.user()
+        await onboard(user)
+        await new_interview(user)
+        await user.send("/shouldi")
+        await user.press("Personal e-mail")
+        reply = text_of(await user.press("Recruiter"))
+        assert "Stop" in reply and "G5" in reply
+
+    async def test_go_after_the_s2_day_offers_a_draft(self, env: BotEnv) -> None:
+        user = env.user()
+        await onboard(user)
+        await new_interview(user)
+        env.clock.advance(days=6)  # Tue 24 Nov, 10:00 New York
+        await user.send("/shouldi")
+        await user.press("Work e-mail")
+        reply = text_of(await user.press("Recruiter"))
+        assert "Go" in reply
+        reply = text_of(await user.press("Draft"))
+        assert "Subject:" in reply
+        assert "Acme" in reply
+
+
+class TestLogAndReply:
+    async def test_log_in_two_taps_then_wait(self, env: BotEnv) -> None:
+        user = env.user()
+        await onboard(user)
+        await new_interview(user)
+        env.clock.advance(days=6)
+        await user.send("/log")
+        await user.press("Work e-mail")
+        reply = text_of(await user.press("Recruiter"))
+        assert "Logged" in reply
+        (record,) = await interviews(env, user)
+        assert len(record.attempts) == 1
+        env.clock.advance(days=1)
+        await user.send("/shouldi")
+        await user.press("Work e-mail")
+        reply = text_of(await user.press("Recruiter"))
+        assert "Wait" in reply and "G2" in reply
+
+    async def test_rejection_closes_and_offers_feedback_draft(self, env: BotEnv) -> None:
+        user = env.user()
+        await onboard(user)
+        await new_interview(user)
+        reply = text_of(await user.send("they rejected me"))
+        if "What happened" in reply:
+            reply = text_of(await user.press("They said no"))
+        assert "sorry" in reply.lower()
+        (record,) = await interviews(env, user)
+        assert record.status is InterviewStatus.REJECTED
+        reply = text_of(await user.press("feedback"))
+        assert "Subject:" in reply
+
+    async def test_new_date_replans(self, env: BotEnv) -> None:
+        user = env.user()
+        await onboard(user)
+        await new_interview(user)
+        await user.send("/reply")
+        await user.press("new date")
+        await user.send("by December 4")
+        reply = text_of(await user.press("Yes"))
+        assert "S7" in reply
+        assert "Tue 8 Dec" in reply  # 2 business days after Fri 4 Dec
+        (record,) = await interviews(env, user)
+        assert record.promised_by is not None and record.promised_by.isoformat() == "2026-12-04"
+
+
+class TestWritingHelp:
+    async def test_draft_menu_in_plan_order(self, env: BotEnv) -> None:
+        user = env.user()
+        await onboard(user)
+        await new_interview(user)
+        await user.send("/draft")
+        labels = [label for _, label, _ in user.last_buttons()]
+        assert labels[0] == "Thank-you note"
+        reply = text_of(await user.press("Thank-you note"))
+        assert "Subject:" in reply and "G10" in reply
+        reply = text_of(await user.press("I sent it"))
+        assert "sent" in reply
+        (record,) = await interviews(env, user)
+        assert record.thank_you_sent_at is not None
+
+    async def test_tone_finds_problems_and_passes_calm_text(self, env: BotEnv) -> None:
+        user = env.user()
+        await onboard(user)
+        reply = text_of(await user.send("/tone This is my third email and you never replied!"))
+        assert "G10" in reply or "G3" in reply
+        await user.send("/tone")
+        reply = text_of(
+            await user.send(
+                "Hello Dana, thank you again for your time on Tuesday. I enjoyed learning "
+                "about the team and remain very interested in the role. Best regards, Sam"
+            )
+        )
+        assert "calm and professional" in reply
+
+    async def test_why_and_calm(self, env: BotEnv) -> None:
+        user = env.user()
+        reply = text_of(await user.send("/why"))
+        assert "C1" in reply and "C2" in reply
+        reply = text_of(await user.send("I'm so anxious"))
+        assert "C5" in reply
+
+
+class TestDataCommands:
+    async def test_calendar_file(self, env: BotEnv) -> None:
+        user = env.user()
+        await onboard(user)
+        await new_interview(user)
+        reply = await user.send("/calendar")
+        document = next(m.document for m in reply if m.document)
+        assert document is not None
+        calendar = Calendar.from_ical(document[1])
+        events = list(calendar.walk("VEVENT"))
+        assert len(events) >= 3
+        assert any("Check-in" in str(e["summary"]) for e in events)
+
+    async def test_help_lists_every_command(self, env: BotEnv) -> None:
+        user = env.user()
+        reply = text_of(await user.send("/help"))
+        for name in ("/new", "/shouldi", "/draft", "/export", "/delete", "/calendar"):
+            assert name in reply
+
+    async def test_unknown_text_suggests(self, env: BotEnv) -> None:
+        user = env.user()
+        await onboard(user)
+        reply = await user.send("blorp wibble")
+        assert "/help" in text_of(reply)
+        assert user.last_buttons()
+        reply = await user.send("/frobnicate")
+        assert "/help" in text_of(reply)
+
+
+class TestOwnership:
+    async def test_forged_ids_in_buttons_reach_nothing(self, env: BotEnv) -> None:
+        alice = env.user(1001, "Alice")
+        await onboard(alice)
+        await new_interview(alice, "Secret Corp")
+        (record,) = await interviews(env, alice)
+        mallory = env.user(2002, "Mallory")
+        await onboard(mallory)
+        for data in (
+            f"st:{record.id}",
+            f"sh:{record.id}:email:recruiter",
+            f"lg:{record.id}:email:recruiter",
+            f"rp:{record.id}:offer",
+            f"dr:{record.id}:check_in",
+            f"ic:{record.id}",
+            f"ed:{record.id}:company",
+            f"ty:{record.id}",
+            "zz:1",
+            "st:99999999999999999999",
+            "\u0000\u00ff",
+        ):
+            reply = text_of(await mallory.press_data(data))
+            assert "Secret Corp" not in reply
+            assert "expired" in reply
+        (after,) = await interviews(env, alice)
+        assert after == record

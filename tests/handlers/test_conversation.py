@@ -1,0 +1,198 @@
+"""The onboarding and /new conversations, end to end through the real Application."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bot.core.records import InterviewStatus
+from bot.storage import repo
+from bot.storage.db import make_sessionmaker
+
+from .harness import BotEnv, User, text_of
+
+
+async def onboard(user: User, city: str = "New York") -> None:
+    await user.send("/start")
+    await user.send(city)
+    await user.press("10:00")
+
+
+async def new_interview(user: User, company: str = "Acme") -> str:
+    """Walks the whole /new conversation; returns the final summary text."""
+    await user.send("/new")
+    await user.send(company)
+    await user.send("Backend engineer")
+    await user.send("today 9am")
+    await user.send("Dana Lee, recruiter, dana@acme.com")
+    await user.press("That's everyone")
+    await user.send("the recruiter said by Friday")
+    await user.press("Yes")
+    await user.press("warm")
+    return text_of(await user.press("Not yet"))
+
+
+async def interviews(env: BotEnv, user: User) -> tuple[repo.InterviewRecord, ...]:
+    assert env.engine is not None
+    async with make_sessionmaker(env.engine)() as session:
+        profile = await repo.get_user_by_telegram_id(session, telegram_user_id=user.user_id)
+        assert profile is not None
+        return await repo.list_interviews(session, owner_id=profile.id)
+
+
+class TestOnboarding:
+    async def test_start_asks_zone_then_hour(self, env: BotEnv) -> None:
+        user = env.user()
+        reply = text_of(await user.send("/start"))
+        assert "HearBack" in reply
+        assert "city" in reply
+        reply = text_of(await user.send("Berlin"))
+        assert "Europe/Berlin" in reply
+        assert "16:00" in reply  # 15:00 UTC is 16:00 in Berlin
+        reply = text_of(await user.press("9:00"))
+        assert "9:00" in reply
+
+    async def test_ambiguous_city_offers_buttons(self, env: BotEnv) -> None:
+        user = env.user()
+        await user.send("/start")
+        reply = await user.send("Springfield")
+        assert "Which one" in text_of(reply)
+        assert len(user.last_buttons()) >= 2
+        reply = await user.press("America/Chicago")
+        assert "America/Chicago" in text_of(reply)
+
+    async def test_location_sets_zone(self, env: BotEnv) -> None:
+        user = env.user()
+        await user.send("/start")
+        reply = await user.share_location(48.85, 2.35)
+        assert "Europe/Paris" in text_of(reply)
+
+    async def test_unknown_city_is_kind(self, env: BotEnv) -> None:
+        user = env.user()
+        await user.send("/start")
+        reply = text_of(await user.send("Atlantis-under-the-sea"))
+        assert "couldn't find" in reply
+
+
+class TestNewInterview:
+    async def test_whole_conversation_stores_and_plans(self, env: BotEnv) -> None:
+        user = env.user()
+        await onboard(user)
+        summary = await new_interview(user)
+        assert "Acme" in summary
+        assert "S2" in summary and "S1" in summary
+        # Promised by Friday 20 Nov → check-in two business days later: Tue 24 Nov (S2).
+        assert "Tue 24 Nov, 10:00" in summary
+        (record,) = await interviews(env, user)
+        assert record.company == "Acme"
+        assert record.role == "Backend engineer"
+        assert record.promised_by is not None and record.promised_by.isoformat() == "2026-11-20"
+        assert record.people[0].name == "Dana Lee"
+        assert record.people[0].email == "dana@acme.com"
+        assert record.status is InterviewStatus.WAITING
+
+    async def test_new_before_onboarding_asks_zone_first(self, env: BotEnv) -> None:
+        user = env.user()
+        reply = text_of(await user.send("I just had an interview at Globex"))
+        assert "city" in reply
+        await user.send("London")
+        reply = text_of(await user.press("10:00"))
+        assert "role" in reply  # the company came from the free text
+
+    async def test_back_returns_to_previous_question(self, env: BotEnv) -> None:
+        user = env.user()
+        await onboard(user)
+        await user.send("/new")
+        await user.send("Acme")
+        reply = text_of(await user.send("/back"))
+        assert "Which company" in reply
+        await user.send("Initech")
+        reply = text_of(await user.send("/skip"))  # role is optional
+        assert "When was the interview" in reply
+
+    async def test_cancel_leaves_and_stores_nothing(self, env: BotEnv) -> None:
+        user = env.user()
+        await onboard(user)
+        await user.send("/new")
+        await user.send("Acme")
+        reply = text_of(await user.send("/cancel"))
+        assert "left that" in reply
+        assert await interviews(env, user) == ()
+        reply = text_of(await user.send("/cancel"))
+        assert "nothing to cancel" in reply
+
+    async def test_unreadable_timeline_is_not_guessed(self, env: BotEnv) -> None:
+        user = env.user()
+        await onboard(user)
+        for answer in ("/new", "Acme", "/skip", "/skip", "/skip"):
+            await user.send(answer)
+        reply = text_of(await user.send("they were a bit vague honestly"))
+        assert "won't guess" in reply
+        reply = text_of(await user.press("They didn't say"))
+        assert "How did it feel" in reply
+
+    async def test_personal_email_warning(self, env: BotEnv) -> None:
+        user = env.user()
+        await onboard(user)
+        for answer in ("/new", "Acme", "/skip", "/skip"):
+            await user.send(answer)
+        reply = text_of(await user.send("Bob, hiring manager, bob.smith@gmail.com"))
+        assert "G5" in reply
+
+    async def test_restart_mid_conversation_loses_nothing(self, env: BotEnv) -> None:
+        user = env.user()
+        await onboard(user)
+        await user.send("/new")
+        await user.send("Acme")
+        await user.send("Designer")
+        await env.restart()
+        user = env.user()
+        reply = text_of(await user.send("yesterday 3pm"))
+        assert "Who did you meet" in reply
+        await user.send("/skip")
+        await user.press("They didn't say")
+        await user.press("neutral")
+        await user.press("Yes, sent")
+        (record,) = await interviews(env, user)
+        assert (record.company, record.role) == ("Acme", "Designer")
+        assert record.thank_you_sent_at is not None
+
+    async def test_stale_question_button_does_not_answer_current_question(
+        self, env: BotEnv
+    ) -> None:
+        user = env.user()
+        await onboard(user)
+        for answer in ("/new", "Acme", "/skip", "/skip", "/skip"):
+            await user.send(answer)
+        await user.press("They didn't say")
+        reply = text_of(await user.press_data("q:hour:9"))
+        assert "already answered" in reply
+
+    async def test_same_update_twice_creates_one_interview(self, env: BotEnv) -> None:
+        user = env.user()
+        await onboard(user)
+        for answer in ("/new", "Acme", "/skip", "/skip", "/skip"):
+            await user.send(answer)
+        await user.press("They didn't say")
+        await user.press("neutral")
+        await user.send("no", update_id=777_000_001)
+        again = await user.send("no", update_id=777_000_001)
+        assert again == []
+        assert len(await interviews(env, user)) == 1
+
+
+async def test_export_and_delete(env: BotEnv) -> None:
+    user = env.user()
+    await onboard(user)
+    await new_interview(user)
+    reply = await user.send("/export")
+    document = next(m.document for m in reply if m.document)
+    assert document is not None
+    assert b"Acme" in document[1]
+    await user.send("/delete")
+    reply = text_of(await user.press("Yes, erase"))
+    assert "erased" in reply
+    assert env.engine is not None
+    from bot.storage.models import InterviewRow
+
+    async with make_sessionmaker(env.engine)() as session:
+        assert (await session.scalars(select(InterviewRow))).all() == []
