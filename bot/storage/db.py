@@ -94,7 +94,11 @@ def make_engine(url: str, *, echo: bool = False, foreign_keys: bool = True) -> A
     """
     parsed = parse_url(url)
     try:
-        engine = _create_async_engine(parsed, echo=echo, pool_pre_ping=True)
+        # A pre-ping guards against dropped server connections; a SQLite file has none,
+        # and the extra round trip through aiosqlite's thread would cost every update.
+        engine = _create_async_engine(
+            parsed, echo=echo, pool_pre_ping=parsed.get_backend_name() != "sqlite"
+        )
     except (ArgumentError, NoSuchModuleError, TypeError) as exc:
         raise ConfigError(f"DATABASE_URL {describe_url(parsed)}: {exc}") from None
     if engine.dialect.name == "sqlite":

@@ -365,7 +365,11 @@ async def answer_timeline(turn: Turn, conv: Conversation, reply: Reply) -> None:
         await advance(turn, conv)
         return
     said = clean(reply.text or "", MAX_SAID)
-    reading = read_timeline(said, now=turn.now, cal=turn.cal)
+    # What was said at the interview counts from the interview ("within 2 weeks" of it);
+    # a new date reported later counts from now.
+    said_at = conv.answers.get("interviewed_at") if conv.flow == "new" else None
+    reference = datetime.fromisoformat(str(said_at)) if said_at else turn.now
+    reading = read_timeline(said, now=reference, cal=turn.cal)
     conv.answers["said"] = said
     if reading.promised_by is None:
         conv.answers["promised_by"] = None

@@ -196,3 +196,14 @@ async def test_export_and_delete(env: BotEnv) -> None:
 
     async with make_sessionmaker(env.engine)() as session:
         assert (await session.scalars(select(InterviewRow))).all() == []
+
+
+async def test_timeline_counts_from_the_interview_day(env: BotEnv) -> None:
+    """ "Within a week", said at an interview two days ago, ends a week after the interview."""
+    user = env.user()
+    await onboard(user)
+    for answer in ("/new", "Acme", "/skip", "monday 10am", "/skip"):
+        await user.send(answer)
+    # Now is Wed 18 Nov; the interview was Mon 16 Nov; a week from it is Mon 23 Nov.
+    reply = text_of(await user.send("they said within a week"))
+    assert "Monday 23 November" in reply
