@@ -219,3 +219,55 @@ class TestOwnership:
             assert "expired" in reply
         (after,) = await interviews(env, alice)
         assert after == record
+
+
+class TestEditAndSettings:
+    async def test_edit_company_from_the_summary(self, env: BotEnv) -> None:
+        user = env.user()
+        await onboard(user)
+        await new_interview(user, "Acme")
+        await user.send("/status")
+        await user.press("Edit")
+        await user.press("Company")
+        reply = text_of(await user.send("Acme Robotics"))
+        assert "Updated" in reply and "Acme Robotics" in reply
+        (record,) = await interviews(env, user)
+        assert record.company == "Acme Robotics"
+
+    async def test_edit_timeline_replans(self, env: BotEnv) -> None:
+        user = env.user()
+        await onboard(user)
+        await new_interview(user)
+        await user.send("/status")
+        await user.press("Edit")
+        await user.press("Their timeline")
+        await user.send("by December 4")
+        reply = text_of(await user.press("Yes"))
+        assert "Tue 8 Dec" in reply
+
+    async def test_new_zone_moves_pending_nudges(self, env: BotEnv) -> None:
+        user = env.user()
+        await onboard(user, "New York")
+        await new_interview(user)
+        before = text_of(await user.send("/status"))
+        assert "Tue 24 Nov, 10:00" in before
+        await user.send("/settings")
+        await user.press("Time zone")
+        await user.send("Tokyo")
+        after = text_of(await user.send("/status"))
+        # Still 10:00 local, now in Tokyo, and Japan's holidays count: Mon 23 Nov is Labour
+        # Thanksgiving Day, so two business days after Fri 20 Nov is Wed 25 Nov (S2, S6).
+        assert "Check-in: <b>Wed 25 Nov, 10:00</b>" in after
+
+    async def test_reminder_hour_setting(self, env: BotEnv) -> None:
+        user = env.user()
+        await onboard(user)
+        await new_interview(user)
+        await user.send("/settings")
+        await user.press("Reminder hour")
+        reply = text_of(await user.send("2pm"))
+        assert "14:00" in reply
+        assert "Tue 24 Nov, 14:00" in text_of(await user.send("/status"))
+        await user.send("/settings")
+        await user.press("Reminder hour")
+        assert "between 7 and 21" in text_of(await user.send("3am"))
