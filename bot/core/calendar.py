@@ -20,11 +20,22 @@ import holidays
 __all__ = [
     "BusinessCalendar",
     "country_for_zone",
+    "day_in_words",
     "is_valid_zone",
     "zone_info",
 ]
 
 SATURDAY = 5
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+
+
+def day_in_words(day: date) -> str:
+    """``date(2026, 11, 17)`` -> ``"Tuesday 17 November"``, in English whatever the locale."""
+    return f"{WEEKDAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]}"
 
 
 @functools.cache

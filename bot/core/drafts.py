@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
+from bot.core.calendar import day_in_words
 from bot.core.types import Draft, DraftKind, Outcome, Recipient
 
 __all__ = ["MAX_WORDS", "DraftFacts", "count_words", "day_in_words", "draft_order", "make_draft"]
@@ -28,21 +29,6 @@ __all__ = ["MAX_WORDS", "DraftFacts", "count_words", "day_in_words", "draft_orde
 MAX_WORDS = 150
 """A draft has fewer than this many words, subject and body counted together (D)."""
 
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 # Field limits: (characters, words). Chosen so that every kind with every field at
 # its limit stays under MAX_WORDS (tests/test_drafts.py checks the worst case).
@@ -84,11 +70,6 @@ class DraftFacts:
     promised_by: date | None = None
     detail: str = ""
     news: str = ""
-
-
-def day_in_words(day: date) -> str:
-    """``date(2026, 11, 17)`` -> ``"Tuesday 17 November"`` (no locale involved)."""
-    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
 
 
 def count_words(draft: Draft) -> int:

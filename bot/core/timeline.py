@@ -85,7 +85,7 @@ from bot.core._timeline_words import (
     ordinal_value,
     weekday_number,
 )
-from bot.core.calendar import BusinessCalendar
+from bot.core.calendar import BusinessCalendar, day_in_words
 from bot.core.types import TimelineReading
 
 __all__ = ["date_order", "describe_date", "read_interview_time", "read_timeline"]
@@ -118,7 +118,7 @@ def describe_date(day: date, *, today: date | None = None) -> str:
     The year is added when it differs from ``today``'s year, and always when
     ``today`` is not given (then nothing says which year the reader assumes).
     """
-    text = f"{_WEEKDAY_NAMES[day.weekday()]} {day.day} {_MONTH_NAMES[day.month - 1]}"
+    text = day_in_words(day)
     if today is None or today.year != day.year:
         text += f" {day.year}"
     return text

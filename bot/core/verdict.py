@@ -49,7 +49,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from bot.core.calendar import BusinessCalendar
+from bot.core.calendar import BusinessCalendar, day_in_words
 from bot.core.plan import DEFAULT_NUDGE_HOUR, FOLLOW_UP_SPACING, check_in_day
 from bot.core.types import (
     Attempt,
@@ -69,21 +69,6 @@ CALL_START, CALL_END = 9, 17  # G6: calls in [09:00, 17:00) local on business da
 
 _MAX_ROUNDS = 64
 
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 _WHO = {
     Recipient.RECRUITER: "the recruiter",
@@ -376,7 +361,7 @@ def _g1(interview: Interview, cal: BusinessCalendar, nudge_hour: int) -> _Gate:
         )
     else:
         why = (
-            f"they said they would decide by {_day(interview.promised_by)}, and a check-in "
+            f"they said they would decide by {day_in_words(interview.promised_by)}, and a check-in "
             "lands best two business days after that, never on the day itself (G1)"
         )
     return _threshold("G1", cal.at_local(day, nudge_hour), why)
@@ -385,15 +370,15 @@ def _g1(interview: Interview, cal: BusinessCalendar, nudge_hour: int) -> _Gate:
 def _g2_same(cal: BusinessCalendar, to: Recipient, last: date, nudge_hour: int) -> _Gate:
     day = cal.add_business_days(last, FOLLOW_UP_SPACING)
     why = (
-        f"you contacted {_WHO[to]} on {_day(last)}, and two attempts to the same person need "
-        "at least five business days between them (G2)"
+        f"you contacted {_WHO[to]} on {day_in_words(last)}, and two attempts to the same "
+        "person need at least five business days between them (G2)"
     )
     return _threshold("G2", cal.at_local(day, nudge_hour), why)
 
 
 def _g2_back_to_back(cal: BusinessCalendar, last: date, nudge_hour: int) -> _Gate:
     why = (
-        f"you were last in touch with them on {_day(last)}, and follow-ups never go out on "
+        f"you were last in touch with them on {day_in_words(last)}, and follow-ups never go out on "
         "back-to-back days (G2)"
     )
     return _threshold("G2", cal.at_local(last + timedelta(days=2), nudge_hour), why)
@@ -520,10 +505,6 @@ def _go(
 # -- words ---------------------------------------------------------------------
 
 
-def _day(day: date) -> str:
-    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
-
-
 def _when(moment: datetime, now: datetime, cal: BusinessCalendar) -> str:
     local = cal.localize(moment)
     today = cal.local_date(now)
@@ -532,5 +513,5 @@ def _when(moment: datetime, now: datetime, cal: BusinessCalendar) -> str:
     elif local.date() == today + timedelta(days=1):
         day = "tomorrow"
     else:
-        day = _day(local.date())
+        day = day_in_words(local.date())
     return f"{day} at {local:%H:%M}"
