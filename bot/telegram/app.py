@@ -7,13 +7,14 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 from telegram import BotCommand
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
+from telegram.ext import Application, ApplicationBuilder
 from telegram.request import BaseRequest
 
 from bot.config import Settings
 from bot.places import warm_up
 from bot.storage.db import make_engine, make_sessionmaker
 from bot.telegram import handlers, texts
+from bot.telegram.ratelimit import PatientRateLimiter
 from bot.telegram.runtime import Clock, Deps, system_clock
 
 log = logging.getLogger(__name__)
@@ -50,7 +51,9 @@ def build_application(
     if updates_request is not None:
         builder = builder.get_updates_request(updates_request)
     if rate_limit:
-        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))  # type: ignore[arg-type]
+        # Telegram's pace and retry_after, plus retries of 5xx and dropped connections.
+        limiter = PatientRateLimiter(rate_per_second=settings.rate_limit_per_second)
+        builder = builder.rate_limiter(limiter)  # type: ignore[arg-type]
     app: App = builder.build()
     app.bot_data["deps"] = Deps(
         sessions=make_sessionmaker(engine),
