@@ -14,7 +14,7 @@ from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from typing import Any
 
 from telegram import Update
-from telegram.error import BadRequest, Forbidden
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 from telegram.ext import Application, ApplicationHandlerStop
 
 from bot.core.intents import Intent, IntentMatch, closest_commands, recognise
@@ -366,6 +366,11 @@ EXTRA_BUTTONS: dict[str, Callable[[Turn, Sequence[str]], Awaitable[None]]] = {}
 async def on_error(update: object, context: Context) -> None:
     error = context.error
     if isinstance(error, ApplicationHandlerStop):
+        return
+    polling = update is None and not isinstance(error, BadRequest)
+    if polling and isinstance(error, NetworkError | RetryAfter):
+        # getUpdates failed (5xx, a dropped connection, a 429): PTB polls again by itself.
+        log.warning("polling for updates failed with %s; trying again", type(error).__name__)
         return
     if isinstance(error, Forbidden) and isinstance(update, Update) and update.effective_user:
         log.info("user %d blocked the bot", update.effective_user.id)
