@@ -346,12 +346,12 @@ async def bot(fake: FakeBotApi, workdir: Path) -> AsyncIterator[BotProcess]:
     process.assert_clean()
 
 
-def no_bad_requests(fake: FakeBotApi) -> list[str]:
-    """Every 4xx the fake answered (other than 403/429 faults a test injected)."""
+def no_bad_requests(fake: FakeBotApi, since: int = 0) -> list[str]:
+    """Every 4xx the fake answered from call ``since`` on (other than injected faults)."""
     return [
         f"{c.method} -> {c.status} {c.description}"
-        for c in fake.calls
-        if 400 <= c.status < 500 and c.fault is None and c.status != 409
+        for c in fake.calls[since:]
+        if 400 <= c.status < 500 and c.fault is None and not c.early and c.status != 409
     ]
 
 
