@@ -51,6 +51,7 @@ __all__ = [
     "clear_conversation",
     "count_rows",
     "create_interview",
+    "delete_attempt",
     "delete_interview",
     "erase_user",
     "export_user",
@@ -516,6 +517,16 @@ async def log_attempt(
     session.add(row)
     await session.flush()
     return _attempt(row)
+
+
+async def delete_attempt(session: AsyncSession, *, owner_id: int, attempt_id: int) -> int | None:
+    """Undo a logged follow-up; returns its interview id, or ``None`` when not the user's."""
+    result = await session.execute(
+        delete(AttemptRow)
+        .where(AttemptRow.id == attempt_id, AttemptRow.owner_id == owner_id)
+        .returning(AttemptRow.interview_id)
+    )
+    return result.scalar_one_or_none()
 
 
 async def mark_attempts_answered(session: AsyncSession, *, owner_id: int, interview_id: int) -> int:

@@ -285,7 +285,7 @@ async def do_log(turn: Turn, args: Sequence[str]) -> None:
         turn.say("To whom?", recipient_buttons("lg", record, channel))
         return
     person = next((p for p in record.people if p.role is to), None)
-    await repo.log_attempt(
+    attempt = await repo.log_attempt(
         turn.session,
         owner_id=turn.user.id,
         interview_id=record.id,
@@ -305,7 +305,26 @@ async def do_log(turn: Turn, args: Sequence[str]) -> None:
         lines.append("Next time, keep to work channels: work e-mail or office phone (G5).")
     if plan is not None:
         lines += ["", "<b>What comes next</b>", *views.plan_lines(plan, turn.cal, turn.now)]
-    turn.say("\n".join(lines))
+    rows = [[button("↩️ Undo", "ua", attempt.id)]] if attempt is not None else None
+    turn.say("\n".join(lines), rows)
+
+
+async def undo_attempt(turn: Turn, args: Sequence[str]) -> None:
+    """The Undo button under "Logged: ...": remove that follow-up and re-plan."""
+    attempt_id = int(args[0]) if args and args[0].isdigit() and len(args[0]) <= 18 else 0
+    interview_id = await repo.delete_attempt(
+        turn.session, owner_id=turn.user.id, attempt_id=attempt_id
+    )
+    record = (
+        await repo.get_interview(turn.session, owner_id=turn.user.id, interview_id=interview_id)
+        if interview_id is not None
+        else None
+    )
+    if record is None:
+        turn.say("That follow-up is already removed, or the button has expired.")
+        return
+    await replan(turn, record)
+    turn.say(f"Removed that follow-up from {views.interview_title(record)}; the plan is as before.")
 
 
 async def do_reply(turn: Turn, args: Sequence[str]) -> None:
@@ -313,11 +332,22 @@ async def do_reply(turn: Turn, args: Sequence[str]) -> None:
     if record is None:
         return
     choice = args[1] if len(args) > 1 else ""
-    if choice not in {value for _, value in REPLY_CHOICES}:
+    if choice not in {value for _, value in REPLY_CHOICES} | {"reopen"}:
         turn.say(
             f"What happened with {esc(record.company)}?",
             [[button(label, "rp", record.id, value)] for label, value in REPLY_CHOICES],
         )
+        return
+    if choice == "reopen":
+        reopened = await repo.set_status(
+            turn.session,
+            owner_id=turn.user.id,
+            interview_id=record.id,
+            status=InterviewStatus.WAITING,
+        )
+        if reopened is not None:
+            await replan(turn, reopened)
+        turn.say(f"Reopened {views.interview_title(record)}: the reminders are back.")
         return
     if choice == "newdate":
         if record.status not in OPEN:
@@ -357,6 +387,7 @@ async def do_reply(turn: Turn, args: Sequence[str]) -> None:
             rows = [
                 [button("Draft a withdrawal for another one", "dr", "", DraftKind.WITHDRAW.value)]
             ]
+    rows = [*rows, [button("↩️ Undo: still waiting", "rp", record.id, "reopen")]]
     updated = await repo.set_status(
         turn.session, owner_id=turn.user.id, interview_id=record.id, status=status
     )
@@ -608,6 +639,7 @@ ACTIONS: dict[str, Action] = {
     "ic": do_calendar,
     "ed": do_edit,
     "ty": mark_thanked,
+    "ua": undo_attempt,
     "del": do_delete,
     "set": do_settings,
     "exp": do_export,

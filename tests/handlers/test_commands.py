@@ -271,3 +271,34 @@ class TestEditAndSettings:
         await user.send("/settings")
         await user.press("Reminder hour")
         assert "between 7 and 21" in text_of(await user.send("3am"))
+
+
+class TestUndo:
+    async def test_undo_a_logged_follow_up(self, env: BotEnv) -> None:
+        user = env.user()
+        await onboard(user)
+        await new_interview(user)
+        await user.send("/log")
+        await user.press("Office phone")
+        await user.press("Recruiter")
+        reply = text_of(await user.press("Undo"))
+        assert "Removed" in reply
+        (record,) = await interviews(env, user)
+        assert record.attempts == ()
+        # The same button again acts once only.
+        reply = text_of(await user.press_data(user.env.api.sent[-2].button_list[0][1]))
+        assert "already removed" in reply or "expired" in reply
+
+    async def test_reopen_after_a_mistaken_outcome(self, env: BotEnv) -> None:
+        user = env.user()
+        await onboard(user)
+        await new_interview(user)
+        await user.send("/reply")
+        await user.press("position was closed")
+        (record,) = await interviews(env, user)
+        assert record.status is InterviewStatus.CLOSED
+        reply = text_of(await user.press("Undo"))
+        assert "Reopened" in reply
+        (record,) = await interviews(env, user)
+        assert record.status is InterviewStatus.WAITING
+        assert "Check-in" in text_of(await user.send("/status"))
