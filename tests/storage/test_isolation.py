@@ -177,6 +177,8 @@ class TestOtherUsersIds:
                 s, owner_id=bob, person_id=world.alice_interview.people[0].id
             )
             assert not await repo.clear_conversation(s, owner_id=bob, name="new_interview")
+            attempt_id = world.alice_interview.attempts[0].id
+            assert await repo.delete_attempt(s, owner_id=bob, attempt_id=attempt_id) is None
         await _alice_unchanged(sessions, world)
 
     async def test_erasing_one_user_leaves_the_other(
