@@ -42,6 +42,8 @@ __all__ = [
 ]
 
 MIGRATIONS_DIR_ENV = "HEARBACK_MIGRATIONS_DIR"
+_LOCK = int.from_bytes(b"HearBack", "big")
+"""The PostgreSQL advisory lock key held while migrating."""
 
 
 def migrations_dir() -> Path:
@@ -82,6 +84,10 @@ async def _with_connection(url: str, work: Callable[[Connection, Config], object
         async with engine.begin() as conn:
 
             def run(sync_conn: Connection) -> None:
+                if sync_conn.dialect.name == "postgresql":
+                    # Instances starting together migrate one after the other (the lock ends
+                    # with this transaction); SQLite's BEGIN IMMEDIATE already serialises.
+                    sync_conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK})
                 cfg.attributes["connection"] = sync_conn
                 work(sync_conn, cfg)
                 if sync_conn.dialect.name == "sqlite":
