@@ -4,6 +4,7 @@
     hearback webhook              the Telegram bot behind a webhook
     hearback chat                 the same bot in this terminal, no token, no network
     hearback migrate              upgrade the database to the newest schema
+    hearback health               exit 0 when the database (webhook mode: /healthz) answers
     hearback plan|check|draft|tone  the rules engine (JSON with --json)
 
 Bad input exits 2 with one line naming the flag; nothing prints a traceback.
@@ -277,6 +278,23 @@ def cmd_webhook(args: argparse.Namespace) -> int:
     return run_webhook()
 
 
+def cmd_health(args: argparse.Namespace) -> int:
+    from bot.config import ConfigError, load_settings
+    from bot.webhook import check_health
+
+    try:
+        settings = load_settings()
+    except ConfigError as exc:
+        print(f"hearback health: {exc}", file=sys.stderr)
+        return 2
+    ok, line = check_health(settings, mode=args.mode)
+    print(
+        f"hearback health: {'ok' if ok else 'UNHEALTHY'}: {line}",
+        file=sys.stdout if ok else sys.stderr,
+    )
+    return 0 if ok else 1
+
+
 def cmd_chat(args: argparse.Namespace) -> int:
     from bot.config import ConfigError, load_settings
     from bot.logs import setup_logging
@@ -313,6 +331,17 @@ def build_parser() -> Parser:
     )
     sub.add_parser("chat", help="talk to the bot in this terminal").set_defaults(func=cmd_chat)
     sub.add_parser("migrate", help="upgrade the database").set_defaults(func=cmd_migrate)
+    health = sub.add_parser(
+        "health", help="exit 0 when the bot's database (or webhook server) answers"
+    )
+    health.add_argument(
+        "--mode",
+        choices=("auto", "webhook", "database"),
+        default="auto",
+        help="webhook: ask /healthz of the running server; database: SELECT 1; "
+        "auto: webhook when WEBHOOK_URL is set",
+    )
+    health.set_defaults(func=cmd_health)
 
     plan = sub.add_parser("plan", help="the follow-up plan for an interview")
     _interview_flags(plan)

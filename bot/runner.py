@@ -30,7 +30,8 @@ def prepare(command: str) -> tuple[Settings, str] | int:
         print(f"hearback {command}: " + NO_TOKEN_HELP.format(problem=problem), file=sys.stderr)
         return 2
     token = settings.telegram_bot_token.get_secret_value().strip()
-    setup_logging(settings.log_level, token)
+    secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else ""
+    setup_logging(settings.log_level, token, secret)
     try:
         asyncio.run(check_database(settings.database_url))
         revision = asyncio.run(upgrade(settings.database_url))
@@ -52,24 +53,22 @@ def run_polling() -> int:
 
 
 def run_webhook() -> int:
+    """``hearback webhook``: the bot behind :mod:`bot.webhook` (secret header, /healthz)."""
+    from bot.webhook import serve, webhook_config
+
+    try:
+        webhook_config(load_settings())  # say what is missing before touching the database
+    except ConfigError as exc:
+        print(f"hearback webhook: {exc}", file=sys.stderr)
+        return 2
     ready = prepare("webhook")
     if isinstance(ready, int):
         return ready
     settings, token = ready
-    if not settings.webhook_url or settings.webhook_secret is None:
-        print(
-            "hearback webhook: set WEBHOOK_URL (the public https URL) and WEBHOOK_SECRET "
-            "(1-256 characters A-Z a-z 0-9 _ -) in .env",
-            file=sys.stderr,
-        )
-        return 2
     app = build_application(settings, token=token)
-    app.run_webhook(
-        listen=settings.webhook_listen,
-        port=settings.webhook_port,
-        url_path="telegram",
-        webhook_url=settings.webhook_url.rstrip("/") + "/telegram",
-        secret_token=settings.webhook_secret.get_secret_value(),
-        allowed_updates=Update.ALL_TYPES,
-    )
+    try:
+        asyncio.run(serve(app, settings))
+    except ConfigError as exc:
+        print(f"hearback webhook: {exc}", file=sys.stderr)
+        return 2
     return 0

@@ -1,0 +1,245 @@
+"""``hearback webhook``: Telegram posts updates to a small aiohttp server of ours.
+
+- ``POST <path of WEBHOOK_URL>``: one update. The ``X-Telegram-Bot-Api-Secret-Token``
+  header must equal ``WEBHOOK_SECRET`` (compared in constant time); without it, or with a
+  wrong one, the answer is 403 and nothing is processed. The update is handled *before*
+  the answer goes back: if the process dies half-way, Telegram gets no answer and delivers
+  the update again, and the handlers' update-id check makes that second delivery a no-op
+  when the first one did commit. Updates are handled one at a time, as in polling mode.
+- ``GET /healthz``: 200 ``{"ok": true}`` when the database answers ``SELECT 1``, else 503
+  (for load balancers, Docker's HEALTHCHECK and ``hearback health``).
+
+``WEBHOOK_URL`` is the public HTTPS URL Telegram posts to; the server answers on the same
+path (``https://bot.example.com`` alone means ``https://bot.example.com/telegram``), so a
+reverse proxy can pass requests through unchanged. ``WEBHOOK_LISTEN``/``WEBHOOK_PORT`` say
+where the server listens. Several instances may run behind one URL against one PostgreSQL
+database: conversations live in the database, each update id is handled once, and nudges
+are claimed atomically. Stopping one instance never deletes the webhook.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hmac
+import json
+import logging
+import signal
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+from aiohttp import web
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine
+from telegram import Update
+from telegram.error import TelegramError
+from telegram.ext import Application
+
+from bot.config import ConfigError, Settings, one_line
+from bot.storage.db import READ_ONLY, check_database
+
+__all__ = [
+    "DEFAULT_PATH",
+    "HEALTH_PATH",
+    "SECRET_HEADER",
+    "WebhookConfig",
+    "check_health",
+    "make_web_app",
+    "serve",
+    "webhook_config",
+]
+
+log = logging.getLogger(__name__)
+
+App = Application[Any, Any, Any, Any, Any, Any]
+
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+DEFAULT_PATH = "/telegram"
+HEALTH_PATH = "/healthz"
+MAX_UPDATE_BYTES = 1024 * 1024
+HEALTH_TIMEOUT_SECONDS = 5.0
+
+
+@dataclass(frozen=True)
+class WebhookConfig:
+    """Where to listen, the URL Telegram posts to, the local path, and the shared secret."""
+
+    listen: str
+    port: int
+    public_url: str
+    path: str
+    secret: str
+
+
+def webhook_config(settings: Settings) -> WebhookConfig:
+    """The webhook set-up from the settings, or :class:`ConfigError` in one line."""
+    if not settings.webhook_url or settings.webhook_secret is None:
+        raise ConfigError(
+            "webhook mode needs WEBHOOK_URL (the public https URL Telegram posts to) and "
+            "WEBHOOK_SECRET (1-256 characters A-Z a-z 0-9 _ -); see .env.example"
+        )
+    parts = urlsplit(settings.webhook_url.strip())
+    if parts.scheme not in ("https", "http") or not parts.netloc:
+        raise ConfigError("WEBHOOK_URL must be an https URL like https://bot.example.com/telegram")
+    path = parts.path.rstrip("/") or DEFAULT_PATH
+    if path == HEALTH_PATH:
+        raise ConfigError(f"WEBHOOK_URL must not end in {HEALTH_PATH} (the health check's path)")
+    public_url = urlunsplit((parts.scheme, parts.netloc, path, parts.query, ""))
+    return WebhookConfig(
+        listen=settings.webhook_listen,
+        port=settings.webhook_port,
+        public_url=public_url,
+        path=path,
+        secret=settings.webhook_secret.get_secret_value(),
+    )
+
+
+# --- the HTTP application ----------------------------------------------------------------------
+
+
+def make_web_app(app: App, *, secret: str, path: str, engine: AsyncEngine) -> web.Application:
+    """The aiohttp application: the update endpoint at ``path`` and ``/healthz``."""
+    expected = secret.encode()
+
+    async def receive(request: web.Request) -> web.Response:
+        given = request.headers.get(SECRET_HEADER, "").encode()
+        if not hmac.compare_digest(given, expected):
+            log.warning("webhook request without the right secret token: refused (403)")
+            return web.Response(status=403, text="forbidden")
+        try:
+            data = json.loads(await request.read())
+            if not isinstance(data, dict):
+                raise ValueError("an update is a JSON object")
+            update = Update.de_json(data, app.bot)
+        except (ValueError, TypeError, KeyError):
+            log.warning("webhook request with a body that is not an update: refused (400)")
+            return web.Response(status=400, text="not an update")
+        # One at a time (the application's update processor), finished before we answer.
+        await app.update_processor.process_update(update, app.process_update(update))
+        return web.Response(status=200)
+
+    async def health(request: web.Request) -> web.Response:
+        problem = await database_problem(engine)
+        if problem is None:
+            return web.json_response({"ok": True, "database": "ok"})
+        return web.json_response({"ok": False, "database": problem}, status=503)
+
+    web_app = web.Application(client_max_size=MAX_UPDATE_BYTES)
+    web_app.router.add_post(path, receive)
+    web_app.router.add_get(HEALTH_PATH, health)
+    return web_app
+
+
+async def database_problem(
+    engine: AsyncEngine, seconds: float = HEALTH_TIMEOUT_SECONDS
+) -> str | None:
+    """``None`` when ``SELECT 1`` works within ``seconds``, else what went wrong (one line)."""
+    try:
+        async with asyncio.timeout(seconds), engine.connect() as conn:
+            # A read-only transaction: SQLite must not take the write lock for a health check.
+            conn = await conn.execution_options(**READ_ONLY)
+            await conn.execute(text("SELECT 1"))
+    except TimeoutError:
+        return f"no answer within {seconds:g} s"
+    except Exception as exc:  # any driver error means "not healthy"
+        return one_line(type(exc).__name__, limit=80)
+    return None
+
+
+# --- running -----------------------------------------------------------------------------------
+
+
+async def serve(app: App, settings: Settings, *, stop: asyncio.Event | None = None) -> None:
+    """Run the bot behind the webhook until SIGTERM/SIGINT (or ``stop`` is set).
+
+    The same life cycle as PTB's ``run_*``: initialize, ``post_init``, start, then the
+    server and ``setWebhook``; at the end the server stops taking updates (letting the ones
+    in flight finish), then stop, ``post_stop``, shutdown, ``post_shutdown``.
+    """
+    config = webhook_config(settings)
+    engine = app.bot_data["engine"]
+    assert isinstance(engine, AsyncEngine)
+    stop = stop or asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            loop.add_signal_handler(sig, stop.set)
+    runner = web.AppRunner(
+        make_web_app(app, secret=config.secret, path=config.path, engine=engine),
+        access_log=None,
+        handle_signals=False,
+        shutdown_timeout=30.0,
+    )
+    await app.initialize()
+    try:
+        if app.post_init is not None:
+            await app.post_init(app)
+        await app.start()
+        await runner.setup()
+        await web.TCPSite(runner, config.listen, config.port).start()
+        try:
+            await app.bot.set_webhook(
+                url=config.public_url,
+                secret_token=config.secret,
+                allowed_updates=Update.ALL_TYPES,
+            )
+        except TelegramError as exc:
+            raise ConfigError(f"Telegram refused the webhook {config.public_url}: {exc}") from None
+        log.info(
+            "webhook server on %s:%d%s; Telegram posts to %s",
+            config.listen,
+            config.port,
+            config.path,
+            config.public_url,
+        )
+        await stop.wait()
+        log.info("stopping: no new updates; letting the ones in flight finish")
+    finally:
+        await runner.cleanup()
+        if app.running:
+            await app.stop()
+            if app.post_stop is not None:
+                await app.post_stop(app)
+        await app.shutdown()
+        if app.post_shutdown is not None:
+            await app.post_shutdown(app)
+        await engine.dispose()
+
+
+# --- hearback health ---------------------------------------------------------------------------
+
+
+def check_health(settings: Settings, *, mode: str = "auto") -> tuple[bool, str]:
+    """Is this HearBack healthy? ``(ok, one line)`` for ``hearback health`` and Docker.
+
+    ``mode``: ``webhook`` asks the running server's ``/healthz`` (on this machine);
+    ``database`` connects to the database and runs ``SELECT 1``; ``auto`` is ``webhook``
+    when ``WEBHOOK_URL`` is set, else ``database``.
+    """
+    if mode == "auto":
+        mode = "webhook" if settings.webhook_url else "database"
+    if mode == "database":
+        try:
+            asyncio.run(check_database(settings.database_url, wait_seconds=HEALTH_TIMEOUT_SECONDS))
+        except ConfigError as exc:
+            return False, str(exc)
+        return True, "database ok"
+    if mode != "webhook":
+        raise ValueError(f"unknown health mode {mode!r}")
+    host = settings.webhook_listen
+    if host in ("", "0.0.0.0", "::"):
+        host = "127.0.0.1"
+    url = f"http://{host}:{settings.webhook_port}{HEALTH_PATH}"
+    try:
+        with urllib.request.urlopen(url, timeout=HEALTH_TIMEOUT_SECONDS) as response:
+            body = response.read(1000).decode("utf-8", "replace")
+            return response.status == 200, f"{url}: {response.status} {one_line(body)}"
+    except urllib.error.HTTPError as exc:
+        body = exc.read(1000).decode("utf-8", "replace")
+        return False, f"{url}: {exc.code} {one_line(body)}"
+    except (urllib.error.URLError, OSError) as exc:
+        reason = getattr(exc, "reason", exc)
+        return False, f"{url}: {one_line(str(reason), limit=120)}"
