@@ -1,0 +1,1 @@
+"""Tests of the scheduled nudges (issue 5)."""

@@ -1,0 +1,172 @@
+"""Helpers for the nudge tests: a fake clock, bulk seeding, a PTB Bot on the fake Bot API,
+and counting what the fake received per nudge."""
+
+from __future__ import annotations
+
+import itertools
+import re
+import secrets
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from fakebot import FakeBotApi
+from sqlalchemy import insert
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from telegram import Bot
+from telegram.request import HTTPXRequest
+
+from bot.core.records import InterviewStatus, NudgeState
+from bot.core.types import StepKind, Vibe
+from bot.storage.models import InterviewRow, NudgeRow, UserRow
+
+TOKEN = "123456:TEST-fake-bot-token"
+_ids = itertools.count(secrets.randbelow(10**6) * 10_000 + 10**9)
+
+
+def new_chat_id() -> int:
+    return next(_ids)
+
+
+@dataclass
+class FakeClock:
+    """An aware "now" that only moves when the test says so."""
+
+    now: datetime
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def set(self, moment: datetime) -> None:
+        self.now = moment
+
+    def advance(self, **delta: float) -> None:
+        self.now += timedelta(**delta)
+
+
+@dataclass(frozen=True)
+class Seeded:
+    owner_id: int
+    chat_id: int
+    interview_id: int
+    nudge_ids: tuple[int, ...]
+
+
+async def seed(
+    sessions: async_sessionmaker[AsyncSession],
+    *,
+    users: int,
+    due_at: datetime,
+    kinds: Sequence[StepKind] = (StepKind.CHECK_IN,),
+    zone: str | None = "UTC",
+    country: str | None = None,
+    interviewed_at: datetime | None = None,
+    company: str = "Acme",
+    promised_by: date | None = None,
+    status: InterviewStatus = InterviewStatus.WAITING,
+    chat_ids: Sequence[int] | None = None,
+) -> list[Seeded]:
+    """Users, one interview each, and one pending nudge per kind (1 minute apart), in bulk."""
+    interviewed = interviewed_at or due_at - timedelta(days=14)
+    chats = list(chat_ids) if chat_ids is not None else [new_chat_id() for _ in range(users)]
+    async with sessions() as session, session.begin():
+        user_rows = (
+            await session.execute(
+                insert(UserRow).returning(UserRow.id, UserRow.chat_id),
+                [
+                    {
+                        "telegram_user_id": chat,
+                        "chat_id": chat,
+                        "zone": zone,
+                        "country": country,
+                        "nudge_hour": 10,
+                        "created_at": interviewed,
+                        "updated_at": interviewed,
+                    }
+                    for chat in chats
+                ],
+            )
+        ).all()
+        owners = {row.chat_id: row.id for row in user_rows}
+        interview_rows = (
+            await session.execute(
+                insert(InterviewRow).returning(InterviewRow.id, InterviewRow.owner_id),
+                [
+                    {
+                        "owner_id": owners[chat],
+                        "company": f"{company} {i}",
+                        "role": "Engineer",
+                        "interviewed_at": interviewed,
+                        "promised_by": promised_by,
+                        "vibe": Vibe.NEUTRAL,
+                        "status": status,
+                        "created_at": interviewed,
+                        "updated_at": interviewed,
+                    }
+                    for i, chat in enumerate(chats)
+                ],
+            )
+        ).all()
+        interviews = {row.owner_id: row.id for row in interview_rows}
+        nudge_rows = (
+            await session.execute(
+                insert(NudgeRow).returning(NudgeRow.id, NudgeRow.owner_id),
+                [
+                    {
+                        "interview_id": interviews[owners[chat]],
+                        "owner_id": owners[chat],
+                        "kind": kind,
+                        "rules": "S2,S6",
+                        "due_at": due_at + timedelta(minutes=k),
+                        "state": NudgeState.PENDING,
+                        "attempts": 0,
+                        "created_at": interviewed,
+                        "updated_at": interviewed,
+                    }
+                    for chat in chats
+                    for k, kind in enumerate(kinds)
+                ],
+            )
+        ).all()
+    by_owner: dict[int, list[int]] = {}
+    for row in nudge_rows:
+        by_owner.setdefault(row.owner_id, []).append(row.id)
+    return [
+        Seeded(owners[chat], chat, interviews[owners[chat]], tuple(sorted(by_owner[owners[chat]])))
+        for chat in chats
+    ]
+
+
+def fake_bot(fake: FakeBotApi, *, pool: int = 32) -> Bot:
+    request = HTTPXRequest(connection_pool_size=pool, httpx_kwargs={"verify": False})
+    return Bot(TOKEN, base_url=fake.base_url, request=request, get_updates_request=request)
+
+
+async def know_chats(fake: FakeBotApi, chat_ids: Sequence[int]) -> None:
+    """Make the fake know these private chats (Telegram only lets a bot write to users who
+    started it)."""
+    for chat_id in chat_ids:
+        await fake.user(first_name="Ann", user_id=chat_id).send("/start")
+
+
+_NUDGE_DATA = re.compile(r"^n:(\d+):")
+
+
+def nudge_of(buttons: Sequence[tuple[str, str | None]]) -> int | None:
+    for _, data in buttons:
+        match = _NUDGE_DATA.match(data or "")
+        if match:
+            return int(match.group(1))
+    return None
+
+
+def sends_per_nudge(fake: FakeBotApi, chat_ids: Sequence[int]) -> Counter[int]:
+    """How many messages each nudge id produced in these chats (read from the buttons)."""
+    counts: Counter[int] = Counter()
+    for chat_id in chat_ids:
+        for message in fake.transcript(chat_id):
+            nudge_id = nudge_of(message.buttons)
+            if nudge_id is not None:
+                counts[nudge_id] += 1
+    return counts
