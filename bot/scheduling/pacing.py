@@ -1,0 +1,80 @@
+"""Pacing sends to Telegram: a global rate, one message per second per chat, ``retry_after``.
+
+Telegram allows a bot about 30 messages per second overall and one per second in a private
+chat, and answers 429 with ``retry_after`` when it is pushed. :class:`Pacer` spaces the
+starts of sends evenly (``1/rate`` apart, so no second ever holds more than ``rate``), keeps
+each chat's sends at least ``per_chat`` seconds apart, and holds a chat until the moment a
+429 named: a send to that chat never goes out before it.
+
+Time comes from an injected monotonic clock and sleep, so tests can run it on a fake clock.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Awaitable, Callable
+
+__all__ = ["Monotonic", "Pacer", "Sleep"]
+
+Monotonic = Callable[[], float]
+Sleep = Callable[[float], Awaitable[None]]
+
+
+class Pacer:
+    """Decides when the next send may start; one instance per dispatcher."""
+
+    def __init__(
+        self,
+        rate_per_second: float,
+        *,
+        per_chat_seconds: float = 1.0,
+        monotonic: Monotonic = time.monotonic,
+        sleep: Sleep = asyncio.sleep,
+    ) -> None:
+        if rate_per_second <= 0:
+            raise ValueError("rate_per_second must be positive")
+        self.interval = 1.0 / rate_per_second
+        self.per_chat = per_chat_seconds
+        self._monotonic = monotonic
+        self._sleep = sleep
+        self._next_slot = 0.0
+        self._chat_ready: dict[int, float] = {}
+        self._prune_above = 4096
+
+    def chat_ready_at(self, chat_id: int) -> float:
+        """The monotonic moment from which ``chat_id`` may receive the next message."""
+        return self._chat_ready.get(chat_id, 0.0)
+
+    def hold(self, chat_id: int, seconds: float) -> float:
+        """Telegram said "retry after ``seconds``" for this chat; returns the moment it ends."""
+        until = self._monotonic() + max(seconds, 0.0)
+        self._chat_ready[chat_id] = max(self._chat_ready.get(chat_id, 0.0), until)
+        return until
+
+    async def wait_for_chat(self, chat_id: int) -> None:
+        """Sleep until the chat may receive again (its spacing and any ``retry_after``)."""
+        while True:
+            wait = self._chat_ready.get(chat_id, 0.0) - self._monotonic()
+            if wait <= 0:
+                return
+            await self._sleep(wait)
+
+    async def turn(self, chat_id: int) -> None:
+        """Wait for this chat, then for a global slot; on return the send may start."""
+        await self.wait_for_chat(chat_id)
+        now = self._monotonic()
+        slot = max(now, self._next_slot)
+        self._next_slot = slot + self.interval
+        self._chat_ready[chat_id] = max(self._chat_ready.get(chat_id, 0.0), slot + self.per_chat)
+        if slot > now:
+            await self._sleep(slot - now)
+        self._forget_idle(now)
+
+    def _forget_idle(self, now: float) -> None:
+        # Keep memory flat: now and then, drop chats whose spacing has passed.
+        if len(self._chat_ready) > self._prune_above:
+            for chat_id, ready in list(self._chat_ready.items()):
+                if ready < now:
+                    del self._chat_ready[chat_id]
+            self._prune_above = max(4096, 2 * len(self._chat_ready))

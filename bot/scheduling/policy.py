@@ -1,0 +1,120 @@
+"""What to do with a due nudge at the moment it is delivered: send, skip or move (pure).
+
+A plan (:func:`bot.core.plan.make_plan`) puts every step at a good moment, but by the time
+a row is delivered things may have changed: the bot was down over a weekend, the user sent
+the thank-you, the employer replied. :func:`judge` looks again, with ``now`` as an argument:
+
+- **skip** a nudge that has become pointless, with the reason: the interview is no longer
+  waiting (S7, G8), the thank-you was already sent, or it is more than 24 hours after the
+  interview (S1: the note belongs in the first day).
+- **move** a nudge that fell due outside the user's hours (after downtime) to the next good
+  moment: follow-ups only on business days from the nudge hour to the end of the waking
+  window (S6), the thank-you reminder within 09:00-20:59 local on any day (S1).
+- otherwise **send** it now, late or not: a nudge is never dropped for being late.
+
+:func:`snooze_until` is where the Snooze button puts a nudge: the next business day at the
+user's nudge hour (S6).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from bot.core.calendar import BusinessCalendar
+from bot.core.plan import WAKING_END, WAKING_START
+from bot.core.records import InterviewStatus
+from bot.core.types import StepKind
+
+__all__ = [
+    "THANK_YOU_WINDOW",
+    "Action",
+    "Judgement",
+    "calendar_for",
+    "judge",
+    "snooze_until",
+]
+
+THANK_YOU_WINDOW = timedelta(hours=24)
+"""S1: a thank-you reminder later than this after the interview is pointless."""
+
+
+class Action(StrEnum):
+    SEND = "send"
+    SKIP = "skip"
+    MOVE = "move"
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """The decision for one due nudge; ``until`` is set for MOVE, ``reason`` for SKIP/MOVE."""
+
+    action: Action
+    reason: str = ""
+    until: datetime | None = None
+
+
+SEND = Judgement(Action.SEND)
+
+
+def calendar_for(zone: str | None, country: str | None) -> BusinessCalendar:
+    """The user's calendar; an unknown or missing zone falls back to UTC."""
+    try:
+        return BusinessCalendar(zone or "UTC", country)
+    except ValueError:
+        return BusinessCalendar("UTC", country)
+
+
+def _window(kind: StepKind, nudge_hour: int) -> tuple[int, int]:
+    """The local hours (inclusive) in which a nudge of ``kind`` may arrive."""
+    if kind is StepKind.THANK_YOU:
+        return WAKING_START, WAKING_END
+    return nudge_hour, max(WAKING_END, nudge_hour)
+
+
+def _needs_business_day(kind: StepKind) -> bool:
+    return kind is not StepKind.THANK_YOU
+
+
+def judge(
+    kind: StepKind,
+    *,
+    now: datetime,
+    cal: BusinessCalendar,
+    nudge_hour: int,
+    status: InterviewStatus,
+    interviewed_at: datetime,
+    thank_you_sent: bool,
+) -> Judgement:
+    """Send, skip (pointless) or move (outside the user's hours) a nudge that is due ``now``."""
+    if status is not InterviewStatus.WAITING:
+        return Judgement(Action.SKIP, f"the interview is {status.value} (S7)")
+    if kind is StepKind.THANK_YOU:
+        if thank_you_sent:
+            return Judgement(Action.SKIP, "the thank-you is already sent (S1)")
+        if now - interviewed_at > THANK_YOU_WINDOW:
+            return Judgement(Action.SKIP, "more than 24 hours after the interview (S1)")
+    first, last = _window(kind, nudge_hour)
+    local = cal.localize(now)
+    day_ok = cal.is_business_day(local.date()) or not _needs_business_day(kind)
+    if day_ok and first <= local.hour <= last:
+        return SEND
+    day = local.date()
+    if not (day_ok and local.hour < first):
+        day += timedelta(days=1)
+    if _needs_business_day(kind):
+        day = cal.next_business_day(day, include_today=True)
+    until = cal.at_local(day, first)
+    rule = "S1" if kind is StepKind.THANK_YOU else "S6"
+    return Judgement(
+        Action.MOVE, f"outside the user's hours, moved to their next slot ({rule})", until
+    )
+
+
+def snooze_until(now: datetime, *, cal: BusinessCalendar, nudge_hour: int) -> datetime:
+    """Snooze: one day later or, when that is not a business day, the next one; at the nudge hour.
+
+    Always a later local day than ``now`` (S6: business days, the user's nudge hour).
+    """
+    return cal.at_local(cal.next_business_day(cal.local_date(now)), nudge_hour)
