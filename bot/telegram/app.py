@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from typing import Any
 
@@ -12,6 +13,7 @@ from telegram.request import BaseRequest
 
 from bot.config import Settings
 from bot.places import warm_up
+from bot.scheduling.install import install_nudges, shutdown_nudges
 from bot.storage.db import make_engine, make_sessionmaker
 from bot.telegram import handlers, texts
 from bot.telegram.ratelimit import PatientRateLimiter
@@ -43,7 +45,8 @@ def build_application(
         .token(token)
         .base_url(settings.telegram_api_base_url)
         .base_file_url(settings.telegram_api_base_url.replace("/bot", "/file/bot"))
-        .post_init(_post_init)
+        .post_init(functools.partial(_post_init, settings=settings))
+        .post_stop(shutdown_nudges)
         .concurrent_updates(False)
     )
     if request is not None:
@@ -65,8 +68,10 @@ def build_application(
     return app
 
 
-async def _post_init(app: App) -> None:
+async def _post_init(app: App, settings: Settings | None = None) -> None:
     warm_up()
     commands = [BotCommand(name, line) for name, line in texts.COMMANDS]
     await app.bot.set_my_commands(commands)
     log.info("HearBack is up as @%s", app.bot.username)
+    if settings is not None:
+        await install_nudges(app, settings)  # issue 5: scheduled nudges
