@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import sys
+from datetime import UTC, datetime
 
 from telegram import Update
 
@@ -14,6 +15,7 @@ from bot.logs import setup_logging
 from bot.storage.db import check_database
 from bot.storage.migrate import upgrade
 from bot.telegram.app import build_application
+from bot.telegram.runtime import Clock, system_clock
 
 log = logging.getLogger(__name__)
 
@@ -42,12 +44,27 @@ def prepare(command: str) -> tuple[Settings, str] | int:
     return settings, token
 
 
+def clock_for(settings: Settings) -> Clock:
+    """The real clock, or (``HEARBACK_TEST_NOW``, tests only) one that starts at that moment
+    and then runs at the real pace."""
+    start = settings.hearback_test_now
+    if start is None:
+        return system_clock
+    log.warning("HEARBACK_TEST_NOW is set: the clock starts at %s (for tests only)", start)
+    offset = start - datetime.now(UTC)
+
+    def test_clock() -> datetime:
+        return datetime.now(UTC) + offset
+
+    return test_clock
+
+
 def run_polling() -> int:
     ready = prepare("run")
     if isinstance(ready, int):
         return ready
     settings, token = ready
-    app = build_application(settings, token=token)
+    app = build_application(settings, token=token, clock=clock_for(settings))
     app.run_polling(allowed_updates=Update.ALL_TYPES)
     return 0
 
@@ -65,7 +82,7 @@ def run_webhook() -> int:
     if isinstance(ready, int):
         return ready
     settings, token = ready
-    app = build_application(settings, token=token)
+    app = build_application(settings, token=token, clock=clock_for(settings))
     try:
         asyncio.run(serve(app, settings))
     except ConfigError as exc:
