@@ -1,0 +1,165 @@
+"""Scenario 3 and the nudge half of scenario 4: nudges that fall due while the bot is down.
+
+Interviews are told to the real process under the real clock; then the bot is stopped and
+started again with ``HEARBACK_TEST_NOW`` half an hour after a planned step (always a
+business day at the user's nudge hour), as if it had been down while the step fell due.
+
+1. The check-in arrives, once.
+2. With 429s on a third of the calls, 500s and dropped connections, the second follow-up
+   arrives once for each user and nothing is sent twice; a user who blocked the bot gets
+   a 403, is marked blocked, and is not tried again.
+3. Later still, the others get "time to let go" (S5); the blocked user gets nothing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+import pytest_asyncio
+from fakebot import BotMessage, FakeBotApi, FakeUser
+
+from .conftest import E2E, LOOP, BotProcess, new_interview, no_bad_requests, onboard, text_of
+
+pytestmark = E2E
+
+CHECK_IN = "good day for your check-in"
+SECOND = "One more follow-up"
+MOVE_ON = "Time to let go"
+
+
+@dataclass
+class Cast:
+    nadia: FakeUser
+    storm: list[FakeUser]
+    xavier: FakeUser
+
+    @property
+    def everyone(self) -> list[FakeUser]:
+        return [self.nadia, *self.storm, self.xavier]
+
+
+def due_at(bot: BotProcess, user: FakeUser, kind: str) -> datetime:
+    ((value,),) = bot.query(
+        "SELECT n.due_at FROM nudges n JOIN users u ON u.id = n.owner_id "
+        "WHERE u.telegram_user_id = ? AND n.kind = ?",
+        [user.id, kind],
+    )
+    moment = datetime.fromisoformat(str(value))
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def states(bot: BotProcess, user: FakeUser) -> dict[str, str]:
+    rows = bot.query(
+        "SELECT n.kind, n.state FROM nudges n JOIN users u ON u.id = n.owner_id "
+        "WHERE u.telegram_user_id = ?",
+        [user.id],
+    )
+    return {str(kind): str(state) for kind, state in rows}
+
+
+def nudges_to(user: FakeUser, marker: str) -> list[BotMessage]:
+    return [m for m in user.messages if marker in text_of(m) and "Rules:" in text_of(m)]
+
+
+async def restart_at(bot: BotProcess, moment: datetime) -> int:
+    """Stop the bot and start it with its clock at ``moment``; returns the log size then."""
+    if bot.running:
+        await bot.stop()
+    bot.extra_env["HEARBACK_TEST_NOW"] = moment.isoformat()
+    mark = len(bot.log())
+    await bot.start()
+    return mark
+
+
+async def dispatcher_ran(bot: BotProcess, mark: int, sent: int) -> None:
+    """Wait for the dispatcher's summary line (written after a run) saying ``sent`` sent."""
+    wanted = f"nudges: {sent} sent"
+    for _ in range(200):
+        if wanted in bot.log()[mark:]:
+            return
+        await asyncio.sleep(0.05)  # the process writes its log; nothing else to wait on
+    raise AssertionError(f"no {wanted!r} in the log:\n{bot.log()[mark:][-2000:]}")
+
+
+@pytest_asyncio.fixture(loop_scope=LOOP, scope="module")
+async def cast(fake: FakeBotApi, bot: BotProcess) -> Cast:
+    """Five users in Berlin, each with an interview yesterday: the same plan for all."""
+    users = [fake.user(name) for name in ("Nadia", "Storm1", "Storm2", "Storm3", "Xavier")]
+    for user in users:
+        await onboard(user, "Berlin")
+        await new_interview(user, company=f"{user.first_name} GmbH", said=None)
+    return Cast(users[0], users[1:4], users[4])
+
+
+async def test_a_check_in_due_while_the_bot_was_down_arrives_once(
+    fake: FakeBotApi, bot: BotProcess, cast: Cast
+) -> None:
+    check_in = due_at(bot, cast.nadia, "check_in")
+    assert all(due_at(bot, u, "check_in") == check_in for u in cast.everyone)
+    assert not nudges_to(cast.nadia, CHECK_IN)
+
+    mark = await restart_at(bot, check_in + timedelta(minutes=30))
+    for user in cast.everyone:
+        nudge = await user.wait_for_message(20, lambda m: CHECK_IN in text_of(m))
+        assert "Nadia GmbH" in text_of(nudge) or user is not cast.nadia
+        assert any("Draft" in label for label, _ in nudge.buttons)
+    await dispatcher_ran(bot, mark, sent=len(cast.everyone))
+    for user in cast.everyone:
+        assert len(nudges_to(user, CHECK_IN)) == 1
+        assert states(bot, user)["check_in"] == "sent"
+        assert states(bot, user)["second_follow_up"] == "pending"
+    assert no_bad_requests(fake) == []
+
+
+async def test_under_faults_each_nudge_arrives_once_and_403_blocks(
+    fake: FakeBotApi, bot: BotProcess, cast: Cast
+) -> None:
+    second = due_at(bot, cast.nadia, "second_follow_up")
+    await bot.stop()
+    await cast.xavier.block()
+    calls = len(fake.calls)
+    fake.faults.add(kind="429", method="sendMessage", probability=1 / 3, retry_after=1)
+    fake.faults.add(kind="500", method="sendMessage", probability=0.15)
+    fake.faults.add(kind="drop", method="sendMessage", probability=0.15)
+    try:
+        mark = await restart_at(bot, second + timedelta(minutes=30))
+        for user in [cast.nadia, *cast.storm]:
+            await user.wait_for_message(60, lambda m: SECOND in text_of(m))
+        await dispatcher_ran(bot, mark, sent=4)
+    finally:
+        fake.faults.clear()
+
+    for user in [cast.nadia, *cast.storm]:
+        assert len(nudges_to(user, SECOND)) == 1
+        assert len(nudges_to(user, CHECK_IN)) == 1  # not sent again after the restart
+        assert states(bot, user)["second_follow_up"] == "sent"
+    ours = fake.calls[calls:]
+    assert any(c.fault for c in ours)
+    assert [c.method for c in ours if c.early] == []  # never inside a retry_after window
+    # Xavier blocked the bot: one 403, then he is marked and left alone.
+    to_xavier = [c for c in ours if c.method == "sendMessage" and c.chat_id == cast.xavier.id]
+    assert [c.status for c in to_xavier if c.fault is None] == [403]
+    ((blocked_at,),) = bot.query(
+        "SELECT blocked_at FROM users WHERE telegram_user_id = ?", [cast.xavier.id]
+    )
+    assert blocked_at is not None
+    assert states(bot, cast.xavier)["second_follow_up"] == "pending"
+    assert len(nudges_to(cast.xavier, SECOND)) == 0
+
+
+async def test_later_the_others_move_on_and_the_blocked_user_gets_nothing(
+    fake: FakeBotApi, bot: BotProcess, cast: Cast
+) -> None:
+    move_on = due_at(bot, cast.nadia, "move_on")
+    calls = len(fake.calls)
+    mark = await restart_at(bot, move_on + timedelta(minutes=30))
+    for user in [cast.nadia, *cast.storm]:
+        await user.wait_for_message(20, lambda m: MOVE_ON in text_of(m))
+    await dispatcher_ran(bot, mark, sent=4)
+    assert [c for c in fake.calls[calls:] if c.chat_id == cast.xavier.id] == []
+    assert states(bot, cast.xavier)["move_on"] == "pending"
+    for user in [cast.nadia, *cast.storm]:
+        assert len(nudges_to(user, MOVE_ON)) == 1
+    assert no_bad_requests(fake) == []
