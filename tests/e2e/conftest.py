@@ -102,6 +102,8 @@ class BotProcess:
             TELEGRAM_API_BASE_URL=self.fake.base_url,
             LOG_LEVEL="DEBUG",
             PYTHONUNBUFFERED="1",
+            # Telegram's 30/s would make the hostile-text hunt crawl; the fake has no limit.
+            RATE_LIMIT_PER_SECOND="1000",
         )
         if self.command == "webhook":
             env.update(

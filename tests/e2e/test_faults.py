@@ -26,8 +26,6 @@ SCRIPT: list[tuple[str, str]] = [
     ("press:q:hour:11", "all set"),
     ("/new", "which company"),
     ("Ferro Works", "what role"),
-    ("/skip", "when was the interview"),
-    ("press:q:when:now", "who did you meet"),
     ("/cancel", "left that"),
 ]
 SENDING = ["sendMessage", "editMessageReplyMarkup", "answerCallbackQuery", "sendDocument"]
