@@ -284,3 +284,43 @@ async def test_instances_starting_together_migrate_one_after_the_other(
     for code, out in results:
         assert code == 0, out
         assert "at revision" in out
+
+
+class TestWebhookConfig:
+    """Where the server answers and what it registers, from WEBHOOK_URL (no process)."""
+
+    @staticmethod
+    def config(url: str | None, secret: str | None = "s3cret") -> Any:
+        from bot.config import Settings
+        from bot.webhook import webhook_config
+
+        return webhook_config(Settings(_env_file=None, webhook_url=url, webhook_secret=secret))  # type: ignore[call-arg]
+
+    async def test_a_bare_host_gets_the_telegram_path(self) -> None:
+        config = self.config("https://bot.example.com")
+        assert (config.public_url, config.path) == ("https://bot.example.com/telegram", "/telegram")
+
+    async def test_a_path_is_kept_for_the_proxy(self) -> None:
+        config = self.config("https://example.com/hearback/hook/")
+        assert (config.public_url, config.path) == (
+            "https://example.com/hearback/hook",
+            "/hearback/hook",
+        )
+
+    @pytest.mark.parametrize(
+        ("url", "secret", "words"),
+        [
+            (None, "s3cret", "WEBHOOK_URL"),
+            ("https://bot.example.com", None, "WEBHOOK_SECRET"),
+            ("ftp://bot.example.com", "s3cret", "https URL"),
+            ("https://bot.example.com/healthz", "s3cret", "/healthz"),
+        ],
+    )
+    async def test_what_is_wrong_is_said_in_one_line(
+        self, url: str | None, secret: str | None, words: str
+    ) -> None:
+        from bot.config import ConfigError
+
+        with pytest.raises(ConfigError, match=words) as caught:
+            self.config(url, secret)
+        assert "\n" not in str(caught.value)
