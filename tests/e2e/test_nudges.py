@@ -120,6 +120,7 @@ async def test_under_faults_each_nudge_arrives_once_and_403_blocks(
     await bot.stop()
     await cast.xavier.block()
     calls = len(fake.calls)
+    fake.faults.add(kind="500", method="sendMessage", times=1)  # at least one, surely
     fake.faults.add(kind="429", method="sendMessage", probability=1 / 3, retry_after=1)
     fake.faults.add(kind="500", method="sendMessage", probability=0.15)
     fake.faults.add(kind="drop", method="sendMessage", probability=0.15)
