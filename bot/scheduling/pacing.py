@@ -2,9 +2,16 @@
 
 Telegram allows a bot about 30 messages per second overall and one per second in a private
 chat, and answers 429 with ``retry_after`` when it is pushed. :class:`Pacer` spaces the
-starts of sends evenly (``1/rate`` apart, so no second ever holds more than ``rate``), keeps
-each chat's sends at least ``per_chat`` seconds apart, and holds a chat until the moment a
-429 named: a send to that chat never goes out before it.
+starts of sends evenly (``1/rate`` apart), keeps each chat's sends at least ``per_chat``
+seconds apart, and holds a chat until the moment a 429 named: a send to that chat never goes
+out before it.
+
+Spacing alone is neither a bound nor efficient: a busy event loop wakes a task late, the
+next one, woken on time, starts right after it, and the time lost is never made up. So the
+spacing may catch up on up to ``catch_up`` seconds of lost slots, and the actual start times
+are kept in a sliding window of the last ``rate`` starts: a send waits while the oldest of
+them is less than a second (plus ``margin``, for the jitter between a start here and its
+arrival at Telegram) ago. No one-second window ever holds more than ``rate`` starts.
 
 Time comes from an injected monotonic clock and sleep, so tests can run it on a fake clock.
 """
@@ -12,7 +19,9 @@ Time comes from an injected monotonic clock and sleep, so tests can run it on a 
 from __future__ import annotations
 
 import asyncio
+import math
 import time
+from collections import deque
 from collections.abc import Awaitable, Callable
 
 __all__ = ["Monotonic", "Pacer", "Sleep"]
@@ -29,6 +38,8 @@ class Pacer:
         rate_per_second: float,
         *,
         per_chat_seconds: float = 1.0,
+        catch_up_seconds: float = 0.1,
+        margin_seconds: float = 0.02,
         monotonic: Monotonic = time.monotonic,
         sleep: Sleep = asyncio.sleep,
     ) -> None:
@@ -39,6 +50,12 @@ class Pacer:
         self._monotonic = monotonic
         self._sleep = sleep
         self._next_slot = 0.0
+        self.catch_up = catch_up_seconds
+        capacity = max(1, math.floor(rate_per_second))
+        # 1 s unless the rate is below one, plus a margin for the jitter between a send's
+        # start here and its arrival at Telegram.
+        self._window = capacity / rate_per_second + margin_seconds
+        self._starts: deque[float] = deque(maxlen=capacity)
         self._chat_ready: dict[int, float] = {}
         self._prune_above = 4096
 
@@ -64,12 +81,23 @@ class Pacer:
         """Wait for this chat, then for a global slot; on return the send may start."""
         await self.wait_for_chat(chat_id)
         now = self._monotonic()
-        slot = max(now, self._next_slot)
+        # A late wake-up may be made up for (catch_up seconds at most); the window below
+        # still bounds every second.
+        slot = max(now - self.catch_up, self._next_slot)
         self._next_slot = slot + self.interval
         self._chat_ready[chat_id] = max(self._chat_ready.get(chat_id, 0.0), slot + self.per_chat)
         if slot > now:
             await self._sleep(slot - now)
-        self._forget_idle(now)
+        while len(self._starts) == self._starts.maxlen:
+            wait = self._starts[0] + self._window - self._monotonic()
+            if wait <= 0:
+                break
+            await self._sleep(wait)
+        start = self._monotonic()
+        self._starts.append(start)
+        # The chat's spacing counts from the real start, which may be later than the slot.
+        self._chat_ready[chat_id] = max(self._chat_ready[chat_id], start + self.per_chat)
+        self._forget_idle(start)
 
     def _forget_idle(self, now: float) -> None:
         # Keep memory flat: now and then, drop chats whose spacing has passed.

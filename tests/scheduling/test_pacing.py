@@ -32,7 +32,9 @@ def vt() -> VirtualTime:
 
 
 async def test_starts_are_spaced_by_the_global_rate(vt: VirtualTime) -> None:
-    pacer = Pacer(5, monotonic=vt.monotonic, sleep=vt.sleep)
+    pacer = Pacer(
+        5, catch_up_seconds=0.0, margin_seconds=0.0, monotonic=vt.monotonic, sleep=vt.sleep
+    )
     starts = []
     for chat in range(11):
         await pacer.turn(chat)
@@ -41,6 +43,33 @@ async def test_starts_are_spaced_by_the_global_rate(vt: VirtualTime) -> None:
     assert gaps == [0.2] * 10
     # Never more than 5 starts in any one-second window.
     assert all(sum(1 for s in starts if t <= s < t + 1) <= 5 for t in starts)
+
+
+async def test_no_second_ever_holds_more_than_the_rate(vt: VirtualTime) -> None:
+    """Catching up after a late wake-up never lets more than ``rate`` starts into a second."""
+    pacer = Pacer(
+        10, catch_up_seconds=0.5, margin_seconds=0.0, monotonic=vt.monotonic, sleep=vt.sleep
+    )
+    starts = []
+    for chat in range(40):
+        await pacer.turn(chat)
+        starts.append(vt.now)
+        if chat == 12:
+            vt.now += 0.45  # the event loop was busy: a late wake-up
+    assert all(sum(1 for s in starts if t <= s < t + 1.0) <= 10 for t in starts)
+    # The time lost was made up for: 40 starts took no longer than at a steady 10/s.
+    assert starts[-1] - starts[0] <= 3.9 + 1e-9
+
+
+async def test_the_margin_widens_the_window(vt: VirtualTime) -> None:
+    pacer = Pacer(
+        5, catch_up_seconds=0.0, margin_seconds=0.05, monotonic=vt.monotonic, sleep=vt.sleep
+    )
+    starts = []
+    for chat in range(6):
+        await pacer.turn(chat)
+        starts.append(vt.now)
+    assert starts[5] - starts[0] >= 1.05 - 1e-9
 
 
 async def test_one_message_per_second_per_chat(vt: VirtualTime) -> None:
@@ -67,18 +96,19 @@ async def test_retry_after_is_never_cut_short(vt: VirtualTime) -> None:
 
 
 async def test_concurrent_turns_share_the_rate() -> None:
-    """Real tasks and a real clock: 20 chats at 100/s take about 0.19 s, not less."""
-    pacer = Pacer(100)
+    """Real tasks on the real clock: 60 chats at 50/s never put more than 50 in a second."""
+    pacer = Pacer(50)
     loop = asyncio.get_running_loop()
-    began = loop.time()
     stamps: list[float] = []
 
     async def one(chat: int) -> None:
         await pacer.turn(chat)
         stamps.append(loop.time())
 
-    await asyncio.gather(*(one(chat) for chat in range(20)))
-    assert max(stamps) - began >= 0.19 - 0.005
+    await asyncio.gather(*(one(chat) for chat in range(60)))
+    stamps.sort()
+    assert all(sum(1 for s in stamps if t <= s < t + 1.0) <= 50 for t in stamps)
+    assert stamps[-1] - stamps[0] >= 1.0
 
 
 def test_the_rate_must_be_positive() -> None:

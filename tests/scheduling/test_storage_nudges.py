@@ -98,6 +98,33 @@ class TestTokens:
         )
         assert row.claim_token is None and row.lease_until is None
 
+    async def test_bulk_begin_and_sent_answer_for_each_nudge(self, sessions: Sessions) -> None:
+        users = await seed(sessions, users=4, due_at=NOW)
+        a, b, c, d = await claim(sessions, "t")
+        async with sessions() as s, s.begin():
+            began = await nudges.begin_deliveries(
+                s,
+                items=[(a.id, "t"), (b.id, "t"), (c.id, "other"), (d.id, "t")],
+                now=NOW,
+                lease=LEASE,
+            )
+            assert began == {a.id, b.id, d.id}  # c's claim is not "other"'s
+            recorded = await nudges.mark_sent_many(
+                s, items=[(a.id, "t", 101), (b.id, "t", None), (c.id, "t", 103)], now=NOW
+            )
+            assert recorded == {a.id, b.id}  # c never began
+        async with sessions() as s:
+            rows = {
+                n.id: await nudges.get_nudge(s, owner_id=u.owner_id, nudge_id=n.id)
+                for u, n in zip(users, (a, b, c, d), strict=True)
+            }
+        assert {i: (r.state, r.telegram_message_id) for i, r in rows.items() if r} == {
+            a.id: (NudgeState.SENT, 101),
+            b.id: (NudgeState.SENT, None),
+            c.id: (NudgeState.CLAIMED, None),
+            d.id: (NudgeState.CLAIMED, None),
+        }
+
     async def test_expired_leases_return_and_say_which_may_have_been_sent(
         self, sessions: Sessions
     ) -> None:
