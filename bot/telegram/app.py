@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import logging
 from typing import Any
@@ -69,7 +70,9 @@ def build_application(
 
 
 async def _post_init(app: App, settings: Settings | None = None) -> None:
-    warm_up()
+    # The city index takes a moment to load: do it beside start-up, not in its way
+    # (a /start before it is ready just loads it on first use).
+    app.bot_data["warm_up"] = asyncio.create_task(asyncio.to_thread(warm_up))
     commands = [BotCommand(name, line) for name, line in texts.COMMANDS]
     await app.bot.set_my_commands(commands)
     log.info("HearBack is up as @%s", app.bot.username)

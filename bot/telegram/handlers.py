@@ -360,6 +360,27 @@ async def run_command(turn: Turn, name: str) -> None:
 EXTRA_BUTTONS: dict[str, Callable[[Turn, Sequence[str]], Awaitable[None]]] = {}
 
 
+async def on_my_chat_member(update: Update, context: Context) -> None:
+    """Telegram tells us the user blocked (or unblocked) the bot: stop or resume their nudges.
+
+    Without this, the first sign of a block is a 403 on the next nudge.
+    """
+    change = update.my_chat_member
+    if change is None or change.chat.type != "private":
+        return
+    deps = deps_of(context)
+    status = change.new_chat_member.status
+    async with deps.sessions() as session, session.begin():
+        user = await repo.get_user_by_telegram_id(session, telegram_user_id=change.from_user.id)
+        if user is None:
+            return
+        if status in ("kicked", "left"):
+            await repo.mark_blocked(session, owner_id=user.id, at=deps.clock())
+            log.info("user %d blocked the bot", change.from_user.id)
+        elif status == "member":
+            await repo.unblock(session, owner_id=user.id)
+
+
 # --- errors ---------------------------------------------------------------------------------
 
 
@@ -394,6 +415,7 @@ async def on_error(update: object, context: Context) -> None:
 def register(app: Application) -> None:  # type: ignore[type-arg]
     from telegram.ext import (
         CallbackQueryHandler,
+        ChatMemberHandler,
         CommandHandler,
         MessageHandler,
         filters,
@@ -427,6 +449,7 @@ def register(app: Application) -> None:  # type: ignore[type-arg]
     app.add_handler(MessageHandler(filters.COMMAND, turn_handler(on_unknown_command)))
     app.add_handler(MessageHandler(filters.TEXT, turn_handler(on_text)))
     app.add_handler(CallbackQueryHandler(turn_handler(on_button)))
+    app.add_handler(ChatMemberHandler(on_my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER))
     app.add_handler(
         MessageHandler(filters.ALL & ~filters.UpdateType.EDITED, turn_handler(on_other))
     )

@@ -54,3 +54,42 @@ async def test_terminal_chat_runs_the_real_bot(tmp_path: Path) -> None:
     assert "[1] 8:00" in shown
     assert "/shouldi" in shown
     assert "<b>" not in shown  # HTML is rendered as plain text
+
+
+async def test_block_and_unblock_updates_mark_the_user(env: BotEnv) -> None:
+    from telegram import Update
+
+    from bot.storage import repo
+    from bot.storage.db import make_sessionmaker
+
+    user = env.user(3003)
+    await user.send("/help")
+    assert env.app is not None and env.engine is not None
+
+    def change(old: str, new: str, update_id: int) -> Update:
+        person = {"id": 3003, "is_bot": False, "first_name": "Sam"}
+        bot_user = {"id": env.app.bot.id, "is_bot": True, "first_name": "HearBack"}  # type: ignore[union-attr]
+        data = {
+            "update_id": update_id,
+            "my_chat_member": {
+                "chat": {"id": 3003, "type": "private", "first_name": "Sam"},
+                "from": person,
+                "date": 1_790_000_000,
+                "old_chat_member": {"status": old, "user": bot_user, "until_date": 0},
+                "new_chat_member": {"status": new, "user": bot_user, "until_date": 0},
+            },
+        }
+        parsed = Update.de_json(data, env.app.bot)  # type: ignore[union-attr]
+        assert parsed is not None
+        return parsed
+
+    async def blocked_at() -> object:
+        async with make_sessionmaker(env.engine)() as session:  # type: ignore[arg-type]
+            profile = await repo.get_user_by_telegram_id(session, telegram_user_id=3003)
+            assert profile is not None
+            return profile.blocked_at
+
+    await env.app.process_update(change("member", "kicked", 91))
+    assert await blocked_at() is not None
+    await env.app.process_update(change("kicked", "member", 92))
+    assert await blocked_at() is None
