@@ -51,6 +51,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.core.records import InterviewStatus, NudgeRecord, NudgeState
 from bot.core.types import StepKind
 from bot.storage.models import InterviewRow, NudgeRow, UserRow
+from bot.storage.repo import nudge_record, split_rules
 
 __all__ = [
     "ERROR_LIMIT",
@@ -137,10 +138,6 @@ class NudgeContext:
     thank_you_sent_at: datetime | None
 
 
-def _rules(text: str) -> tuple[str, ...]:
-    return tuple(r for r in text.split(",") if r)
-
-
 def _clip(text: str) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= ERROR_LIMIT else flat[: ERROR_LIMIT - 1] + "…"
@@ -219,7 +216,7 @@ async def claim_due(
             owner_id=row.owner_id,
             kind=row.kind,
             due_at=row.due_at,
-            rules=_rules(row.rules),
+            rules=split_rules(row.rules),
             attempts=row.attempts,
             token=token,
         )
@@ -553,25 +550,6 @@ async def count_by_state(session: AsyncSession) -> dict[NudgeState, int]:
 # --- buttons (owner-scoped) --------------------------------------------------------------------
 
 
-def _record(row: NudgeRow) -> NudgeRecord:
-    return NudgeRecord(
-        id=row.id,
-        interview_id=row.interview_id,
-        owner_id=row.owner_id,
-        kind=row.kind,
-        due_at=row.due_at,
-        state=row.state,
-        claim_token=row.claim_token,
-        lease_until=row.lease_until,
-        sent_at=row.sent_at,
-        telegram_message_id=row.telegram_message_id,
-        attempts=row.attempts,
-        last_error=row.last_error,
-        reason=row.reason,
-        rules=_rules(row.rules),
-    )
-
-
 async def get_nudge(session: AsyncSession, *, owner_id: int, nudge_id: int) -> NudgeRecord | None:
     """One of the user's nudges; ``None`` for an id that is not theirs (or does not exist)."""
     row = await session.scalar(
@@ -579,7 +557,7 @@ async def get_nudge(session: AsyncSession, *, owner_id: int, nudge_id: int) -> N
         .where(NudgeRow.id == nudge_id, NudgeRow.owner_id == owner_id)
         .execution_options(populate_existing=True)
     )
-    return None if row is None else _record(row)
+    return None if row is None else nudge_record(row)
 
 
 def _unhandled(owner_id: int, nudge_id: int) -> ColumnElement[bool]:

@@ -66,11 +66,13 @@ __all__ = [
     "mark_attempts_answered",
     "mark_blocked",
     "mark_update_seen",
+    "nudge_record",
     "prune_processed_updates",
     "remove_person",
     "replace_nudges",
     "save_conversation",
     "set_status",
+    "split_rules",
     "unblock",
     "update_interview",
     "update_user_settings",
@@ -145,7 +147,13 @@ def _interview(row: InterviewRow) -> InterviewRecord:
     )
 
 
-def _nudge(row: NudgeRow) -> NudgeRecord:
+def split_rules(text: str) -> tuple[str, ...]:
+    """The rule ids stored comma-separated in a nudge row."""
+    return tuple(r for r in text.split(",") if r)
+
+
+def nudge_record(row: NudgeRow) -> NudgeRecord:
+    """A nudge row as the record every layer reads (also used by ``bot.storage.nudges``)."""
     return NudgeRecord(
         id=row.id,
         interview_id=row.interview_id,
@@ -160,7 +168,7 @@ def _nudge(row: NudgeRow) -> NudgeRecord:
         attempts=row.attempts,
         last_error=row.last_error,
         reason=row.reason,
-        rules=tuple(r for r in row.rules.split(",") if r),
+        rules=split_rules(row.rules),
     )
 
 
@@ -582,7 +590,7 @@ async def replace_nudges(
         )
     session.add_all(rows)
     await session.flush()
-    return tuple(_nudge(r) for r in rows)
+    return tuple(nudge_record(r) for r in rows)
 
 
 async def cancel_pending_nudges(
@@ -622,7 +630,7 @@ async def list_nudges(
             .execution_options(populate_existing=True)
         )
     ).all()
-    return tuple(_nudge(r) for r in rows)
+    return tuple(nudge_record(r) for r in rows)
 
 
 # --- conversations -----------------------------------------------------------------------------
