@@ -18,7 +18,7 @@ import json
 import sys
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from bot.core.calendar import BusinessCalendar, is_valid_zone
 from bot.core.drafts import DraftFacts, make_draft
@@ -35,6 +35,9 @@ from bot.core.types import (
     Vibe,
 )
 from bot.core.verdict import decide
+
+if TYPE_CHECKING:
+    from bot.config import Settings
 
 NO_TOKEN_HELP = (
     "{problem}. To get a token, open Telegram, talk to @BotFather, send /newbot and put the "
@@ -254,16 +257,21 @@ def cmd_tone(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_migrate(args: argparse.Namespace) -> int:
+def _settings(command: str) -> Settings:
+    """The settings, or exit 2 with the one-line reason (never a traceback)."""
     from bot.config import ConfigError, load_settings
-    from bot.storage.migrate import migrate_main
 
     try:
-        settings = load_settings()
+        return load_settings()
     except ConfigError as exc:
-        print(f"hearback migrate: {exc}", file=sys.stderr)
-        return 2
-    return migrate_main(settings.database_url)
+        print(f"hearback {command}: {exc}", file=sys.stderr)
+        raise SystemExit(2) from None
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    from bot.storage.migrate import migrate_main
+
+    return migrate_main(_settings("migrate").database_url)
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -279,14 +287,9 @@ def cmd_webhook(args: argparse.Namespace) -> int:
 
 
 def cmd_health(args: argparse.Namespace) -> int:
-    from bot.config import ConfigError, load_settings
     from bot.webhook import check_health
 
-    try:
-        settings = load_settings()
-    except ConfigError as exc:
-        print(f"hearback health: {exc}", file=sys.stderr)
-        return 2
+    settings = _settings("health")
     ok, line = check_health(settings, mode=args.mode)
     print(
         f"hearback health: {'ok' if ok else 'UNHEALTHY'}: {line}",
@@ -296,15 +299,10 @@ def cmd_health(args: argparse.Namespace) -> int:
 
 
 def cmd_chat(args: argparse.Namespace) -> int:
-    from bot.config import ConfigError, load_settings
     from bot.logs import setup_logging
     from bot.telegram.localchat import chat
 
-    try:
-        settings = load_settings()
-    except ConfigError as exc:
-        print(f"hearback chat: {exc}", file=sys.stderr)
-        return 2
+    settings = _settings("chat")
     setup_logging("WARNING")
     try:
         return asyncio.run(chat(settings))
