@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -15,6 +16,7 @@ from telegram.request import BaseRequest
 from bot.config import Settings
 from bot.places import warm_up
 from bot.scheduling.install import install_nudges, shutdown_nudges
+from bot.storage import repo
 from bot.storage.db import make_engine, make_sessionmaker
 from bot.telegram import handlers, texts
 from bot.telegram.ratelimit import PatientRateLimiter
@@ -76,5 +78,22 @@ async def _post_init(app: App, settings: Settings | None = None) -> None:
     commands = [BotCommand(name, line) for name, line in texts.COMMANDS]
     await app.bot.set_my_commands(commands)
     log.info("HearBack is up as @%s", app.bot.username)
+    if app.job_queue is not None:
+        app.job_queue.run_repeating(forget_old_updates, interval=PRUNE_EVERY, first=60)
     if settings is not None:
         await install_nudges(app, settings)  # issue 5: scheduled nudges
+
+
+PRUNE_EVERY = timedelta(hours=1)
+KEEP_UPDATE_IDS = timedelta(days=2)  # Telegram keeps undelivered updates for 24 hours
+
+
+async def forget_old_updates(context: Any) -> int:
+    """Drop update ids old enough that Telegram can no longer deliver them again."""
+    deps = context.bot_data["deps"]
+    assert isinstance(deps, Deps)
+    async with deps.sessions() as session, session.begin():
+        dropped = await repo.prune_processed_updates(session, before=deps.clock() - KEEP_UPDATE_IDS)
+    if dropped:
+        log.info("forgot %d old update ids", dropped)
+    return dropped

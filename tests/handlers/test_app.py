@@ -93,3 +93,18 @@ async def test_block_and_unblock_updates_mark_the_user(env: BotEnv) -> None:
     assert await blocked_at() is not None
     await env.app.process_update(change("kicked", "member", 92))
     assert await blocked_at() is None
+
+
+async def test_old_update_ids_are_forgotten(env: BotEnv) -> None:
+    from types import SimpleNamespace
+
+    from bot.telegram.app import forget_old_updates
+
+    user = env.user()
+    await user.send("/help")
+    await user.send("/why")
+    assert env.app is not None
+    context = SimpleNamespace(bot_data=env.app.bot_data)
+    assert await forget_old_updates(context) == 0  # still fresh
+    env.clock.advance(days=3)
+    assert await forget_old_updates(context) == 2
