@@ -55,6 +55,7 @@ class Pacer:
         # 1 s unless the rate is below one, plus a margin for the jitter between a send's
         # start here and its arrival at Telegram.
         self._window = capacity / rate_per_second + margin_seconds
+        self._reserved: deque[float] = deque(maxlen=capacity)
         self._starts: deque[float] = deque(maxlen=capacity)
         self._chat_ready: dict[int, float] = {}
         self._prune_above = 4096
@@ -81,13 +82,17 @@ class Pacer:
         """Wait for this chat, then for a global slot; on return the send may start."""
         await self.wait_for_chat(chat_id)
         now = self._monotonic()
-        # A late wake-up may be made up for (catch_up seconds at most); the window below
-        # still bounds every second.
+        # A late wake-up may be made up for (catch_up seconds at most), but the slots handed
+        # out never put more than ``rate`` into one window: each waiter gets its own time.
         slot = max(now - self.catch_up, self._next_slot)
+        if len(self._reserved) == self._reserved.maxlen:
+            slot = max(slot, self._reserved[0] + self._window)
+        self._reserved.append(slot)
         self._next_slot = slot + self.interval
         self._chat_ready[chat_id] = max(self._chat_ready.get(chat_id, 0.0), slot + self.per_chat)
         if slot > now:
             await self._sleep(slot - now)
+        # A task woken late can start right before one woken on time: check the real starts.
         while len(self._starts) == self._starts.maxlen:
             wait = self._starts[0] + self._window - self._monotonic()
             if wait <= 0:
@@ -96,7 +101,7 @@ class Pacer:
         start = self._monotonic()
         self._starts.append(start)
         # The chat's spacing counts from the real start, which may be later than the slot.
-        self._chat_ready[chat_id] = max(self._chat_ready[chat_id], start + self.per_chat)
+        self._chat_ready[chat_id] = max(self._chat_ready.get(chat_id, 0.0), start + self.per_chat)
         self._forget_idle(start)
 
     def _forget_idle(self, now: float) -> None:

@@ -22,7 +22,7 @@ from bot.core.calendar import BusinessCalendar
 from bot.core.plan import make_plan
 from bot.core.records import InterviewStatus, NudgeState
 from bot.core.types import Recipient, StepKind
-from bot.scheduling.dispatcher import DispatchConfig, Dispatcher
+from bot.scheduling.dispatcher import DispatchConfig, Dispatcher, DispatchHooks
 from bot.storage import nudges, repo
 from bot.storage.db import make_engine, make_sessionmaker
 from bot.telegram.localapi import LOCAL_TOKEN, LocalBotApi
@@ -190,12 +190,34 @@ class TestSendTimeChecks:
                     s, owner_id=user.owner_id, interview_id=user.interview_id, reason="replied"
                 )
 
-        from bot.scheduling.dispatcher import DispatchHooks
-
         hooks = DispatchHooks(after_claim=replan)
         report = await Dispatcher(sessions, bot, clock=clock, config=FAST, hooks=hooks).run()
         assert (report.claimed, report.sent, report.lost) == (1, 0, 1)
         assert fake.calls_to("sendMessage") == []
+
+    async def test_a_plan_replaced_while_sending_is_logged(
+        self,
+        sessions: Sessions,
+        fake: FakeBotApi,
+        bot: Bot,
+        clock: FakeClock,
+        caplog: pytest.LogCaptureFixture,
+    ) -> None:
+        """The message went out, then its row vanished: reported, never silently dropped."""
+        (user,) = await seed(sessions, users=1, due_at=NOW)
+        await know_chats(fake, [user.chat_id])
+
+        async def replace(nudge: object) -> None:
+            async with sessions() as s, s.begin():
+                await repo.replace_nudges(
+                    s, owner_id=user.owner_id, interview_id=user.interview_id, steps=[]
+                )
+
+        caplog.set_level(logging.WARNING, logger="bot.scheduling")
+        hooks = DispatchHooks(after_send=replace)
+        report = await Dispatcher(sessions, bot, clock=clock, config=FAST, hooks=hooks).run()
+        assert (report.sent, report.possible_duplicates) == (1, [user.nudge_ids[0]])
+        assert "plan was replaced" in caplog.text
 
 
 class TestTelegramFaults:
