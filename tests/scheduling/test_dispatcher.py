@@ -349,6 +349,12 @@ class TestTelegramFaults:
     async def test_rate_limits_hold_globally_and_per_chat(
         self, sessions: Sessions, fake: FakeBotApi, bot: Bot, clock: FakeClock
     ) -> None:
+        """Paced sends all arrive, two per chat, in due order.
+
+        The spacing itself (20/s overall, 1/s per chat) is proven with virtual time in
+        test_pacing.py: arrival stamps at the fake on a shared machine are too noisy to
+        assert on (the brief: no timed unit tests).
+        """
         kinds = [StepKind.CHECK_IN, StepKind.SECOND_FOLLOW_UP]
         users = await seed(sessions, users=15, due_at=NOW - timedelta(minutes=5), kinds=kinds)
         chats = [u.chat_id for u in users]
@@ -357,13 +363,8 @@ class TestTelegramFaults:
         report = await Dispatcher(sessions, bot, clock=clock, config=config).run()
         assert report.sent == 30
         calls = sorted(fake.calls_to("sendMessage"), key=lambda c: c.at)
-        stamps = [c.at for c in calls]
-        # At most 20 starts in any second (a little slack for the loopback's jitter).
-        assert all(sum(1 for s in stamps if t <= s < t + 0.97) <= 20 for t in stamps)
-        assert stamps[-1] - stamps[0] >= 29 / 20 - 0.05
         for chat in chats:
-            mine = [c.at for c in calls if c.chat_id == chat]
-            assert len(mine) == 2 and mine[1] - mine[0] >= 0.97  # one per second per chat
+            assert len([c for c in calls if c.chat_id == chat]) == 2
         # A chat's nudges go out in due order.
         for user in users:
             ids = [i for i in (sends_per_nudge(fake, [user.chat_id]))]
