@@ -19,6 +19,7 @@ import holidays
 
 __all__ = [
     "BusinessCalendar",
+    "calendar_for",
     "country_for_zone",
     "day_in_words",
     "is_valid_zone",
@@ -196,3 +197,11 @@ class BusinessCalendar:
 
     def is_business_moment(self, moment: datetime) -> bool:
         return self.is_business_day(self.local_date(moment))
+
+
+def calendar_for(zone: str | None, country: str | None) -> BusinessCalendar:
+    """A user's calendar from their stored settings; a missing or unknown zone means UTC."""
+    try:
+        return BusinessCalendar(zone or "UTC", country)
+    except ValueError:
+        return BusinessCalendar("UTC", country)

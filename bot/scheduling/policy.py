@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from bot.core.calendar import BusinessCalendar
+from bot.core.calendar import BusinessCalendar, calendar_for
 from bot.core.plan import WAKING_END, WAKING_START
 from bot.core.records import InterviewStatus
 from bot.core.types import StepKind
@@ -56,14 +56,6 @@ class Judgement:
 
 
 SEND = Judgement(Action.SEND)
-
-
-def calendar_for(zone: str | None, country: str | None) -> BusinessCalendar:
-    """The user's calendar; an unknown or missing zone falls back to UTC."""
-    try:
-        return BusinessCalendar(zone or "UTC", country)
-    except ValueError:
-        return BusinessCalendar("UTC", country)
 
 
 def _window(kind: StepKind, nudge_hour: int) -> tuple[int, int]:

@@ -16,7 +16,7 @@ from typing import Any
 
 import holidays
 
-from bot.core.calendar import BusinessCalendar, country_for_zone
+from bot.core.calendar import country_for_zone
 from bot.core.timeline import describe_date, read_interview_time, read_timeline
 from bot.core.tone import check_tone
 from bot.core.types import DraftKind, Recipient, Vibe
@@ -598,10 +598,6 @@ async def replan_all(turn: Turn) -> None:
 
     for record in await repo.list_interviews(turn.session, owner_id=turn.user.id):
         await actions.replan(turn, record)
-
-
-def calendar_for(turn: Turn) -> BusinessCalendar:
-    return turn.cal
 
 
 QUESTIONS: dict[str, Question] = {

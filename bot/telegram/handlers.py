@@ -13,7 +13,7 @@ import logging
 from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from typing import Any
 
-from telegram import Update
+from telegram import Message, Update
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 from telegram.ext import Application, ApplicationHandlerStop
 
@@ -297,11 +297,8 @@ async def on_button(turn: Turn) -> None:
     if query is None:
         return
     data = unpack(query.data)
-    if query.message is not None and isinstance(query.message, object):
-        from telegram import Message
-
-        if isinstance(query.message, Message):
-            turn.close_buttons(query.message)
+    if isinstance(query.message, Message):  # not an inaccessible (too old) message
+        turn.close_buttons(query.message)
     if data is None:
         turn.say(texts.EXPIRED)
         return

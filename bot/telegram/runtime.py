@@ -21,7 +21,7 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest
 from telegram.ext import CallbackContext, ExtBot
 
-from bot.core.calendar import BusinessCalendar
+from bot.core.calendar import BusinessCalendar, calendar_for
 from bot.core.records import UserProfile
 from bot.telegram.callbacks import pack
 from bot.telegram.html import split_html
@@ -88,7 +88,7 @@ class Turn:
 
     @property
     def cal(self) -> BusinessCalendar:
-        return BusinessCalendar(self.user.zone or "UTC", self.user.country)
+        return calendar_for(self.user.zone, self.user.country)
 
     @property
     def zone_known(self) -> bool:
