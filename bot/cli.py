@@ -6,6 +6,7 @@
     hearback migrate              upgrade the database to the newest schema
     hearback health               exit 0 when the database (webhook mode: /healthz) answers
     hearback plan|check|draft|tone  the rules engine (JSON with --json)
+    hearback understand           the facts one message states (reads standard input)
 
 Bad input exits 2 with one line naming the flag; nothing prints a traceback.
 """
@@ -34,6 +35,7 @@ from bot.core.types import (
     Recipient,
     Vibe,
 )
+from bot.core.understand import known_from_json, understand
 from bot.core.verdict import decide
 
 if TYPE_CHECKING:
@@ -257,6 +259,31 @@ def cmd_tone(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_understand(args: argparse.Namespace) -> int:
+    cal = BusinessCalendar(args.tz, args.country)
+    context: Any = None
+    if args.context:
+        try:
+            with open(args.context, encoding="utf-8") as handle:
+                context = json.load(handle)
+        except OSError as exc:
+            raise BadInput(f"--context: cannot read {args.context!r}: {exc.strerror}") from None
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            raise BadInput(f"--context: {args.context!r} is not a JSON file") from None
+        if not isinstance(context, dict):
+            raise BadInput('--context: expected an object like {"interviews": [...]}')
+    now = _aware(args.now, cal) if args.now else datetime.now(UTC)
+    text = sys.stdin.read()
+    frame = understand(text, now=now, cal=cal, known=known_from_json(context, cal=cal))
+    if args.json:
+        _print_json(frame.to_json())
+    else:
+        for key, value in frame.to_json().items():
+            if value not in (None, []):
+                print(f"{key}: {json.dumps(value, ensure_ascii=False)}")
+    return 0
+
+
 def _settings(command: str) -> Settings:
     """The settings, or exit 2 with the one-line reason (never a traceback)."""
     from bot.config import ConfigError, load_settings
@@ -366,6 +393,16 @@ def build_parser() -> Parser:
     tone.add_argument("file", metavar="FILE|-")
     tone.add_argument("--json", action="store_true")
     tone.set_defaults(func=cmd_tone)
+
+    understand_ = sub.add_parser(
+        "understand", help="the facts one message (on standard input) states, as a frame"
+    )
+    understand_.add_argument("--now", type=_local_datetime, default=None, metavar="DATETIME")
+    understand_.add_argument("--tz", required=True, type=_zone, metavar="ZONE")
+    understand_.add_argument("--country", type=_country, default=None, metavar="CC")
+    understand_.add_argument("--context", default=None, metavar="FILE")
+    understand_.add_argument("--json", action="store_true")
+    understand_.set_defaults(func=cmd_understand)
     return parser
 
 

@@ -1,0 +1,1517 @@
+"""Understanding one whole message: the facts it states, as a :class:`Frame`.
+
+:func:`understand` reads one free-text message with what the bot already knows (the
+user's calendar, ``now`` and their stored interviews with their people) and returns a
+frame: the intent and every fact the message states, each in the form the rules take
+(dates in the user's zone, channels and recipients as enums, names without filler).
+It never guesses silently: a fact it read but is not sure of is named in
+``Frame.unsure`` so the conversation can ask about it instead of storing it.
+
+How a message is read, in order:
+
+1. Language. A message with too few English words for its length goes to a language
+   identifier (``py3langid``, whose model ships in its wheel); anything but English
+   gets ``intent = unknown`` and no facts, so the bot can say it only reads English.
+2. Intent. :func:`bot.core.intents.recognise` gives the base reading; this module
+   refines it: an offer or deadline from *another* company is real news (G9), never an
+   outcome of this interview (G8); a report of the employer answering is a reply (S7);
+   feelings and "why the silence" are one ``feeling`` intent; thanks, undo, reminders
+   and a new nudge hour have their own.
+3. Facts, each from the clause that states it: the interview's moment ("just now",
+   "today at 11", "yesterday"), the promised-by date from the clause that carries the
+   promise ("said they'd get back by the 15th": T1-T4 through
+   :func:`bot.core.timeline.read_timeline`), people with their roles and e-mails, one
+   attempt per contact act ("on thursday and again on friday" is two, "twice" is two),
+   a new date given in a reply, the other company and its deadline, the vibe, the hour.
+4. Companies and people already stored are matched loosely ("rakuten" is the stored
+   "Rakuten Group", "razor pay" is "Razorpay") and returned spelled as stored.
+
+Pure: no clock, no I/O; never raises for any text (a failure gives an ``unknown``
+frame). Work per call is bounded: only the first :data:`MAX_CHARS` characters are read.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time, timedelta
+from enum import StrEnum
+from typing import Any
+
+from bot.core._timeline_words import WEEKDAY_RE, normalize, weekday_number
+from bot.core.calendar import BusinessCalendar
+from bot.core.intents import Intent, IntentMatch, recognise
+from bot.core.timeline import read_timeline
+from bot.core.types import Channel, DraftKind, Outcome, Recipient, Vibe
+
+__all__ = [
+    "MAX_CHARS",
+    "AttemptFact",
+    "Frame",
+    "FrameIntent",
+    "Known",
+    "KnownInterview",
+    "KnownPerson",
+    "OtherOffer",
+    "PersonFact",
+    "ReplyFact",
+    "TimelineFact",
+    "detect_language",
+    "understand",
+]
+
+MAX_CHARS = 2000
+"""Only this many leading characters of a message are read."""
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+class FrameIntent(StrEnum):
+    """What a message is for, as the conversation acts on it."""
+
+    NEW_INTERVIEW = "new_interview"
+    LOG_ATTEMPT = "log_attempt"
+    REPLY = "reply"
+    OUTCOME = "outcome"
+    REAL_NEWS = "real_news"
+    SHOULD_I = "should_i"
+    DRAFT = "draft"
+    TONE = "tone"
+    FEELING = "feeling"
+    LIST = "list"
+    STATUS = "status"
+    REMINDERS = "reminders"
+    SETTINGS = "settings"
+    HELP = "help"
+    THANKS = "thanks"
+    UNDO = "undo"
+    CANCEL = "cancel"
+    EXPORT = "export"
+    DELETE = "delete"
+    CALENDAR = "calendar"
+    UNKNOWN = "unknown"
+
+
+# --- what is already stored --------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class KnownPerson:
+    name: str
+    role: Recipient | None = None
+    email: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class KnownInterview:
+    company: str
+    role: str = ""
+    interviewed: datetime | None = None
+    people: tuple[KnownPerson, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """The user's stored interviews (newest first is best; order breaks ties)."""
+
+    interviews: tuple[KnownInterview, ...] = ()
+
+    @property
+    def people(self) -> tuple[KnownPerson, ...]:
+        return tuple(p for i in self.interviews for p in i.people)
+
+
+# --- the frame ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PersonFact:
+    name: str | None
+    role: Recipient | None = None
+    email: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AttemptFact:
+    on: date | None
+    channel: Channel
+    to: str | None = None  # a person's name, or a Recipient value when only the role is said
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineFact:
+    by: date
+    said_by: str | None = None  # a person's name, or a Recipient value
+
+
+@dataclass(frozen=True, slots=True)
+class ReplyFact:
+    new_date: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OtherOffer:
+    company: str | None = None
+    deadline: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """The facts one message states (``None`` or empty when not said)."""
+
+    intent: FrameIntent
+    language: str = "en"
+    company: str | None = None
+    role: str | None = None
+    interview_at: datetime | date | None = None  # local; a date when no time was said
+    timeline: TimelineFact | None = None
+    people: tuple[PersonFact, ...] = ()
+    attempts: tuple[AttemptFact, ...] = ()
+    reply: ReplyFact | None = None
+    outcome: Outcome | None = None
+    other_offer: OtherOffer | None = None
+    vibe: Vibe | None = None
+    nudge_hour: time | None = None
+    draft_kind: DraftKind | None = None
+    channel: Channel | None = None
+    to: str | None = None
+    unsure: tuple[str, ...] = field(default=())
+    """Names of facts read with doubt (e.g. ``"interview_at"``): ask before storing."""
+
+    def to_json(self) -> dict[str, Any]:
+        """The frame as plain JSON values, with exactly the public keys."""
+
+        def day(value: date | None) -> str | None:
+            return value.isoformat() if value is not None else None
+
+        moment: str | None
+        if isinstance(self.interview_at, datetime):
+            moment = self.interview_at.strftime("%Y-%m-%dT%H:%M")
+        else:
+            moment = day(self.interview_at)
+        return {
+            "intent": self.intent.value,
+            "language": self.language,
+            "company": self.company,
+            "role": self.role,
+            "interview_at": moment,
+            "timeline": (
+                {"by": day(self.timeline.by), "said_by": self.timeline.said_by}
+                if self.timeline
+                else None
+            ),
+            "people": [
+                {"name": p.name, "role": p.role.value if p.role else None, "email": p.email}
+                for p in self.people
+            ],
+            "attempts": [
+                {"on": day(a.on), "channel": a.channel.value, "to": a.to} for a in self.attempts
+            ],
+            "reply": {"new_date": day(self.reply.new_date)} if self.reply else None,
+            "outcome": self.outcome.value if self.outcome else None,
+            "other_offer": (
+                {"company": self.other_offer.company, "deadline": day(self.other_offer.deadline)}
+                if self.other_offer
+                else None
+            ),
+            "vibe": self.vibe.value if self.vibe else None,
+            "nudge_hour": self.nudge_hour.strftime("%H:%M") if self.nudge_hour else None,
+            "draft_kind": self.draft_kind.value if self.draft_kind else None,
+            "channel": self.channel.value if self.channel else None,
+            "to": self.to,
+        }
+
+
+# --- language ----------------------------------------------------------------------------
+
+# Words that mark a message as English even when it is short and full of names.
+_ENGLISH = _words(
+    """
+    a about after again all also am an and any are as at back be because been before but by
+    can cant could did didnt do does dont done email emailed for from get got had has have
+    havent he her him his how i if im in interview is it its ive just know last let like
+    me my next no not now of ok okay on or our please said say she should so still that the
+    their them then there they theyd theyll this to today told too up us was we week went
+    were what when where which who why will with would yes yet you your yesterday tomorrow
+    thanks thank thx ty hi hello hey help undo cancel list status export delete settings
+    calendar reminders offer recruiter manager hr call called phone again week weeks day days
+    monday tuesday wednesday thursday friday saturday sunday morning afternoon evening
+    great good bad anxious nervous worried sorry reply replied heard hear write draft check
+    follow up nudge remind stop never mind nvm lol omg pls plz u ur gonna wanna idk tbh asap
+    """
+)
+_LANGUAGES = sorted(
+    _words("en pt es de fr it nl hi id ru tr pl ja zh ar ko sv da no fi cs ro uk vi ms el hu he th")
+)
+_WORD_RX = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+@functools.lru_cache(maxsize=1)
+def _identifier() -> Any:
+    import py3langid  # type: ignore[import-untyped]  # its model ships in its wheel
+
+    py3langid.set_languages(_LANGUAGES)
+    return py3langid
+
+
+def detect_language(text: str) -> str:
+    """The ISO 639-1 code of ``text``'s language; ``"en"`` when it cannot be told.
+
+    A message whose words are mostly common English (or chat) words, or that has at most two
+    words, is English. Otherwise the identifier ranks the candidate languages; another
+    language wins only when it beats English clearly (by :data:`_CLEAR_GAP` per character
+    of log-probability), so names and typos in an English message do not make it foreign.
+    Emoji and numbers alone are English (nothing says otherwise).
+    """
+    sample = text[:MAX_CHARS]
+    words = [w.casefold().replace("'", "") for w in _WORD_RX.findall(sample)]
+    if not words:
+        return "en"
+    latin = all(w.isascii() for w in words)
+    english = sum(1 for w in words if w in _ENGLISH)
+    if latin and (len(words) <= 2 or english / len(words) >= 0.3):
+        return "en"
+    try:
+        ranked = _identifier().rank(sample)
+    except Exception:  # the identifier is a helper; never let it break a turn
+        return "en"
+    best, best_score = ranked[0]
+    english_score = dict(ranked).get("en", best_score)
+    if best != "en" and (best_score - english_score) / max(len(sample), 1) >= _CLEAR_GAP:
+        return str(best)
+    return "en"
+
+
+_CLEAR_GAP = 0.5
+
+
+# --- small readers -----------------------------------------------------------------------
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_APOS = re.compile(r"['\u2019\u2018\u02bc`]")
+
+
+def _plain(text: str) -> str:
+    """Lower case, apostrophes dropped, e-mail addresses masked, spaces squeezed."""
+    text = _EMAIL.sub(" emailaddr ", text[:MAX_CHARS])
+    text = _APOS.sub("", text).casefold()
+    text = re.sub(r"\be-?mail", "email", text)
+    text = re.sub(r"(?<!\w)w/(?=\s|\w)", "with ", text)
+    text = re.sub(r"[^\w\s?!.,:/&@-]+", " ", text)
+    text = re.sub(r"(?<=\w)-(?=\w)", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+_ROLE_WORDS: tuple[tuple[Recipient, str], ...] = (
+    (
+        Recipient.HIRING_MANAGER,
+        r"hiring manager|(?:my |the )?(?:future |would be |potential |prospective |new )?"
+        r"(?:manager|boss|team lead|team leader|lead|director|head of \w+|supervisor)",
+    ),
+    (
+        Recipient.RECRUITER,
+        r"recruiter|recuiter|recruter|recruiting|recruitment|talent acquisition|talent partner|"
+        r"headhunter|sourcer|ta",
+    ),
+    (Recipient.HR, r"hr|human resources|people team|people ops|personnel"),
+    (Recipient.INTERVIEWER, r"interviewer|panel|panelist|engineer|cto|ceo|founder|vp \w+"),
+)
+_ROLE_RX = re.compile(
+    r"\b(?:" + "|".join(f"(?P<r{i}>{p})" for i, (_, p) in enumerate(_ROLE_WORDS)) + r")s?\b"
+)
+
+
+def _role_of(match: re.Match[str]) -> Recipient:
+    for name, value in match.groupdict().items():
+        if value:
+            return _ROLE_WORDS[int(name[1:])][0]
+    return Recipient.INTERVIEWER
+
+
+def _role_in(text: str) -> Recipient | None:
+    m = _ROLE_RX.search(text)
+    return _role_of(m) if m else None
+
+
+# Words that are never a person's name, whatever their case.
+_NOT_NAMES = _words(
+    """
+    i me my mine we us our you your he him his she her they them their it its this that these
+    those a an the and or but so then also too just only really very still yet again already
+    finally today tomorrow yesterday tonight morning afternoon evening night week weeks month
+    day days hour hours last next this that said says say told tell asked ask called call
+    emailed email mailed texted messaged rang phoned wrote pinged followed reached contacted
+    met meet with from at for to of in on by about after before over under team company
+    recruiter recruiters hr manager hiring boss lead interviewer interviewers panel ceo cto
+    founder director engineer person guy girl lady man woman someone somebody nobody everyone
+    he's shes hes theyre theyd theyll had has have having been be is was were are am will would
+    should could can cant couldnt wont dont didnt doesnt havent hasnt not no yes ok okay sure
+    great good bad well fine nice lovely awesome amazing cool cold awkward weird interview
+    interviews interviewed role job position offer application process update news reply
+    response answer back get got getting give gave decision decide hear heard round screen
+    call calls phone office linkedin whatsapp email emails mail note thanks thank dear hi
+    hello hey who which what when where why how because since until while if as than like
+    dont know maybe probably think thought felt feel feels went go going gone come came
+    his hers own other another one two three first second third both all any some every
+    senior junior lead staff principal data analyst developer designer product software
+    marketing sales account associate intern internship consultant head vp mr mrs ms dr
+    sir madam monday tuesday wednesday thursday friday saturday sunday january february march
+    april may june july august september october november december again twice once times
+    didn't gonna wanna im ive id ill wasnt werent isnt arent also plus named called
+    """
+)
+_NAME_TOKEN = r"[^\W\d_][\w.'-]*"
+
+
+def _name_case(word: str) -> str:
+    """ "vikram" -> "Vikram"; a name typed with capitals is kept as typed."""
+    return word if any(c.isupper() for c in word) else word[:1].upper() + word[1:]
+
+
+def _is_name_word(word: str) -> bool:
+    low = _APOS.sub("", word).casefold().strip(".")
+    return (
+        len(low) >= 2
+        and low not in _NOT_NAMES
+        and not _ROLE_RX.fullmatch(low)
+        and bool(re.fullmatch(r"[^\W\d_][\w'-]*", low))
+    )
+
+
+def _words_with_case(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group(), m.start(), m.end()) for m in re.finditer(r"[\w@.+'-]+", text)]
+
+
+# --- dates of past events ----------------------------------------------------------------
+
+_PAST_DAY = re.compile(
+    r"\b(?:(?P<today>today|this morning|this afternoon|this evening|earlier today|tonight|"
+    r"just now|an hour ago|(?:\d+|a few|a couple of|couple) (?:hours|hrs|mins|minutes) ago)|"
+    r"(?P<yesterday>yesterday|last night)|"
+    r"(?P<daysago>(?P<n>\d+|a couple of|a few|couple|two|three) days ago)|"
+    r"(?:on |last |this past )?(?P<wd>" + WEEKDAY_RE + r"|mon|tue|tues|wed|thu|thur|thurs|fri)"
+    r"(?: (?:morning|afternoon|evening|night))?|"
+    r"(?:on )?(?:the )?(?P<nth>\d{1,2})(?:st|nd|rd|th)\b)"
+)
+_WD_SHORT = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4}
+_COUNTS = {"a couple of": 2, "couple": 2, "a few": 3, "two": 2, "three": 3}
+
+
+def _past_day(match: re.Match[str], today: date) -> date | None:
+    if match.group("today"):
+        return today
+    if match.group("yesterday"):
+        return today - timedelta(days=1)
+    if match.group("daysago"):
+        n = match.group("n")
+        count = int(n) if n.isdigit() else _COUNTS.get(n, 2)
+        return today - timedelta(days=min(count, 400))
+    wd = match.group("wd")
+    if wd:
+        number = _WD_SHORT[wd] if wd in _WD_SHORT else weekday_number(wd)
+        back = (today.weekday() - number) % 7 or 7
+        return today - timedelta(days=back)
+    nth = match.group("nth")
+    if nth:
+        day = int(nth)
+        year, month = today.year, today.month
+        for _ in range(2):
+            try:
+                candidate = date(year, month, day)
+            except ValueError:
+                candidate = None
+            if candidate is not None and candidate <= today:
+                return candidate
+            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return None
+
+
+def _first_past_day(text: str, today: date) -> date | None:
+    for m in _PAST_DAY.finditer(text):
+        day = _past_day(m, today)
+        if day is not None:
+            return day
+    return None
+
+
+# --- the interview's moment --------------------------------------------------------------
+
+_JUST = re.compile(
+    r"\b(?:just (?:had|finished|did|done|got out|came out|wrapped|left|now|completed|walked "
+    r"out)|right now|fresh out|literally just|finished (?:it )?(?:just )?now)\b"
+)
+_AGO = re.compile(
+    r"\b(?P<n>\d{1,2}|an|a|one|two|three|half an) ?(?P<unit>hours?|hrs?|h|minutes?|mins?) ago\b"
+)
+_CLOCK = re.compile(
+    r"\b(?:at|@|around|about) (?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))? ?(?P<ap>am|pm|a\.m\.|p\.m\.)?"
+    r"(?! ?(?:days?|weeks?|hours?|mins?|minutes?|th|st|nd|rd)\b)"
+    r"|\b(?P<h2>\d{1,2})(?:[:.](?P<m2>\d{2}))? ?(?P<ap2>am|pm)\b"
+    r"|\b(?P<h3>\d{1,2})[:](?P<m3>\d{2})\b"
+)
+_PART = re.compile(r"\b(?:this |in the |yesterday )?(?P<part>morning|afternoon|evening|night)\b")
+_NUM_WORDS = {"an": 1, "a": 1, "one": 1, "two": 2, "three": 3, "half an": 0}
+
+
+def _clock_in(text: str) -> tuple[int, int, str | None] | None:
+    """(hour, minute, am/pm) of the first clock time; hour 99 when impossible."""
+    for m in _CLOCK.finditer(text):
+        h = m.group("h") or m.group("h2") or m.group("h3")
+        mins = m.group("m") or m.group("m2") or m.group("m3")
+        ap = m.group("ap") or m.group("ap2")
+        hour, minute = int(h), int(mins or 0)
+        if hour > 23 or minute > 59 or (ap and hour > 12):
+            return 99, 0, None
+        return hour, minute, (ap or "").replace(".", "") or None
+    return None
+
+
+def _interview_moment(text: str, local_now: datetime) -> tuple[datetime | date | None, bool]:
+    """When the interview was, and whether the reading is doubtful."""
+    today = local_now.date()
+    now_minute = local_now.replace(second=0, microsecond=0, tzinfo=None)
+    if _JUST.search(text):
+        return now_minute, False
+    ago = _AGO.search(text)
+    if ago:
+        n = _NUM_WORDS.get(ago.group("n"))
+        count = int(ago.group("n")) if n is None else n
+        if ago.group("unit").startswith("h"):
+            delta = timedelta(hours=count) if count else timedelta(minutes=30)
+        else:
+            delta = timedelta(minutes=count)
+        return now_minute - delta, False
+    day_match = _PAST_DAY.search(text)
+    day = _past_day(day_match, today) if day_match else None
+    if day_match and day_match.group("today") and "just now" in day_match.group("today"):
+        return now_minute, False
+    clock = _clock_in(text)
+    if clock is not None:
+        hour, minute, ap = clock
+        if hour == 99:
+            return (day or today), True
+        part = _PART.search(text)
+        if ap == "pm" and hour < 12:
+            hour += 12
+        elif ap == "am" and hour == 12:
+            hour = 0
+        elif ap is None and part and part.group("part") in ("afternoon", "evening", "night"):
+            hour = hour + 12 if hour < 12 else hour
+        elif ap is None and hour < 8:
+            hour += 12  # nobody is interviewed at 3 in the morning: "at 3" is 15:00
+        when = datetime.combine(day or today, time(hour, minute))
+        if day is None and when > now_minute:
+            when -= timedelta(days=1)
+        return when, False
+    if day is not None:
+        return day, False
+    return None, False
+
+
+# --- patterns of intents this module adds or refines ---------------------------------------
+
+_THANKS_ONLY = re.compile(
+    r"^(?:(?:ok|okay|oh|great|awesome|perfect|cool|nice|amazing|wow|yay|got it|that helps|"
+    r"this helps|very helpful|so helpful|helpful|lovely|brilliant|super|sweet)[ ,.!]*)*"
+    r"(?:thanks|thank you|thank u|thankyou|ty|tysm|thx|thnx|thanx|cheers|much appreciated|"
+    r"appreciate it|appreciate that|appreciate you|you(?:re| are) (?:the best|a star|great))"
+    r"(?:[ ,.!]*(?:so much|very much|a lot|a ton|again|for (?:the|your|all the|this|that)"
+    r"(?: \w+){0,3}|man|mate|buddy|bot|friend|heaps|loads|this helps|that helps|"
+    r"really|lots|\w+ much))*[ ,.!]*$"
+)
+_UNDO = re.compile(
+    r"^(?:oops|oh no|wait|sorry|no|ugh|nope|whoops)?[ ,.!]*(?:please |pls )?"
+    r"(?:undo(?: (?:that|it|this|the last (?:one|thing|step|entry)|my last (?:one|entry|message)"
+    r"))?|take (?:that|it) back|revert(?: that| it)?|that was (?:a )?mistake|"
+    r"i didnt mean (?:that|to(?: \w+){0,4})|scratch that|delete (?:that|the last) (?:one|entry)|"
+    r"remove (?:that|the last (?:one|entry)))(?: please| pls)?[ ,.!]*$"
+)
+_CANCEL = re.compile(
+    r"^(?:ok |okay |no |nah |actually )?(?:cancel(?: (?:that|it|this))?|never ?mind|nvm|"
+    r"forget (?:it|that|about it)|stop|quit|exit|abort|leave it)(?: please| pls| then)?[ ,.!]*$"
+)
+_REMINDERS = re.compile(
+    r"\b(?:(?:what|which|any|my|show|list|see|upcoming|next|pending|scheduled) (?:\w+ ){0,3}"
+    r"(?:reminders?|nudges?|notifications?)|(?:reminders?|nudges?) (?:coming up|do i have|"
+    r"scheduled|planned|pending)|when (?:will|are|do) you (?:remind|nudge|ping) me|"
+    r"whats coming up|what is coming up|what do i have coming up|what(?:s| is) next on my list)\b"
+)
+_HOUR_SETTING = re.compile(
+    r"\b(?:remind|nudge|ping|message|text|notify)(?: me)?(?: (?:at|around|by|from))? "
+    r"(?P<rest>.{0,40})|\b(?:reminders?|nudges?|notifications?)(?: \w+){0,3} "
+    r"(?:at|to|around|for) (?P<rest2>.{0,30})|\b(?:reminder|nudge) (?:time|hour) (?P<rest3>.{0,30})"
+)
+_SETTING_CLOCK = re.compile(
+    r"\b(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))? ?(?P<ap>am|pm|a\.m\.|p\.m\.)?"
+    r"(?: ?(?:in the |o ?clock ?)?(?P<part>morning|afternoon|evening|night))?"
+)
+_ZONE_SETTING = re.compile(
+    r"\b(?:time ?zone|timezone|moved to|moving to|i live in|im in|i am in|based in|relocat\w+)\b"
+)
+
+_OTHER_MARK = re.compile(
+    r"\b(?:another|other|competing|second|different|rival|backup|back up|counter|better|"
+    r"separate|an outside|external)\b(?: \w+){0,2} (?:offer|company|firm|job|place|employer)|"
+    r"\boffer (?:from|at|with) (?:another|a different|some other|other|a rival|one of)\b|"
+    r"\boffer elsewhere\b|\belsewhere\b|\banother place\b|\bsomewhere else\b|"
+    r"\bcompeting\b"
+)
+_OFFER_WORD = re.compile(r"\boffers?\b|\boffered\b")
+_OFFER_FROM = re.compile(
+    r"\b(?:offer|offered|offers) (?:from|at|by|with) (?P<co>[\w&.-]+(?: [\w&.-]+){0,2})|"
+    r"\b(?P<co2>[\w&.-]+(?: [\w&.-]+)?) (?:offered me|made me an offer|gave me an offer|"
+    r"has offered|extended an offer)"
+)
+_DEADLINE = re.compile(
+    r"\b(?:by|before|until|till|deadline(?: is)?|expires?(?: on)?|due|need (?:an? )?(?:answer|"
+    r"decision|response|reply) by|answer by|respond by|decide by|reply by|let them know by|"
+    r"get back to them by)\b"
+)
+_NEWS_OTHER = re.compile(
+    r"\b(?:promot\w+|relocat\w+|moving to|got promoted|new certification|published|"
+    r"another interview (?:at|with)|final round (?:at|with)|got into)\b"
+)
+
+_PROMISE = re.compile(
+    r"\b(?:get(?:ting)? back|hear(?:ing)? back|hear from|let (?:me|us) know|"
+    r"(?:make|made|have|reach|take) a (?:final )?decision|decid\w*|decision|respond|"
+    r"come back|revert|update me|reply|answer|in touch|news|feedback|results?|timeline|"
+    r"next steps?|said|says|told|promised|mentioned|expect\w*|should (?:know|hear)|within|"
+    r"by)\b"
+)
+_SAID_BY = re.compile(
+    r"(?P<who>\b[\w.'-]+(?: [\w.'-]+)?) (?:said|says|told me|told us|mentioned|promised|"
+    r"will|would|is going to|was going to|should|gonna|expects?|thinks?)\b"
+)
+
+_VIBES: tuple[tuple[Vibe, re.Pattern[str]], ...] = (
+    (
+        Vibe.CHILLY,
+        re.compile(
+            r"\b(?:cold|chilly|frosty|icy|awkward|weird|rude|dismissive|bored|uninterested|"
+            r"disinterested|rushed|badly|terribl[ey]|horribl[ey]|awful|bombed|disaster|"
+            r"(?:didnt|did not) go (?:well|great|good)|not (?:great|good|well)|rough|tense|"
+            r"flat|off|blew it|messed up|hostile|stiff|curt|unfriendly|cut (?:it|me) short|"
+            r"barely (?:smiled|looked|talked))\b"
+        ),
+    ),
+    (
+        Vibe.NEUTRAL,
+        re.compile(
+            r"\b(?:ok|okay|alright|fine|so so|meh|average|mixed|not sure how it went|"
+            r"hard to (?:say|tell|read)|cant tell|neutral|decent|normal|standard|"
+            r"nothing special|not bad|could have been better)\b"
+        ),
+    ),
+    (
+        Vibe.WARM,
+        re.compile(
+            r"\b(?:great|amazing|awesome|brilliant|fantastic|excellent|wonderful|really well|"
+            r"so well|very well|went well|good|nailed it|aced it|loved|clicked|warm|friendly|"
+            r"positive|good vibes?|felt good|went smoothly|smooth|hit it off|they liked me|"
+            r"went swimmingly|promising|enthusiastic|impressed)\b"
+        ),
+    ),
+)
+_VIBE_CUE = re.compile(
+    r"\b(?:went|go|goes|was|were|felt|feel|feels|seemed|vibe|vibes|it was|very|so|really|"
+    r"pretty|quite|super|bit|kinda|kind of|interview)\b"
+)
+
+_CONTACT_ACT = re.compile(
+    r"\b(?P<verb>emailed|e mailed|mailed|called|rang|phoned|texted|messaged|dmed|dm d|"
+    r"whatsapped|pinged|wrote (?:to)?|followed up|reached out|contacted|chased|nudged|"
+    r"left (?:a |an |her a |him a |them a )?(?:voicemail|vm|message)|"
+    r"sent (?:a |an |another |one more |my |the |them |her |him )?(?:\w+ ){0,2}?"
+    r"(?:email|emails|mail|message|note|follow up|text|dm|inmail|linkedin message)|"
+    r"(?:went|dropped by|stopped by|popped in|showed up|turned up)(?: to| at)? "
+    r"(?:the|their|her|his)? ?(?:office|building)?|"
+    r"tried (?:calling|to call|phoning)|gave (?:\w+ ){1,2}a (?:call|ring|buzz))"
+)
+_AGAIN = re.compile(
+    r"\b(?:and )?(?:then )?(?:again|once more|one more time|another one|a second time|"
+    r"followed up again)\b"
+)
+_TIMES = re.compile(
+    r"\b(?P<n>twice|two times|2 times|2x|three times|3 times|3x|thrice|four times|4 times|"
+    r"(?:two|2|three|3|four|4) (?:emails|mails|messages|calls|voicemails|texts|follow ups|times))\b"
+)
+_TIMES_VALUE = {"twice": 2, "thrice": 3}
+
+
+def _times_value(word: str) -> int:
+    if word in _TIMES_VALUE:
+        return _TIMES_VALUE[word]
+    head = word.split()[0].rstrip("x")
+    return {"two": 2, "three": 3, "four": 4}.get(head, int(head) if head.isdigit() else 2)
+
+
+_NEGATED = re.compile(
+    r"\b(?:not|havent|hasnt|didnt|never|dont|wont|no|yet to|should i|can i|could i|shall i|"
+    r"would it|is it ok to|do i|will i)\b(?: \w+){0,2} ?$"
+)
+
+_NEW_WORDS = re.compile(
+    r"\b(?:interview|intervew|interveiw|inteview|interviewed|onsite|on site|screen|screening|"
+    r"round|panel|call with)\b"
+)
+
+_ROLE_PHRASE = re.compile(
+    r"\b(?:for (?:the |a |an |their |my )?|as (?:a |an |the )?|position of |role of |"
+    r"applied for (?:the |a |an )?)(?P<role>[\w&/+#.-]+(?: [\w&/+#.-]+){0,4}?)"
+    r"(?: (?:role|position|job|opening|post|spot|opportunity|gig|vacancy))?"
+    r"(?=$|[,.;!?]| (?:role|position|job|opening|post|spot|vacancy|at|with|in|on|today|"
+    r"yesterday|this|last|and|but|interview|went|it|they|the|hiring|recruiter|hr|met|"
+    r"said|just|earlier|team|over|via|from|who|which|she|he|i)\b)"
+)
+_ROLE_BEFORE = re.compile(
+    r"\b(?:the |a |an |my )?(?P<role>[\w&/+#.-]+(?: [\w&/+#.-]+){0,3}) (?:role|position|job|"
+    r"opening|vacancy) (?:at|with|in)\b"
+)
+_ROLE_STOP = _words(
+    """
+    me us them it that this interview job role position you him her a an the my our their
+    which whom what who
+    """
+)
+_COMPANY_AFTER = re.compile(
+    r"\b(?:at|with|from|for|@|interview(?:ed)? (?:at|with)|intervew (?:at|with))"
+    r" (?P<co>[\w&.'-]+(?: [\w&.'-]+){0,2})"
+)
+_COMPANY_STOP = _words(
+    """
+    a an the my our their his her them him it this that me you us today tomorrow yesterday
+    tonight morning afternoon evening noon lunch work home night last next and for on in at
+    with from of to by about around after before recruiter recruiters hr hiring manager
+    interviewer interviewers panel team company they she he i we someone somebody people
+    office phone video zoom teams screen round interview interviews final second first but so
+    because which who when where was is went well then now just hour senior junior lead role
+    position job a few couple some all any each every both other another hours minutes
+    days weeks monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri
+    sat sun jan feb mar apr jun jul aug sep sept oct nov dec january february march april
+    may june july august september october november december again an hour feedback them
+    offer real news reply update decision answer response help you
+    """
+)
+
+
+# --- the reader ----------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Text:
+    raw: str  # as typed, bounded
+    plain: str  # lower case, apostrophes dropped, e-mails masked
+    norm: str  # the timeline reader's view (numbers as digits, typos mended)
+    match: IntentMatch
+
+
+def understand(
+    text: str,
+    *,
+    now: datetime,
+    cal: BusinessCalendar,
+    known: Known | None = None,
+) -> Frame:
+    """The frame of one message (see the module docstring). Never raises."""
+    known = known or Known()
+    try:
+        return _understand(text or "", now=now, cal=cal, known=known)
+    except Exception:  # user text must never break a turn
+        return Frame(FrameIntent.UNKNOWN)
+
+
+def _understand(text: str, *, now: datetime, cal: BusinessCalendar, known: Known) -> Frame:
+    raw = text[:MAX_CHARS].strip()
+    if not raw:
+        return Frame(FrameIntent.UNKNOWN)
+    language = detect_language(raw)
+    if language != "en":
+        return Frame(FrameIntent.UNKNOWN, language=language)
+    local_now = cal.localize(now)
+    t = _Text(raw, _plain(raw), normalize(raw), recognise(raw))
+    intent = _intent(t, known)
+    frame = Frame(intent)
+    if intent in (FrameIntent.THANKS, FrameIntent.UNDO, FrameIntent.CANCEL, FrameIntent.HELP):
+        return frame
+    company = _company(t, known, intent)
+    frame = replace(frame, company=company)
+    if intent is not FrameIntent.TONE:
+        frame = replace(frame, people=_people(t, known))
+    if intent is FrameIntent.NEW_INTERVIEW:
+        return _new_interview(t, frame, local_now, cal, known)
+    if intent is FrameIntent.LOG_ATTEMPT:
+        attempts = _attempts(t, local_now.date(), known)
+        return replace(frame, attempts=attempts, people=_with_targets(frame.people, attempts))
+    if intent is FrameIntent.REPLY:
+        return replace(frame, reply=ReplyFact(_new_date(t, now, cal)))
+    if intent is FrameIntent.OUTCOME:
+        outcome = t.match.outcome if t.match.outcome not in (None, Outcome.NONE) else None
+        return replace(frame, outcome=outcome or _own_outcome(t.plain))
+    if intent is FrameIntent.REAL_NEWS:
+        return replace(frame, other_offer=_other_offer(t, now, cal, known))
+    if intent is FrameIntent.SETTINGS:
+        return replace(frame, nudge_hour=_nudge_hour(t.plain))
+    if intent in (FrameIntent.SHOULD_I, FrameIntent.DRAFT):
+        channel, to = _contact(t, known, intent)
+        kind = _draft_kind(t) if intent is FrameIntent.DRAFT else None
+        return replace(frame, channel=channel, to=to, draft_kind=kind)
+    if intent in (FrameIntent.STATUS, FrameIntent.CALENDAR, FrameIntent.FEELING):
+        return frame
+    if intent is FrameIntent.UNKNOWN:
+        return replace(frame, vibe=_vibe(t.plain))
+    return frame
+
+
+# --- intent ------------------------------------------------------------------------------
+
+_BASE: dict[Intent, FrameIntent] = {
+    Intent.NEW_INTERVIEW: FrameIntent.NEW_INTERVIEW,
+    Intent.LOG_ATTEMPT: FrameIntent.LOG_ATTEMPT,
+    Intent.REPLY: FrameIntent.REPLY,
+    Intent.SHOULD_I: FrameIntent.SHOULD_I,
+    Intent.DRAFT: FrameIntent.DRAFT,
+    Intent.TONE: FrameIntent.TONE,
+    Intent.WHY: FrameIntent.FEELING,
+    Intent.CALM: FrameIntent.FEELING,
+    Intent.HELP: FrameIntent.HELP,
+    Intent.LIST: FrameIntent.LIST,
+    Intent.STATUS: FrameIntent.STATUS,
+    Intent.EXPORT: FrameIntent.EXPORT,
+    Intent.DELETE: FrameIntent.DELETE,
+    Intent.CALENDAR: FrameIntent.CALENDAR,
+    Intent.SETTINGS: FrameIntent.SETTINGS,
+    Intent.TIMEZONE: FrameIntent.SETTINGS,
+    Intent.START: FrameIntent.HELP,
+    Intent.CANCEL: FrameIntent.CANCEL,
+    Intent.UNKNOWN: FrameIntent.UNKNOWN,
+}
+_FEELING_ONLY = re.compile(r"^[\W\d_]*$")  # emoji and punctuation only
+_SAD_EMOJI = re.compile(
+    "[\U0001f622\U0001f62d\U0001f61e\U0001f614\U0001f625\U0001f630\U0001f631"
+    "\U0001f628\U0001f629\U0001f62b\U0001f97a\U0001f494\U0001f613\U0001f61f"
+    "\U0001f641\u2639\U0001f616\U0001f623]"
+)
+_QUESTION_LEAD = re.compile(
+    r"\b(?:should i|can i|could i|shall i|is it ok(?:ay)? (?:to|if i)|would it be ok|"
+    r"do i|is it too (?:early|soon|late)|when (?:should|can|do) i|how long should i|"
+    r"is now a good time|am i allowed to|would it be (?:rude|weird|pushy))\b"
+)
+_CONTACT_Q = re.compile(
+    r"\b(?:emailed|called|texted|messaged|followed up|reached out|contacted|email|mail|call|"
+    r"ring|phone|text|message|follow up|check in|reach out|contact|"
+    r"ping|nudge|chase|write|tell|let \w+ know|inform|mention|bring (?:it|this) up|use (?:it|"
+    r"this|that)|push)\b"
+)
+
+
+_PROMISED_REPLY = re.compile(
+    r"\b(?:theyd|theyll|they will|they would|shed|shell|she will|she would|hed|hell|he will|"
+    r"he would|will|would|should|going to|gonna|to|promised to|said (?:they|she|he)(?:d|ll)?)"
+    r"(?: \w+){0,2} (?:get back|reply|respond|revert|come back|be in touch|let me know|hear)\b"
+)
+_NEW_STRONG = re.compile(
+    r"\b(?:just (?:had|finished|did|got out of|came out of)|had (?:my|an|a|the|our)|"
+    r"interview(?:ed)? (?:at|with|for)|intervew (?:at|with|for)|(?:today|yesterday)s interview|"
+    r"interview (?:today|yesterday|this morning|this afternoon|went))\b"
+)
+_NAME_REPLIED = re.compile(
+    r"\b(?P<name>[^\W\d_][\w'-]*) (?:(?:finally|just|has|already|actually|did) )?"
+    r"(?:replied|responded|answered|wrote back|got back to me|emailed me|called me|"
+    r"called me back|rang me|texted me|messaged me|reached out|got in touch)\b"
+)
+_OWN_NEWS_PAST = re.compile(
+    r"\b(?:replied|responded|answered|wrote back|got back to me|heard back|emailed me|"
+    r"called me|rang me|texted me|reached out|got in touch)\b"
+)
+
+
+def _intent(t: _Text, known: Known) -> FrameIntent:
+    intent = _intent_base(t, known)
+    plain = t.plain
+    if (
+        intent is FrameIntent.REPLY
+        and _NEW_STRONG.search(plain)
+        and _PROMISED_REPLY.search(plain)
+        and not re.search(r"\b(?:finally|just) (?:replied|responded|got back|heard)", plain)
+    ):
+        return FrameIntent.NEW_INTERVIEW
+    if (
+        intent is FrameIntent.UNKNOWN
+        and _NEW_STRONG.search(plain)
+        and not _QUESTION_LEAD.search(plain)
+        and "?" not in plain
+    ):
+        return FrameIntent.NEW_INTERVIEW
+    if intent in (FrameIntent.UNKNOWN, FrameIntent.FEELING, FrameIntent.LOG_ATTEMPT):
+        m = _NAME_REPLIED.search(plain)
+        if m and _is_name_word(m.group("name")) and not _NEGATED.search(plain[: m.start()]):
+            return FrameIntent.REPLY
+    return intent
+
+
+def _intent_base(t: _Text, known: Known) -> FrameIntent:
+    plain, base = t.plain, t.match.intent
+    words = re.sub(r"[^\w\s]", " ", plain).split()
+    bare = " ".join(words)
+    if _FEELING_ONLY.fullmatch(t.raw):
+        return FrameIntent.FEELING if _SAD_EMOJI.search(t.raw) else FrameIntent.UNKNOWN
+    if base is Intent.TONE:
+        return FrameIntent.TONE
+    if _THANKS_ONLY.match(bare):
+        return FrameIntent.THANKS
+    if _UNDO.match(bare):
+        return FrameIntent.UNDO
+    if _CANCEL.match(bare):
+        return FrameIntent.CANCEL
+    if _is_other_news(t, known):
+        return FrameIntent.REAL_NEWS
+    if _REMINDERS.search(plain) and not _hour_setting(plain):
+        return FrameIntent.REMINDERS
+    if _hour_setting(plain) is not None or (
+        _ZONE_SETTING.search(plain) and base in (Intent.TIMEZONE, Intent.SETTINGS)
+    ):
+        return FrameIntent.SETTINGS
+    if base is Intent.REPLY:
+        if t.match.outcome not in (None, Outcome.NONE):
+            return FrameIntent.OUTCOME
+        return FrameIntent.REPLY
+    if base is Intent.LOG_ATTEMPT and _QUESTION_LEAD.search(plain):
+        return FrameIntent.SHOULD_I
+    if base in (Intent.UNKNOWN, Intent.HELP, Intent.START) and _SAD_EMOJI.search(t.raw):
+        return FrameIntent.FEELING
+    if base is Intent.UNKNOWN and _QUESTION_LEAD.search(plain) and _CONTACT_Q.search(plain):
+        return FrameIntent.SHOULD_I
+    return _BASE.get(base, FrameIntent.UNKNOWN)
+
+
+def _stored_companies_in(text: str, known: Known) -> list[str]:
+    squeezed = re.sub(r"[^\w]", "", text.casefold())
+    words = set(re.findall(r"\w+", text.casefold()))
+    found = []
+    for interview in known.interviews:
+        if _company_mentioned(interview.company, squeezed, words):
+            found.append(interview.company)
+    return list(dict.fromkeys(found))
+
+
+def _company_mentioned(company: str, squeezed: str, words: set[str]) -> bool:
+    name = company.casefold()
+    whole = re.sub(r"[^\w]", "", name)
+    if len(whole) >= 3 and whole in squeezed:
+        return True
+    head = re.findall(r"\w+", name)
+    if not head:
+        return False
+    first = head[0]
+    if len(first) >= 4 and first not in _COMPANY_STOP and first in words:
+        return True
+    # one typo in a long single-word name ("razorpy", "rakutan")
+    if len(first) >= 6:
+        return any(
+            len(w) >= 5 and abs(len(w) - len(first)) <= 1 and _close(w, first) for w in words
+        )
+    return False
+
+
+def _close(a: str, b: str) -> bool:
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, a, b).ratio() >= 0.85
+
+
+def _is_other_news(t: _Text, known: Known) -> bool:
+    plain = t.plain
+    if not _OFFER_WORD.search(plain) and not _NEWS_OTHER.search(plain):
+        return False
+    if re.search(
+        r"\b(?:no|not|without|havent|hasnt|didnt|dont) (?:\w+ )?(?:an? )?offers?\b", plain
+    ):
+        return False
+    if _NEWS_OTHER.search(plain) and not _OFFER_WORD.search(plain):
+        return bool(re.search(r"\b(?:tell|let \w+ know|update|inform|mention|share)\b", plain))
+    if _OTHER_MARK.search(plain):
+        return True
+    offered_by = _offer_company(t)
+    if offered_by is not None and known.interviews:
+        squeezed = re.sub(r"[^\w]", "", offered_by.casefold())
+        stored = {re.sub(r"[^\w]", "", i.company.casefold()) for i in known.interviews}
+        if not any(s and (s in squeezed or squeezed in s) for s in stored):
+            return True
+    return False
+
+
+def _offer_company(t: _Text) -> str | None:
+    for m in _OFFER_FROM.finditer(t.raw[:MAX_CHARS]):
+        co = m.group("co") or m.group("co2")
+        if co:
+            cleaned = _clean_company(co)
+            if cleaned:
+                return cleaned
+    return None
+
+
+def _clean_company(candidate: str) -> str | None:
+    words = []
+    for word in re.findall(r"[\w&.'-]+", candidate):
+        low = _APOS.sub("", word).casefold().strip(".")
+        if low in _COMPANY_STOP or low in ("they", "who", "which", "and"):
+            break
+        words.append(word.strip(".'"))
+    return " ".join(words) or None
+
+
+# --- company and role ---------------------------------------------------------------------
+
+
+def _company(t: _Text, known: Known, intent: FrameIntent) -> str | None:
+    stored = _stored_companies_in(t.raw, known)
+    if intent is FrameIntent.REAL_NEWS:
+        other = _offer_company(t)
+        stored = [c for c in stored if other is None or c.casefold() not in other.casefold()]
+        return stored[0] if stored else None
+    if stored:
+        return stored[0]
+    if intent is not FrameIntent.NEW_INTERVIEW and not known.interviews:
+        # a company named in a question or report with nothing stored: as said
+        return t.match.company
+    if intent is FrameIntent.NEW_INTERVIEW:
+        return _company_in_text(t)
+    return t.match.company if t.match.company and not known.interviews else None
+
+
+def _company_in_text(t: _Text) -> str | None:
+    if t.match.company and not t.match.company[0].isdigit():
+        return t.match.company
+    raw = re.sub(r"(?<!\w)w/ ?", "with ", t.raw)
+    for m in _COMPANY_AFTER.finditer(_APOS.sub("", raw)):
+        candidate = _clean_company(m.group("co"))
+        if not candidate:
+            continue
+        first = candidate.split()[0]
+        if first[0].isdigit():
+            continue
+        if first.casefold() in _NOT_NAMES and not first[0].isupper():
+            continue
+        if m.group(0).split()[0].casefold() == "for" and not first[0].isupper():
+            continue
+        if _ROLE_RX.fullmatch(first.casefold()):
+            continue
+        # a lowercase company keeps one word ("at razorpay for ...")
+        if not any(c.isupper() for c in candidate):
+            candidate = candidate.split()[0]
+        return candidate
+    return None
+
+
+def _role(t: _Text, company: str | None) -> str | None:
+    plain = t.plain
+    for rx in (_ROLE_BEFORE, _ROLE_PHRASE):
+        for m in rx.finditer(plain):
+            role = m.group("role").strip(" .,")
+            words = role.split()
+            while words and words[0] in ("the", "a", "an", "my", "their"):
+                words = words[1:]
+            if not words or words[0] in _ROLE_STOP or words[-1] in _ROLE_STOP:
+                continue
+            role = " ".join(words)
+            if company and role.replace(" ", "") == company.casefold().replace(" ", ""):
+                continue
+            if re.fullmatch(r"[\d\s]+|(?:an? )?(?:hour|minutes?|days?|weeks?|while)", role):
+                continue
+            if role in ("interview", "me", "it", "job", "role", "position"):
+                continue
+            return _cased_like(t.raw, role)
+    return None
+
+
+def _cased_like(raw: str, phrase: str) -> str:
+    """``phrase`` as the user typed it (its case), when it can be found in ``raw``."""
+    m = re.search(re.escape(phrase).replace(r"\ ", r"[\s-]+"), raw, re.IGNORECASE)
+    return m.group() if m else phrase
+
+
+# --- a new interview ------------------------------------------------------------------------
+
+
+def _new_interview(
+    t: _Text, frame: Frame, local_now: datetime, cal: BusinessCalendar, known: Known
+) -> Frame:
+    moment_text, promise_text = _split_promise(t.plain)
+    moment, doubtful = _interview_moment(moment_text, local_now)
+    if isinstance(moment, datetime) and moment > local_now.replace(tzinfo=None) + timedelta(
+        minutes=5
+    ):
+        doubtful = True  # an interview later today: ask before planning from it
+    unsure = ("interview_at",) if doubtful else ()
+    timeline = _timeline(promise_text, t, local_now, cal) if promise_text else None
+    return replace(
+        frame,
+        role=_role(t, frame.company),
+        interview_at=moment,
+        timeline=timeline,
+        people=_people(t, known),
+        vibe=_vibe(t.plain),
+        unsure=unsure,
+    )
+
+
+def _split_promise(plain: str) -> tuple[str, str]:
+    """The text about the interview itself, and the clause carrying the promise."""
+    for m in re.finditer(
+        r"\b(?:said|says|told|promised|mentioned|get(?:ting)? back|hear(?:ing)? back|"
+        r"let me know|decision|decide|expect|should hear|will hear|within|timeline|"
+        r"next steps?|by (?:the )?\d|by (?:next|end|this|monday|tuesday|wednesday|thursday|"
+        r"friday|mon|tue|wed|thu|fri|tomorrow)|in (?:a |1 |2 |one |two |a couple |a few )"
+        r"(?:\w+ )?(?:days?|weeks?))\b",
+        plain,
+    ):
+        start = m.start()
+        return plain[:start], plain[start:]
+    return plain, ""
+
+
+_VAGUE = re.compile(
+    r"\b(?:soon|asap|shortly|didnt say|did not say|no idea|not sure when|dont know when|"
+    r"no timeline|no date|havent said|they didnt mention|when they can|at some point)\b"
+)
+
+
+def _timeline(
+    clause: str, t: _Text, local_now: datetime, cal: BusinessCalendar
+) -> TimelineFact | None:
+    if _VAGUE.search(clause) and not re.search(
+        r"\d|week|month|monday|tuesday|wednesday|"
+        r"thursday|friday|tomorrow",
+        clause,
+    ):
+        return None
+    reading = read_timeline(clause, now=local_now, cal=cal)
+    if reading.promised_by is None:
+        return None
+    return TimelineFact(reading.promised_by, _said_by(t.plain, clause))
+
+
+def _said_by(plain: str, clause: str) -> str | None:
+    start = plain.find(clause)
+    window = plain[max(0, start - 60) : start + 40]
+    matches = list(_SAID_BY.finditer(window))
+    if not matches:
+        return None
+    m = matches[-1]
+    who = m.group("who")
+    role = _role_in(who)
+    if role is not None:
+        return role.value
+    last = who.split()[-1]
+    if _is_name_word(last):
+        return _name_case(last)
+    return None
+
+
+# --- people --------------------------------------------------------------------------------
+
+_PERSON_NEAR_ROLE = re.compile(
+    r"(?P<before>[^\W\d_][\w'-]*(?: [^\W\d_][\w'-]*)?)(?: \((?P<paren>[^)]*)\)|,? "
+    r"(?:who is |who was |whos |the |is the |was the |is |was |my |our |a |an |from |in |of "
+    r"|on )*(?:the )?"
+    r"(?P<role_after>" + "|".join(p for _, p in _ROLE_WORDS) + r")s?\b)"
+)
+_ROLE_THEN_NAME = re.compile(
+    r"\b(?P<role>" + "|".join(p for _, p in _ROLE_WORDS) + r")s?(?: (?:named|called|is|was|"
+    r"person|lady|guy|girl|woman|man))?,? (?P<name>[^\W\d_][\w'-]*(?: [A-Z][\w'-]*)?)"
+)
+_MET = re.compile(
+    r"\b(?:met|meeting|met with|spoke (?:to|with)|talked (?:to|with)|interviewed (?:with|by)|"
+    r"chatted with|panel (?:was|with)|interviewers? (?:were|was))\b (?P<list>[^.;!?]{1,160})"
+)
+_HER_BOSS = re.compile(r"\b(?:her|his|their) (?:boss|manager) (?P<name>[^\W\d_][\w'-]*)")
+
+
+def _people(t: _Text, known: Known) -> tuple[PersonFact, ...]:
+    raw = _APOS.sub("", t.raw[:MAX_CHARS])
+    emails = [m.group().lower() for m in _EMAIL.finditer(raw)]
+    text = _EMAIL.sub(lambda m: f"<{m.group().lower()}>", raw)
+    found: dict[str, PersonFact] = {}
+    order: list[str] = []
+    low_text = text.casefold()
+
+    def add(name: str | None, role: Recipient | None, email: str | None = None) -> None:
+        if not name:
+            return
+        words = [w for w in name.split() if _is_name_word(w)]
+        if not words:
+            return
+        # keep a surname only when typed capitalised
+        if len(words) > 1 and not words[1][:1].isupper():
+            words = words[:1]
+        clean = " ".join(_name_case(w) for w in words[:2])
+        key = clean.split()[0].casefold()
+        prior = found.get(key)
+        if prior is None:
+            found[key] = PersonFact(clean, role, email)
+            order.append(key)
+        else:
+            found[key] = PersonFact(
+                prior.name if prior.name and len(prior.name) >= len(clean) else clean,
+                prior.role or role,
+                prior.email or email,
+            )
+
+    low = text.casefold()
+    for m in _ROLE_THEN_NAME.finditer(low):
+        name_at = m.start("name")
+        original = text[name_at : m.end("name")]
+        if _is_name_word(original.split()[0]) and m.group("name") not in ("and", "said"):
+            add(original, _role_in(m.group("role")))
+    for m in _PERSON_NEAR_ROLE.finditer(low):
+        before = text[m.start("before") : m.end("before")]
+        role_text = m.group("role_after") or m.group("paren") or ""
+        candidate = before.split()[-1] if before.split() else ""
+        if len(before.split()) == 2 and before.split()[1][:1].isupper():
+            candidate = before
+        if not _is_name_word(candidate.split()[0]):
+            continue
+        paren = m.group("paren") or ""
+        email = next((e for e in emails if e in paren.casefold()), None)
+        add(candidate, _role_in(role_text), email)
+    for m in _HER_BOSS.finditer(low):
+        add(text[m.start("name") : m.end("name")], Recipient.HIRING_MANAGER)
+    for m in _MET.finditer(low):
+        chunk = text[m.start("list") : m.end("list")]
+        for part in re.split(r",| and | & |\+", chunk):
+            part = part.strip()
+            if not part:
+                continue
+            head = re.match(r"[^\W\d_][\w'-]*(?: [A-Z][\w'-]*)?", part)
+            if not head:
+                continue
+            name = head.group()
+            if not _is_name_word(name.split()[0]):
+                continue
+            role = _role_in(part.casefold())
+            email = next((e for e in emails if e in part.casefold()), None)
+            add(name, role, email)
+    # an e-mail whose owner is named just before it ("priya@acme.com" -> "Priya")
+    for email in emails:
+        if any(p.email == email for p in found.values()):
+            continue
+        local = re.split(r"[._+-]", email.split("@")[0])[0]
+        if local.casefold() in found:
+            key = local.casefold()
+            found[key] = replace(found[key], email=email)
+        elif _is_name_word(local) and len(local) >= 3:
+            add(local, None, email)
+    known_names = {p.name.split()[0].casefold(): p for p in known.people}
+    for key, mentioned in known_names.items():
+        if key not in found and re.search(rf"\b{re.escape(key)}\b", low_text):
+            found[key] = PersonFact(mentioned.name, mentioned.role, None)
+            order.append(key)
+    result = []
+    for key in order:
+        person = found[key]
+        stored = known_names.get(key)
+        if stored is not None and person.name and len(person.name.split()) == 1:
+            person = replace(person, name=stored.name, role=person.role or stored.role)
+        result.append(person)
+
+    def position(person: PersonFact) -> int:
+        first = (person.name or "").split()[0].casefold() if person.name else ""
+        at = low_text.find(first) if first else -1
+        return at if at >= 0 else len(low_text)
+
+    return tuple(sorted(result, key=position))[:10]
+
+
+def _with_targets(
+    people: tuple[PersonFact, ...], attempts: Sequence[AttemptFact]
+) -> tuple[PersonFact, ...]:
+    """The people of a message, plus anyone an attempt names who was not listed yet."""
+    have = {(p.name or "").split()[0].casefold() for p in people if p.name}
+    extra = []
+    for attempt in attempts:
+        to = attempt.to
+        if to and to not in {r.value for r in Recipient} and to.split()[0].casefold() not in have:
+            have.add(to.split()[0].casefold())
+            extra.append(PersonFact(to))
+    return people + tuple(extra)
+
+
+# --- attempts --------------------------------------------------------------------------------
+
+
+def _channel_of(text: str) -> Channel:
+    if re.search(r"\bpersonal (?:phone|number|cell|mobile)|\b(?:her|his) (?:cell|mobile)\b", text):
+        return Channel.PERSONAL_PHONE
+    if re.search(r"\bpersonal (?:email|address|inbox)|\bgmail\b|\bprivate email\b", text):
+        return Channel.PERSONAL_EMAIL
+    if re.search(
+        r"\b(?:linkedin|instagram|facebook|twitter|dm|dmed|dm d|whatsapp\w*|inmail|"
+        r"texted|text|sms|social)\b",
+        text,
+    ):
+        return Channel.SOCIAL
+    if re.search(
+        r"\b(?:office|building|in person|dropped by|stopped by|popped in|showed up|"
+        r"turned up|went there)\b",
+        text,
+    ):
+        return Channel.IN_PERSON
+    if re.search(r"\b(?:called|rang|phoned|call|ring|voicemail|vm|calling|phoning|buzz)\b", text):
+        return Channel.PHONE
+    return Channel.EMAIL
+
+
+def _target(text: str, known: Known) -> str | None:
+    """Whom a contact act went to: a stored or named person, else a role word."""
+    for person in known.people:
+        first = person.name.split()[0].casefold()
+        if re.search(rf"\b{re.escape(first)}\b", text):
+            return person.name
+    m = re.search(
+        r"\b(?:emailed|called|rang|phoned|texted|messaged|pinged|contacted|to|dmed|wrote to|"
+        r"chased|with)\b (?P<name>[^\W\d_][\w'-]*)",
+        text,
+    )
+    if m and _is_name_word(m.group("name")):
+        return _name_case(m.group("name"))
+    role = _role_in(text)
+    return role.value if role else None
+
+
+def _attempts(t: _Text, today: date, known: Known) -> tuple[AttemptFact, ...]:
+    plain = t.plain
+    acts = [m for m in _CONTACT_ACT.finditer(plain) if not _NEGATED.search(plain[: m.start()])]
+    if not acts:
+        return ()
+    result: list[AttemptFact] = []
+    for index, act in enumerate(acts):
+        end = acts[index + 1].start() if index + 1 < len(acts) else len(plain)
+        clause = plain[act.start() : end]
+        channel = _channel_of(clause)
+        to = _target(clause, known)
+        pieces = _AGAIN.split(clause)
+        first_clause = pieces[0]
+        on = _first_past_day(first_clause, today)
+        times = _TIMES.search(clause)
+        count = _times_value(times.group("n")) if times else 1
+        result.append(AttemptFact(on, channel, to))
+        for _ in range(count - 1):
+            result.append(AttemptFact(None, channel, to))
+        for again in pieces[1:]:
+            result.append(AttemptFact(_first_past_day(again, today), channel, to))
+    # a person named once goes with every act that names nobody
+    named = next((a.to for a in result if a.to), None)
+    result = [a if a.to else replace(a, to=named) for a in result]
+    return tuple(result[:10])
+
+
+# --- replies, outcomes, news -----------------------------------------------------------------
+
+
+def _new_date(t: _Text, now: datetime, cal: BusinessCalendar) -> date | None:
+    plain = t.plain
+    cue = re.search(
+        r"\b(?:by|until|till|on|next|in|within|another|decid\w*|decision|know|back to me|"
+        r"get back|hear|update|end of|after|before)\b",
+        plain,
+    )
+    if cue is None:
+        return None
+    reading = read_timeline(plain[cue.start() :], now=now, cal=cal)
+    return reading.promised_by
+
+
+def _own_outcome(plain: str) -> Outcome | None:
+    if re.search(r"\bwithdr[ae]w|pulled out|turned (?:it|them) down|declined\b", plain):
+        return Outcome.WITHDREW
+    if re.search(r"\breject|not (?:moving|going) forward|went with (?:someone|another)", plain):
+        return Outcome.REJECTED
+    if re.search(r"\b(?:closed|cancelled|canceled|freeze|frozen|on hold)\b", plain):
+        return Outcome.CLOSED
+    if re.search(r"\boffer", plain):
+        return Outcome.OFFER
+    return None
+
+
+def _other_offer(t: _Text, now: datetime, cal: BusinessCalendar, known: Known) -> OtherOffer | None:
+    plain = t.plain
+    if not _OFFER_WORD.search(plain):
+        return None
+    company = _offer_company(t)
+    if company is not None and any(
+        company.casefold() == i.company.casefold() for i in known.interviews
+    ):
+        company = None
+    if company is not None and re.fullmatch(r"(?i)(?:another|a|other|some|one)(?: \w+)*", company):
+        company = None
+    deadline = None
+    cue = _DEADLINE.search(plain, _OFFER_WORD.search(plain).start())  # type: ignore[union-attr]
+    if cue is None:
+        cue = _DEADLINE.search(plain)
+    if cue is not None:
+        clause = plain[cue.start() : cue.start() + 60]
+        reading = read_timeline(clause, now=now, cal=cal)
+        deadline = reading.promised_by
+    return OtherOffer(company, deadline)
+
+
+# --- vibe, hour, contact, draft kind -----------------------------------------------------------
+
+
+def _vibe(plain: str) -> Vibe | None:
+    if not _VIBE_CUE.search(plain):
+        return None
+    for vibe, rx in _VIBES:
+        for m in rx.finditer(plain):
+            before = plain[max(0, m.start() - 25) : m.start()]
+            if vibe is Vibe.WARM and re.search(
+                r"\b(?:not|wasnt|didnt|isnt|never)\b(?: \w+)?\s*$", before
+            ):
+                continue
+            if (
+                vibe is Vibe.NEUTRAL
+                and m.group() in ("ok", "okay", "fine", "alright")
+                and not (re.search(r"\b(?:was|went|it|felt|seemed|pretty|just|think)\s*$", before))
+            ):
+                continue
+            if (
+                vibe is Vibe.WARM
+                and m.group() == "good"
+                and re.search(
+                    r"\b(?:good (?:morning|afternoon|evening|luck|news|time|day))\b",
+                    plain[m.start() : m.start() + 15],
+                )
+            ):
+                continue
+            return vibe
+    return None
+
+
+def _hour_setting(plain: str) -> time | None:
+    for m in _HOUR_SETTING.finditer(plain):
+        rest = m.group("rest") or m.group("rest2") or m.group("rest3") or ""
+        clock = _SETTING_CLOCK.search(rest)
+        if clock is None:
+            continue
+        hour, minute = int(clock.group("h")), int(clock.group("m") or 0)
+        ap = (clock.group("ap") or "").replace(".", "")
+        part = clock.group("part")
+        if hour > 23 or minute > 59 or (ap and hour > 12):
+            continue
+        if (ap == "pm" and hour < 12) or (
+            not ap and part in ("afternoon", "evening", "night") and hour < 12
+        ):
+            hour += 12
+        elif ap == "am" and hour == 12:
+            hour = 0
+        return time(hour, minute)
+    return None
+
+
+def _nudge_hour(plain: str) -> time | None:
+    return _hour_setting(plain)
+
+
+def _contact(t: _Text, known: Known, intent: FrameIntent) -> tuple[Channel | None, str | None]:
+    plain = t.plain
+    lead = _QUESTION_LEAD.search(plain)
+    clause = plain[lead.start() :] if lead else plain
+    channel = t.match.channel
+    if re.search(r"\b(?:email|mail|e mail|write|emailing)\b", clause) and channel in (
+        None,
+        Channel.PHONE,
+    ):
+        channel = Channel.EMAIL if not re.search(r"\b(?:call|ring|phone)\b", clause) else channel
+    to: str | None = None
+    for person in known.people:
+        first = person.name.split()[0].casefold()
+        if re.search(rf"\b{re.escape(first)}\b", plain):
+            to = person.name
+            break
+    if to is None:
+        m = re.search(
+            r"\b(?:email|mail|call|ring|phone|text|message|ping|write to|contact|chase|"
+            r"nudge|to|for)\b (?P<name>[^\W\d_][\w'-]*)",
+            clause,
+        )
+        if m and _is_name_word(m.group("name")) and m.group("name") not in _company_words(known):
+            to = _name_case(m.group("name"))
+    if to is None and t.match.recipient is not None:
+        to = t.match.recipient.value
+    if to is None:
+        role = _role_in(clause)
+        to = role.value if role else None
+    if intent is FrameIntent.DRAFT and channel is None:
+        channel = None
+    return channel, to
+
+
+def _company_words(known: Known) -> set[str]:
+    return {w for i in known.interviews for w in re.findall(r"\w+", i.company.casefold())}
+
+
+def _draft_kind(t: _Text) -> DraftKind | None:
+    plain = t.plain
+    if re.search(r"\bwithdr|pull out|pulling out|back out|decline\b", plain):
+        return DraftKind.WITHDRAW
+    if re.search(r"\bfeedback\b", plain):
+        return DraftKind.FEEDBACK_REQUEST
+    if re.search(
+        r"\bhiring manager|\bgo over|\babove (?:the )?recruiter|\bskip (?:the )?"
+        r"recruiter|\b(?:her|his|the recruiters) boss\b",
+        plain,
+    ):
+        return DraftKind.HIRING_MANAGER
+    if re.search(
+        r"\b(?:update|news|other offer|another offer|competing|promot|tell them about)", plain
+    ):
+        return DraftKind.UPDATE
+    if re.search(r"\bthank|\bthx\b|\bty note\b", plain):
+        return DraftKind.THANK_YOU
+    if re.search(
+        r"\b(?:second|another|2nd|one more|again|final|last) (?:\w+ )?(?:follow|check|"
+        r"email|nudge|note)|follow(?:ing)? up again|\bagain\b",
+        plain,
+    ):
+        return DraftKind.SECOND_FOLLOW_UP
+    if re.search(r"\bfollow(?:ing)? ?up|check ?in|checking in|status|nudge|chase", plain):
+        return DraftKind.CHECK_IN
+    return t.match.draft_kind
+
+
+def known_from_json(data: dict[str, Any] | None, *, cal: BusinessCalendar) -> Known:
+    """A :class:`Known` from the ``--context`` JSON shape (bad entries are skipped)."""
+    interviews: list[KnownInterview] = []
+    for item in (data or {}).get("interviews", []) or []:
+        if not isinstance(item, dict) or not item.get("company"):
+            continue
+        people = []
+        for p in item.get("people", []) or []:
+            if isinstance(p, dict) and p.get("name"):
+                role = p.get("role")
+                people.append(
+                    KnownPerson(
+                        str(p["name"]),
+                        Recipient(str(role)) if role in {r.value for r in Recipient} else None,
+                        p.get("email"),
+                    )
+                )
+        moment = None
+        if item.get("interviewed"):
+            try:
+                moment = datetime.fromisoformat(str(item["interviewed"])).replace(tzinfo=cal.tz)
+            except ValueError:
+                moment = None
+        interviews.append(
+            KnownInterview(str(item["company"]), str(item.get("role") or ""), moment, tuple(people))
+        )
+    return Known(tuple(interviews))
+
+
+def _unused(_: Iterable[Any] | Sequence[Any]) -> None:  # pragma: no cover
+    return None

@@ -1,0 +1,336 @@
+"""The understanding step: one message, with what is stored, becomes a frame of facts.
+
+Every message here is one a real user typed into the chat and the old bot misread; each
+test says what the frame must hold so the rules get the right facts.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from bot.core.calendar import calendar_for
+from bot.core.types import Channel, DraftKind, Outcome, Recipient, Vibe
+from bot.core.understand import (
+    Frame,
+    FrameIntent,
+    Known,
+    KnownInterview,
+    KnownPerson,
+    detect_language,
+    understand,
+)
+
+CAL = calendar_for("Asia/Kolkata", "IN")
+NOW = datetime(2026, 12, 2, 9, 30, tzinfo=CAL.tz)  # a Wednesday morning in Bangalore
+KNOWN = Known(
+    (
+        KnownInterview(
+            "Razorpay",
+            "Senior Data Analyst",
+            datetime(2026, 11, 30, 11, 0, tzinfo=CAL.tz),
+            (
+                KnownPerson("Ananya Rao", Recipient.HIRING_MANAGER),
+                KnownPerson("Jessica", Recipient.RECRUITER),
+            ),
+        ),
+        KnownInterview("Rakuten Group", "PM", datetime(2026, 11, 25, 11, 0, tzinfo=CAL.tz)),
+    )
+)
+
+
+def read(text: str, known: Known = KNOWN) -> Frame:
+    return understand(text, now=NOW, cal=CAL, known=known)
+
+
+class TestCompetingOffers:
+    """An offer from elsewhere is real news (G9), never this interview's outcome (G8)."""
+
+    def test_offer_elsewhere_is_news_not_an_outcome(self) -> None:
+        frame = read("I got an offer elsewhere, can I use it to push them?")
+        assert frame.intent is FrameIntent.REAL_NEWS
+        assert frame.outcome is None
+        assert frame.other_offer is not None
+
+    def test_deadline_from_another_company_is_read(self) -> None:
+        frame = read(
+            "I have a competing offer from another company, they want an answer by friday. "
+            "can I tell razorpay?"
+        )
+        assert frame.intent is FrameIntent.REAL_NEWS
+        assert frame.company == "Razorpay"
+        assert frame.other_offer is not None
+        assert frame.other_offer.deadline == date(2026, 12, 4)
+        assert frame.outcome is None
+
+    def test_named_other_company(self) -> None:
+        frame = read("got an offer from Flipkart!! should i tell razorpay")
+        assert frame.intent is FrameIntent.REAL_NEWS
+        assert frame.other_offer is not None and frame.other_offer.company == "Flipkart"
+        assert frame.company == "Razorpay"
+
+    def test_own_offer_is_an_outcome(self) -> None:
+        frame = read("got the offer from razorpay!!")
+        assert frame.intent is FrameIntent.OUTCOME
+        assert frame.outcome is Outcome.OFFER
+        assert frame.company == "Razorpay"
+        assert frame.other_offer is None
+
+    def test_no_offer_yet_is_not_an_offer(self) -> None:
+        frame = read("no offer yet, still waiting on razorpay")
+        assert frame.outcome is None and frame.other_offer is None
+        assert frame.intent is not FrameIntent.OUTCOME
+
+
+class TestReplies:
+    def test_named_person_replied_with_a_new_date(self) -> None:
+        frame = read("jessica finally replied, she said they need another week to decide")
+        assert frame.intent is FrameIntent.REPLY
+        assert frame.reply is not None and frame.reply.new_date == date(2026, 12, 9)
+        assert [p.name for p in frame.people] == ["Jessica"]
+
+    def test_reply_by_a_weekday(self) -> None:
+        frame = read("they got back to me, they'll decide by next friday")
+        assert frame.intent is FrameIntent.REPLY
+        assert frame.reply is not None and frame.reply.new_date == date(2026, 12, 11)
+
+    def test_a_question_about_emailing_again_is_not_a_reply(self) -> None:
+        frame = read("can i email jessica again after the 6th?")
+        assert frame.intent is FrameIntent.SHOULD_I
+        assert frame.channel is Channel.EMAIL
+        assert frame.to == "Jessica"
+
+
+class TestAttempts:
+    def test_two_attempts_with_their_own_days(self) -> None:
+        frame = read("I emailed jessica on thursday and again on friday")
+        assert frame.intent is FrameIntent.LOG_ATTEMPT
+        assert [(a.on, a.channel, a.to) for a in frame.attempts] == [
+            (date(2026, 11, 26), Channel.EMAIL, "Jessica"),
+            (date(2026, 11, 27), Channel.EMAIL, "Jessica"),
+        ]
+
+    def test_twice_is_two_attempts_without_dates(self) -> None:
+        frame = read("I already emailed twice")
+        assert [(a.on, a.channel) for a in frame.attempts] == [
+            (None, Channel.EMAIL),
+            (None, Channel.EMAIL),
+        ]
+
+    def test_yesterday_is_yesterday(self) -> None:
+        frame = read("I called anna yesterday", known=Known())
+        assert [(a.on, a.channel, a.to) for a in frame.attempts] == [
+            (date(2026, 12, 1), Channel.PHONE, "Anna")
+        ]
+
+    def test_not_yet_is_a_question_not_an_attempt(self) -> None:
+        frame = read("i havent emailed yet, should i?")
+        assert frame.intent is FrameIntent.SHOULD_I
+        assert frame.attempts == ()
+
+
+class TestNewInterviewInOneSentence:
+    def test_the_suggested_opener(self) -> None:
+        frame = read(
+            "I just had an interview at Razorpay for senior data analyst, hiring manager said "
+            "theyd get back to me by the 15th",
+            known=Known(),
+        )
+        assert frame.intent is FrameIntent.NEW_INTERVIEW
+        assert frame.company == "Razorpay"
+        assert frame.role == "senior data analyst"
+        assert frame.interview_at == datetime(2026, 12, 2, 9, 30)
+        assert frame.timeline is not None
+        assert frame.timeline.by == date(2026, 12, 15)
+        assert frame.timeline.said_by == "hiring_manager"
+
+    def test_people_roles_emails_vibe_and_a_range(self) -> None:
+        frame = read(
+            "had my intervew w/ Acme today at 11 for the pm role, met priya (recruiter, "
+            "priya@acme.com) and her boss dan, went great, they said 1-2 weeks",
+            known=Known(),
+        )
+        assert frame.intent is FrameIntent.NEW_INTERVIEW
+        assert frame.company == "Acme"
+        assert frame.role == "pm"
+        assert frame.interview_at == datetime(2026, 12, 2, 11, 0)
+        assert frame.timeline is not None and frame.timeline.by == date(2026, 12, 16)
+        assert [(p.name, p.role, p.email) for p in frame.people] == [
+            ("Priya", Recipient.RECRUITER, "priya@acme.com"),
+            ("Dan", Recipient.HIRING_MANAGER, None),
+        ]
+        assert frame.vibe is Vibe.WARM
+
+    def test_afternoon_clock_time(self) -> None:
+        frame = read("interview with Stripe at 3 this afternoon", known=Known())
+        assert frame.interview_at == datetime(2026, 12, 2, 15, 0)
+        assert "interview_at" in frame.unsure  # later today than now: ask
+
+    def test_day_without_a_time_is_a_date(self) -> None:
+        frame = read("had an interview at Zoho yesterday, they didnt say when", known=Known())
+        assert frame.interview_at == date(2026, 12, 1)
+        assert frame.timeline is None
+
+    def test_impossible_time_is_doubted(self) -> None:
+        frame = read("had an interview at Zoho yesterday at 25:00", known=Known())
+        assert "interview_at" in frame.unsure
+
+
+class TestPeople:
+    def test_filler_words_are_not_names(self) -> None:
+        frame = read("also vikram from HR, he was the recruiter. dont have his email")
+        assert [(p.name, p.role) for p in frame.people] == [("Vikram", Recipient.HR)]
+
+
+class TestSmallIntents:
+    @pytest.mark.parametrize(
+        ("text", "intent"),
+        [
+            ("what reminders do i have coming up?", FrameIntent.REMINDERS),
+            ("undo", FrameIntent.UNDO),
+            ("oops undo that", FrameIntent.UNDO),
+            ("thanks!", FrameIntent.THANKS),
+            ("ty so much", FrameIntent.THANKS),
+            ("😭😭😭", FrameIntent.FEELING),
+            ("im so anxious about this, i cant sleep", FrameIntent.FEELING),
+            ("never mind", FrameIntent.CANCEL),
+            ("show my interviews", FrameIntent.LIST),
+        ],
+    )
+    def test_intent(self, text: str, intent: FrameIntent) -> None:
+        assert read(text).intent is intent
+
+    @pytest.mark.parametrize(
+        ("text", "hour"),
+        [
+            ("can you remind me at 8am instead", "08:00"),
+            ("send my reminders at 7:30pm", "19:30"),
+            ("remind me at 14:30 please", "14:30"),
+        ],
+    )
+    def test_nudge_hour_keeps_minutes(self, text: str, hour: str) -> None:
+        frame = read(text)
+        assert frame.intent is FrameIntent.SETTINGS
+        assert frame.to_json()["nudge_hour"] == hour
+
+    def test_stored_company_named_loosely(self) -> None:
+        frame = read("should i email rakuten now?")
+        assert frame.intent is FrameIntent.SHOULD_I
+        assert frame.company == "Rakuten Group"
+        assert frame.channel is Channel.EMAIL
+
+    def test_draft_kind(self) -> None:
+        frame = read("can you write a thank you note for ananya")
+        assert frame.intent is FrameIntent.DRAFT
+        assert frame.draft_kind is DraftKind.THANK_YOU
+        assert frame.to == "Ananya Rao"
+
+
+class TestLanguage:
+    @pytest.mark.parametrize(
+        ("text", "code"),
+        [
+            ("Tive uma entrevista ontem na Nubank, quando devo mandar email?", "pt"),
+            ("hatte gestern ein Vorstellungsgespräch bei Siemens, wann soll ich nachfragen", "de"),
+            ("tuve una entrevista ayer en globant y no me han respondido", "es"),
+            ("thanks!", "en"),
+            ("ok", "en"),
+            ("😭😭😭", "en"),
+            ("razorpay interview went great, ananya said by the 15th", "en"),
+        ],
+    )
+    def test_language(self, text: str, code: str) -> None:
+        assert detect_language(text) == code
+
+    def test_another_language_gets_no_facts(self) -> None:
+        frame = read("Tive uma entrevista ontem na Nubank, quando devo mandar email?")
+        assert frame.intent is FrameIntent.UNKNOWN
+        assert frame.language == "pt"
+        assert frame.company is None and frame.people == ()
+
+
+class TestRobustness:
+    @pytest.mark.parametrize(
+        "text", ["", "   ", "\x00\x01", "a" * 20000, "?" * 5000, "/new", "💥" * 3000]
+    )
+    def test_never_raises(self, text: str) -> None:
+        frame = read(text)
+        assert set(frame.to_json()) == {
+            "intent",
+            "language",
+            "company",
+            "role",
+            "interview_at",
+            "timeline",
+            "people",
+            "attempts",
+            "reply",
+            "outcome",
+            "other_offer",
+            "vibe",
+            "nudge_hour",
+            "draft_kind",
+            "channel",
+            "to",
+        }
+
+
+def test_cli_prints_one_json_object(tmp_path: Path) -> None:
+    context = tmp_path / "context.json"
+    context.write_text(
+        json.dumps(
+            {
+                "interviews": [
+                    {
+                        "company": "Rakuten Group",
+                        "role": "PM",
+                        "interviewed": "2026-11-25T11:00",
+                        "people": [{"name": "Jessica", "role": "recruiter"}],
+                    }
+                ]
+            }
+        )
+    )
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bot.cli",
+            "understand",
+            "--now",
+            "2026-12-02T09:30",
+            "--tz",
+            "Europe/Berlin",
+            "--country",
+            "DE",
+            "--context",
+            str(context),
+            "--json",
+        ],
+        input="I emailed jessica on thursday and again on friday",
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    frame = json.loads(done.stdout)
+    assert frame["intent"] == "log_attempt"
+    assert [a["on"] for a in frame["attempts"]] == ["2026-11-26", "2026-11-27"]
+    assert frame["attempts"][0]["to"] == "Jessica"
+
+
+def test_cli_bad_context_is_one_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json")
+    done = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "understand", "--tz", "UTC", "--context", str(bad)],
+        input="hi",
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and "--context" in done.stderr
