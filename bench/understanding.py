@@ -1,6 +1,6 @@
 """How well :func:`bot.core.understand.understand` reads messages: per field, per intent.
 
-    python bench/understanding.py [--show-misses dev] [--corpus FILE ...]
+    python bench/understanding.py [--part dev] [--show-misses dev] [--corpus FILE ...]
 
 Scores the development corpus (``bench/corpora/understanding_dev.jsonl``, tuned on) and the
 blind corpus (``understanding_blind.jsonl``, written from the frame spec alone before the
@@ -162,8 +162,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show-misses", choices=sorted(PARTS), action="append", default=[])
     parser.add_argument("--corpus", action="append", default=[], help="extra JSONL file")
+    parser.add_argument(
+        "--part", choices=sorted(PARTS), action="append", default=[], help="only these parts"
+    )
     args = parser.parse_args()
-    parts = dict(PARTS)
+    parts = {k: v for k, v in PARTS.items() if not args.part or k in args.part}
     for extra in args.corpus:
         parts[Path(extra).stem] = Path(extra)
     for name, path in parts.items():

@@ -40,7 +40,7 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any
 
-from bot.core._timeline_words import WEEKDAY_RE, normalize, weekday_number
+from bot.core._timeline_words import WEEKDAY_RE, _mend, normalize, weekday_number
 from bot.core.calendar import BusinessCalendar
 from bot.core.intents import Intent, IntentMatch, recognise
 from bot.core.timeline import read_timeline
@@ -295,6 +295,22 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _APOS = re.compile(r"['\u2019\u2018\u02bc`]")
 
 
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+@functools.lru_cache(maxsize=2048)
+def _weekday_typo(word: str) -> str:
+    """ "wensday" -> "wednesday", "thrusday" -> "thursday"; other words unchanged."""
+    if word in _WEEKDAY_NAMES or not 5 <= len(word) <= 10 or not word.endswith(("day", "dy")):
+        return word
+    from difflib import SequenceMatcher
+
+    for name in _WEEKDAY_NAMES:
+        if name[0] == word[0] and SequenceMatcher(None, word, name).ratio() >= 0.75:
+            return name
+    return word
+
+
 def _plain(text: str) -> str:
     """Lower case, apostrophes dropped, e-mail addresses masked, spaces squeezed."""
     text = _EMAIL.sub(" emailaddr ", text[:MAX_CHARS])
@@ -303,13 +319,18 @@ def _plain(text: str) -> str:
     text = re.sub(r"(?<!\w)w/(?=\s|\w)", "with ", text)
     text = re.sub(r"[^\w\s?!.,:/&@-]+", " ", text)
     text = re.sub(r"(?<=\w)-(?=\w)", " ", text)
+    text = re.sub(r"[a-z]{5,13}", lambda m: _weekday_typo(_mend(m.group())), text)
+    text = re.sub(r"\bw (?=[a-z])", "with ", text)
+    text = re.sub(r"\b(?:shud|shld|shd)\b", "should", text)
+    text = re.sub(r"\bmsg\b", "message", text)
+    text = re.sub(r"\bppl\b", "people", text)
     return re.sub(r"\s+", " ", text).strip()
 
 
 _ROLE_WORDS: tuple[tuple[Recipient, str], ...] = (
     (
         Recipient.HIRING_MANAGER,
-        r"hiring manager|(?:my |the )?(?:future |would be |potential |prospective |new )?"
+        r"hiring manager|hm|(?:my |the )?(?:future |would be |potential |prospective |new )?"
         r"(?:manager|boss|team lead|team leader|lead|director|head of \w+|supervisor)",
     ),
     (
@@ -318,7 +339,7 @@ _ROLE_WORDS: tuple[tuple[Recipient, str], ...] = (
         r"headhunter|sourcer|ta",
     ),
     (Recipient.HR, r"hr|human resources|people team|people ops|personnel"),
-    (Recipient.INTERVIEWER, r"interviewer|panel|panelist|engineer|cto|ceo|founder|vp \w+"),
+    (Recipient.INTERVIEWER, r"interviewer|panelist|cto|ceo|founder|vp|who interviewed me"),
 )
 _ROLE_RX = re.compile(
     r"\b(?:" + "|".join(f"(?P<r{i}>{p})" for i, (_, p) in enumerate(_ROLE_WORDS)) + r")s?\b"
@@ -364,6 +385,30 @@ _NOT_NAMES = _words(
     didn't gonna wanna im ive id ill wasnt werent isnt arent also plus named called
     """
 )
+_NOT_NAMES_MORE = _words(
+    """
+    write improve given barely asking asked know knows let lets see seen saw look looked
+    keep kept try tried trying wait waited waiting hope hoped hoping need needed needs want
+    wanted wants like liked make made take took put ask tell told show shown find found
+    move moved leave left send sent bring brought pay paid help helped start started stop
+    stopped check checked finally actually honestly basically literally probably definitely
+    really quite pretty rather just even ever never always often sometimes usually soon
+    later earlier already almost enough maybe perhaps directly again still super kinda
+    sorta totally completely maybe regarding about anyway weird odd rude nice kind polite
+    cold warm friendly happy sad worried anxious nervous excited glad sure fine well ok
+    dmd dmed improve improving drop dropped portfolio cv resume
+    wish luck follow text ping line contact platform store ops pharmacy analytics product
+    emailaddr result results decision timeline feedback culture tech technical final
+    round onsite screen sw sde swe java python ml ai ux ui qa devops cloud backend frontend
+    fullstack full stack data business relationship program graduate grad intern people
+    everyone anyone nothing something anything everything please pls thx ty lol omg tbh idk
+    ok k yeah yep nope nah hmm um uh ugh wow yay also both either neither each
+    whatsapp linkedin gmail insta instagram twitter facebook slack teams zoom skype
+    mail inbox voicemail vm message dm text sms update news reply response answer
+    morning noon evening tonight weekend holiday holidays office building desk
+    stripe google amazon meta apple microsoft
+    """
+)
 _NAME_TOKEN = r"[^\W\d_][\w.'-]*"
 
 
@@ -374,9 +419,12 @@ def _name_case(word: str) -> str:
 
 def _is_name_word(word: str) -> bool:
     low = _APOS.sub("", word).casefold().strip(".")
+    if len(low) > 5 and low.endswith(("ing", "ed")) and not word[:1].isupper():
+        return False  # "withdrawing", "replied": verbs, not names
     return (
         len(low) >= 2
         and low not in _NOT_NAMES
+        and low not in _NOT_NAMES_MORE
         and not _ROLE_RX.fullmatch(low)
         and bool(re.fullmatch(r"[^\W\d_][\w'-]*", low))
     )
@@ -388,24 +436,56 @@ def _words_with_case(text: str) -> list[tuple[str, int, int]]:
 
 # --- dates of past events ----------------------------------------------------------------
 
+_MONTH_RE = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)"
+)
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sept", "sep"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
 _PAST_DAY = re.compile(
     r"\b(?:(?P<today>today|this morning|this afternoon|this evening|earlier today|tonight|"
     r"just now|an hour ago|(?:\d+|a few|a couple of|couple) (?:hours|hrs|mins|minutes) ago)|"
     r"(?P<yesterday>yesterday|last night)|"
     r"(?P<daysago>(?P<n>\d+|a couple of|a few|couple|two|three) days ago)|"
-    r"(?:on |last |this past )?(?P<wd>" + WEEKDAY_RE + r"|mon|tue|tues|wed|thu|thur|thurs|fri)"
-    r"(?: (?:morning|afternoon|evening|night))?|"
-    r"(?:on )?(?:the )?(?P<nth>\d{1,2})(?:st|nd|rd|th)\b)"
+    r"(?P<tomorrow>tomorrow|tmrw|tmr|tmrow|tomorow|2moro)|"
+    r"(?:on |last |this past |next |this )?(?P<wd>" + WEEKDAY_RE + r"|mon|tue|tues|wed|thu|thur|"
+    r"thurs|fri)\b(?: (?:morning|afternoon|evening|night))?|"
+    r"(?:on )?(?:the )?(?P<md_d>\d{1,2})(?:st|nd|rd|th)? (?:of )?(?P<md_m>" + _MONTH_RE + r")\b|"
+    r"(?P<dm_m>" + _MONTH_RE + r")\.? (?P<dm_d>\d{1,2})(?:st|nd|rd|th)?\b|"
+    r"(?:on (?:the )?|the )(?P<nth>\d{1,2})(?:st|nd|rd|th)?\b(?! (?:round|interview|time))|"
+    r"\bon (?P<nth2>\d{1,2})(?:st|nd|rd|th)\b)"
 )
 _WD_SHORT = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4}
 _COUNTS = {"a couple of": 2, "couple": 2, "a few": 3, "two": 2, "three": 3}
 
 
-def _past_day(match: re.Match[str], today: date) -> date | None:
+def _past_day(match: re.Match[str], today: date, *, future: bool = False) -> date | None:
+    """The day a matched phrase names: the most recent one, or the next one if ``future``."""
     if match.group("today"):
         return today
     if match.group("yesterday"):
         return today - timedelta(days=1)
+    if match.group("tomorrow"):
+        return today + timedelta(days=1)
     if match.group("daysago"):
         n = match.group("n")
         count = int(n) if n.isdigit() else _COUNTS.get(n, 2)
@@ -413,24 +493,43 @@ def _past_day(match: re.Match[str], today: date) -> date | None:
     wd = match.group("wd")
     if wd:
         number = _WD_SHORT[wd] if wd in _WD_SHORT else weekday_number(wd)
+        if future or match.group().startswith("next "):
+            return today + timedelta(days=(number - today.weekday()) % 7 or 7)
         back = (today.weekday() - number) % 7 or 7
         return today - timedelta(days=back)
-    nth = match.group("nth")
+    month_word = match.group("md_m") or match.group("dm_m")
+    if month_word:
+        day = int(match.group("md_d") or match.group("dm_d"))
+        month = _MONTHS[month_word]
+        for year in (today.year, today.year + 1) if future else (today.year, today.year - 1):
+            try:
+                candidate = date(year, month, day)
+            except ValueError:
+                return None
+            if (candidate >= today) if future else (candidate <= today):
+                return candidate
+        return None
+    nth = match.group("nth") or match.group("nth2")
     if nth:
         day = int(nth)
         year, month = today.year, today.month
-        for _ in range(2):
+        for _ in range(3):
             try:
                 candidate = date(year, month, day)
             except ValueError:
                 candidate = None
-            if candidate is not None and candidate <= today:
+            if candidate is not None and ((candidate >= today) if future else (candidate <= today)):
                 return candidate
-            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+            if future:
+                year, month = (year, month + 1) if month < 12 else (year + 1, 1)
+            else:
+                year, month = (year, month - 1) if month > 1 else (year - 1, 12)
     return None
 
 
 def _first_past_day(text: str, today: date) -> date | None:
+    if re.search(r"\bjust (?:now|emailed|called|sent|messaged|texted|rang|pinged|followed)", text):
+        return today
     for m in _PAST_DAY.finditer(text):
         day = _past_day(m, today)
         if day is not None:
@@ -470,6 +569,13 @@ def _clock_in(text: str) -> tuple[int, int, str | None] | None:
     return None
 
 
+_UPCOMING = re.compile(
+    r"\b(?:tomorrow|tmrw|tmr|tmrow|tomorow|2moro|upcoming|next week|wish me luck|its at|it is at|"
+    r"is at|will be|coming up|got (?:my|an|a) (?:\w+ )?interview|have (?:an|a|my) (?:\w+ )?"
+    r"interview (?:on|at|with|next|this|tomorrow)|scheduled|booked|invited)\b"
+)
+
+
 def _interview_moment(text: str, local_now: datetime) -> tuple[datetime | date | None, bool]:
     """When the interview was, and whether the reading is doubtful."""
     today = local_now.date()
@@ -486,7 +592,8 @@ def _interview_moment(text: str, local_now: datetime) -> tuple[datetime | date |
             delta = timedelta(minutes=count)
         return now_minute - delta, False
     day_match = _PAST_DAY.search(text)
-    day = _past_day(day_match, today) if day_match else None
+    future = bool(_UPCOMING.search(text))
+    day = _past_day(day_match, today, future=future) if day_match else None
     if day_match and day_match.group("today") and "just now" in day_match.group("today"):
         return now_minute, False
     clock = _clock_in(text)
@@ -504,7 +611,7 @@ def _interview_moment(text: str, local_now: datetime) -> tuple[datetime | date |
         elif ap is None and hour < 8:
             hour += 12  # nobody is interviewed at 3 in the morning: "at 3" is 15:00
         when = datetime.combine(day or today, time(hour, minute))
-        if day is None and when > now_minute:
+        if day is None and when > now_minute and not future:
             when -= timedelta(days=1)
         return when, False
     if day is not None:
@@ -567,13 +674,13 @@ _OFFER_FROM = re.compile(
     r"has offered|extended an offer)"
 )
 _DEADLINE = re.compile(
-    r"\b(?:by|before|until|till|deadline(?: is)?|expires?(?: on)?|due|need (?:an? )?(?:answer|"
+    r"\b(?:by|before|until|till|within|in (?=\d|a |an |one |two |three |a couple|a few)|"
+    r"deadline(?: is)?|expires?(?: on)?|due|need (?:an? )?(?:answer|"
     r"decision|response|reply) by|answer by|respond by|decide by|reply by|let them know by|"
     r"get back to them by)\b"
 )
 _NEWS_OTHER = re.compile(
-    r"\b(?:promot\w+|relocat\w+|moving to|got promoted|new certification|published|"
-    r"another interview (?:at|with)|final round (?:at|with)|got into)\b"
+    r"\b(?:promot\w+|relocat\w+|moving to|got promoted|new certification|published)\b"
 )
 
 _PROMISE = re.compile(
@@ -585,7 +692,8 @@ _PROMISE = re.compile(
 )
 _SAID_BY = re.compile(
     r"(?P<who>\b[\w.'-]+(?: [\w.'-]+)?) (?:said|says|told me|told us|mentioned|promised|"
-    r"will|would|is going to|was going to|should|gonna|expects?|thinks?)\b"
+    r"will|would|is going to|was going to|should|gonna|expects?|thinks?)\b|"
+    r"(?P<who2>\b[\w.'-]+)(?:d|ll) (?:get back|let|decide|reply|call|be in touch)\b"
 )
 
 _VIBES: tuple[tuple[Vibe, re.Pattern[str]], ...] = (
@@ -623,7 +731,7 @@ _VIBE_CUE = re.compile(
 )
 
 _CONTACT_ACT = re.compile(
-    r"\b(?P<verb>emailed|e mailed|mailed|called|rang|phoned|texted|messaged|dmed|dm d|"
+    r"\b(?P<verb>emailed|e mailed|mailed|called|rang|phoned|texted|messaged|dmed|dmd|dm d|"
     r"whatsapped|pinged|wrote (?:to)?|followed up|reached out|contacted|chased|nudged|"
     r"left (?:a |an |her a |him a |them a )?(?:voicemail|vm|message)|"
     r"sent (?:a |an |another |one more |my |the |them |her |him )?(?:\w+ ){0,2}?"
@@ -662,15 +770,15 @@ _NEW_WORDS = re.compile(
 
 _ROLE_PHRASE = re.compile(
     r"\b(?:for (?:the |a |an |their |my )?|as (?:a |an |the )?|position of |role of |"
-    r"applied for (?:the |a |an )?)(?P<role>[\w&/+#.-]+(?: [\w&/+#.-]+){0,4}?)"
+    r"applied for (?:the |a |an )?)(?P<role>[\w&/+#-]+(?: [\w&/+#-]+){0,4}?)"
     r"(?: (?:role|position|job|opening|post|spot|opportunity|gig|vacancy))?"
     r"(?=$|[,.;!?]| (?:role|position|job|opening|post|spot|vacancy|at|with|in|on|today|"
     r"yesterday|this|last|and|but|interview|went|it|they|the|hiring|recruiter|hr|met|"
     r"said|just|earlier|team|over|via|from|who|which|she|he|i)\b)"
 )
 _ROLE_BEFORE = re.compile(
-    r"\b(?:the |a |an |my )?(?P<role>[\w&/+#.-]+(?: [\w&/+#.-]+){0,3}) (?:role|position|job|"
-    r"opening|vacancy) (?:at|with|in)\b"
+    r"\b(?:the |a |an |my )?(?P<role>[\w&/+#-]+(?: [\w&/+#-]+){0,3}) (?:role|position|job|"
+    r"opening|vacancy)\b(?! (?:of|is|was))"
 )
 _ROLE_STOP = _words(
     """
@@ -679,7 +787,7 @@ _ROLE_STOP = _words(
     """
 )
 _COMPANY_AFTER = re.compile(
-    r"\b(?:at|with|from|for|@|interview(?:ed)? (?:at|with)|intervew (?:at|with))"
+    r"(?:\b(?:at|with|from)|@|\binterview(?:ed)? (?:at|with)|\bintervew (?:at|with))"
     r" (?P<co>[\w&.'-]+(?: [\w&.'-]+){0,2})"
 )
 _COMPANY_STOP = _words(
@@ -750,16 +858,23 @@ def _understand(text: str, *, now: datetime, cal: BusinessCalendar, known: Known
     if intent is FrameIntent.REPLY:
         return replace(frame, reply=ReplyFact(_new_date(t, now, cal)))
     if intent is FrameIntent.OUTCOME:
-        outcome = t.match.outcome if t.match.outcome not in (None, Outcome.NONE) else None
-        return replace(frame, outcome=outcome or _own_outcome(t.plain))
+        outcome = _own_outcome(t.plain)
+        if t.match.outcome not in (None, Outcome.NONE) and not (
+            _OWN_NO.search(t.plain) or _OWN_CLOSED.search(t.plain)
+        ):
+            outcome = t.match.outcome
+        return replace(frame, outcome=outcome)
     if intent is FrameIntent.REAL_NEWS:
         return replace(frame, other_offer=_other_offer(t, now, cal, known))
     if intent is FrameIntent.SETTINGS:
         return replace(frame, nudge_hour=_nudge_hour(t.plain))
     if intent in (FrameIntent.SHOULD_I, FrameIntent.DRAFT):
         channel, to = _contact(t, known, intent)
-        kind = _draft_kind(t) if intent is FrameIntent.DRAFT else None
-        return replace(frame, channel=channel, to=to, draft_kind=kind)
+        if intent is FrameIntent.SHOULD_I:
+            return replace(frame, channel=channel, to=to)
+        kind = _draft_kind(t, known, to)
+        offer = _other_offer(t, now, cal, known) if _is_other_news(t, known) else None
+        return replace(frame, channel=channel, to=to, draft_kind=kind, other_offer=offer)
     if intent in (FrameIntent.STATUS, FrameIntent.CALENDAR, FrameIntent.FEELING):
         return frame
     if intent is FrameIntent.UNKNOWN:
@@ -815,9 +930,13 @@ _PROMISED_REPLY = re.compile(
     r"(?: \w+){0,2} (?:get back|reply|respond|revert|come back|be in touch|let me know|hear)\b"
 )
 _NEW_STRONG = re.compile(
-    r"\b(?:just (?:had|finished|did|got out of|came out of)|had (?:my|an|a|the|our)|"
-    r"interview(?:ed)? (?:at|with|for)|intervew (?:at|with|for)|(?:today|yesterday)s interview|"
-    r"interview (?:today|yesterday|this morning|this afternoon|went))\b"
+    r"\b(?:just (?:had|finished|did|got out of|came out of)|had (?:my|an|a|the|our|\d)|"
+    r"(?:interviews?|interviewed|round|onsite|screen|screening|panel|call) (?:at|with|for|@)|"
+    r"(?:today|yesterdays?|todays) interview|had another one|"
+    r"(?:interview|round|onsite|screen) (?:today|yesterday|tomorrow|tmrw|this morning|"
+    r"this afternoon|went|done|over|finished|on \w+day)|"
+    r"(?:round|interview|onsite|screen) (?:\w+ ){0,3}(?:done|over|finished)|"
+    r"\w+ interview (?:done|over|today|yesterday))\b"
 )
 _NAME_REPLIED = re.compile(
     r"\b(?P<name>[^\W\d_][\w'-]*) (?:(?:finally|just|has|already|actually|did) )?"
@@ -841,10 +960,11 @@ def _intent(t: _Text, known: Known) -> FrameIntent:
     ):
         return FrameIntent.NEW_INTERVIEW
     if (
-        intent is FrameIntent.UNKNOWN
+        intent in (FrameIntent.UNKNOWN, FrameIntent.SETTINGS, FrameIntent.HELP)
+        and _hour_setting(plain) is None
         and _NEW_STRONG.search(plain)
         and not _QUESTION_LEAD.search(plain)
-        and "?" not in plain
+        and not re.search(r"\b(?:how|what|when|why|where)\b[^.!]*\?", plain)
     ):
         return FrameIntent.NEW_INTERVIEW
     if intent in (FrameIntent.UNKNOWN, FrameIntent.FEELING, FrameIntent.LOG_ATTEMPT):
@@ -854,36 +974,172 @@ def _intent(t: _Text, known: Known) -> FrameIntent:
     return intent
 
 
+_NOT_A_DRAFT = re.compile(r"\b(?:resume|cv|cover letter|portfolio)\b")
+_EXPLICIT_DRAFT = re.compile(
+    r"\b(?:draft|write|compose|prepare|word|help me (?:write|word|ask|draft|reply|respond|"
+    r"withdraw|say)|can you (?:write|draft)|template)\b"
+)
+_TONE_ASK_MORE = re.compile(
+    r"\b(?:rate|review|check|proofread|read|look at|how does) (?:my|this|the) "
+    r"(?:message|email|note|draft|text|reply)\b|^(?:rate|review|check) (?:this|my)\b"
+)
+_FEELING_MORE = re.compile(
+    r"\b(?:still waiting|keep (?:checking|refreshing)|refreshing my (?:inbox|email|phone)|"
+    r"blew it|blown it|messed (?:it )?up|screwed up|impatient|not good enough|"
+    r"(?:really|so) wanted (?:this|it|the job)|wanted this (?:one|job|so)|feel(?:ing)? (?:so |"
+    r"really |very |kinda |a bit )?(?:rejected|down|low|sad|hopeless|lost|useless|stupid|"
+    r"awful|terrible|bad|sick)|losing hope|lost hope|give up|giving up|cant stop thinking|"
+    r"is it (?:over|a no)|am i (?:being )?(?:ghosted|rejected)|(?:pls|please) call|"
+    r"why (?:is|are) (?:it|they) taking|no (?:news|word|reply|response|offer|answer) yet|"
+    r"heard nothing|nothing yet|so quiet|silence is)\b"
+)
+_LIST_MORE = re.compile(
+    r"\b(?:everything|all) (?:i am|im) waiting (?:on|for)|which (?:companies|jobs|interviews|"
+    r"roles) (?:am i|are|do i)|what (?:am i|im) waiting (?:on|for)|my (?:open )?(?:applications|"
+    r"processes)\b"
+)
+_STATUS_MORE = re.compile(
+    r"\bwhere (?:am i|are we|do i stand|things stand) (?:with|on|at)\b|\bhow long (?:has it been|"
+    r"since)|\bwhats the (?:status|plan|latest) (?:with|on|for)\b|\bwhat(?:s| is) next (?:with|"
+    r"for)\b|\bany (?:news|update) (?:on|with|from) my\b"
+)
+_REMINDERS_MORE = re.compile(
+    r"\bwhat (?:are|will) you (?:going to )?(?:remind|nudge|ping) me\b|\bwhen is my next "
+    r"(?:reminder|nudge)\b"
+)
+_CANCEL_MORE = re.compile(
+    r"^(?:stop|no|ok|okay|wait|actually)?[ ,.!]*(?:never ?mind|nvm|cancel|forget it)\b"
+)
+_UNDO_MORE = re.compile(r"\bundo\b(?:[ ,.!]*(?:that|it|please|pls))?[ ,.!]*$")
+_EXPORT_MORE = re.compile(
+    r"\b(?:csv|spreadsheet|json|download|a copy of (?:my|all)|copy of (?:my )?data|"
+    r"export)\b"
+)
+_DELETE_MORE = re.compile(
+    r"\b(?:remove|delete|erase|wipe|forget) (?:everything|all)(?: (?:you have|you know|"
+    r"you store|you stored))?(?: (?:about|on|of) me)?\b|\bdelete my account\b"
+)
+_OWN_NO = re.compile(
+    r"\b(?:said no|turned me down|not (?:moving|going) (?:forward|ahead) with me|"
+    r"(?:rejected|rejection|declined) (?:me|my application)|went with (?:someone|another "
+    r"candidate)|its a no|got a no)\b"
+)
+_OWN_CLOSED = re.compile(
+    r"\b(?:cancelled|canceled|closed|scrapped|pulled|froze|frozen)"
+    r"\b[^.!?]{0,30}\b(?:position|role|job|opening|hiring|req)\b|\b(?:position|role|job|opening|"
+    r"hiring|req)\b[^.!?]{0,20}\b(?:cancelled|canceled|closed|scrapped|frozen)\b"
+)
+_FEELING_GUARD = re.compile(
+    r"\bfeel(?:s|ing)? (?:so |really |very |kinda |a bit )?rejected\b|"
+    r"\b(?:havent|hasnt|didnt|not) (?:said|told|rejected|heard)\b"
+)
+_REPLY_MORE = re.compile(
+    r"\b(?:got|received|had) (?:an? |their )?(?:email|mail|call|message|reply|response|answer|"
+    r"text) back\b|\b(?:emailed|wrote|called|messaged|texted) (?:me )?back\b|"
+    r"\b(?:answered|replied|responded|got back)(?: to me)?(?: (?:finally|at last))?\b"
+)
+
+
 def _intent_base(t: _Text, known: Known) -> FrameIntent:
     plain, base = t.plain, t.match.intent
+    if base is Intent.TIMEZONE and not re.search(
+        r"zone|city|moved to (?!end|next|the|this|mid|early|late)|moving to|relocat|live in|"
+        r"based in|located|country|clock",
+        plain,
+    ):
+        base = Intent.UNKNOWN  # "timeline" read as "time zone" by the typo fixer
     words = re.sub(r"[^\w\s]", " ", plain).split()
     bare = " ".join(words)
     if _FEELING_ONLY.fullmatch(t.raw):
         return FrameIntent.FEELING if _SAD_EMOJI.search(t.raw) else FrameIntent.UNKNOWN
-    if base is Intent.TONE:
+    if base is Intent.TONE or _TONE_ASK_MORE.search(plain):
         return FrameIntent.TONE
     if _THANKS_ONLY.match(bare):
         return FrameIntent.THANKS
-    if _UNDO.match(bare):
+    if _UNDO.match(bare) or (len(words) <= 8 and _UNDO_MORE.search(bare)):
         return FrameIntent.UNDO
-    if _CANCEL.match(bare):
+    if _CANCEL.match(bare) or (len(words) <= 8 and _CANCEL_MORE.match(bare)):
         return FrameIntent.CANCEL
+    if (
+        _EXPLICIT_DRAFT.search(plain)
+        and not _NOT_A_DRAFT.search(plain)
+        and (
+            base is Intent.DRAFT
+            or re.search(r"\b(?:email|note|message|letter|mail)\b", plain)
+            or re.search(r"\bhelp me (?:ask|withdraw|reply|respond|say)\b", plain)
+        )
+    ):
+        return FrameIntent.DRAFT
     if _is_other_news(t, known):
         return FrameIntent.REAL_NEWS
-    if _REMINDERS.search(plain) and not _hour_setting(plain):
+    if (_REMINDERS.search(plain) or _REMINDERS_MORE.search(plain)) and not _hour_setting(plain):
         return FrameIntent.REMINDERS
     if _hour_setting(plain) is not None or (
         _ZONE_SETTING.search(plain) and base in (Intent.TIMEZONE, Intent.SETTINGS)
     ):
         return FrameIntent.SETTINGS
+    if _DELETE_MORE.search(plain) and base in (Intent.UNKNOWN, Intent.DELETE):
+        return FrameIntent.DELETE
+    if _EXPORT_MORE.search(plain) and base in (Intent.UNKNOWN, Intent.LIST, Intent.EXPORT):
+        return FrameIntent.EXPORT
+    if (
+        _FEELING_GUARD.search(plain)
+        and not _OWN_NO.search(plain)
+        and (base is Intent.REPLY or _FEELING_MORE.search(plain) or _SAD_EMOJI.search(t.raw))
+    ):
+        return FrameIntent.FEELING
+    if _OWN_NO.search(plain) or _OWN_CLOSED.search(plain):
+        return FrameIntent.OUTCOME
     if base is Intent.REPLY:
         if t.match.outcome not in (None, Outcome.NONE):
             return FrameIntent.OUTCOME
         return FrameIntent.REPLY
+    if (
+        re.search(r"\boffer\b", plain)
+        and _stored_companies_in(t.raw, known)
+        and not re.search(r"\b(?:no|not|without|yet)\b", plain)
+    ):
+        return FrameIntent.OUTCOME
+    if (
+        base in (Intent.UNKNOWN, Intent.CALM, Intent.WHY)
+        and _REPLY_MORE.search(plain)
+        and not (
+            _NEGATED.search(plain[: _REPLY_MORE.search(plain).start()])  # type: ignore[union-attr]
+        )
+    ):
+        return FrameIntent.REPLY
     if base is Intent.LOG_ATTEMPT and _QUESTION_LEAD.search(plain):
         return FrameIntent.SHOULD_I
+    if (
+        base is Intent.UNKNOWN
+        and _QUESTION_LEAD.search(plain)
+        and (_CONTACT_Q.search(plain) or re.search(r"\b(?:go to|visit|drop by|show up)\b", plain))
+    ):
+        return FrameIntent.SHOULD_I
+    if (
+        base is Intent.UNKNOWN
+        and re.search(
+            r"^(?:is it )?(?:ok|okay|fine|alright|too (?:early|soon|late)) (?:to|if i) ", bare
+        )
+        and _CONTACT_Q.search(plain)
+    ):
+        return FrameIntent.SHOULD_I
+    if (
+        base is Intent.UNKNOWN
+        and _CONTACT_ACT.search(plain)
+        and re.match(
+            r"^(?:i |ive |i have |just |so i |also i |and i |then i |yesterday i |today i )", bare
+        )
+    ):
+        return FrameIntent.LOG_ATTEMPT
     if base in (Intent.UNKNOWN, Intent.HELP, Intent.START) and _SAD_EMOJI.search(t.raw):
         return FrameIntent.FEELING
+    if base in (Intent.UNKNOWN, Intent.HELP) and _FEELING_MORE.search(plain):
+        return FrameIntent.FEELING
+    if base is Intent.UNKNOWN and _LIST_MORE.search(plain):
+        return FrameIntent.LIST
+    if base is Intent.UNKNOWN and _STATUS_MORE.search(plain):
+        return FrameIntent.STATUS
     if base is Intent.UNKNOWN and _QUESTION_LEAD.search(plain) and _CONTACT_Q.search(plain):
         return FrameIntent.SHOULD_I
     return _BASE.get(base, FrameIntent.UNKNOWN)
@@ -926,6 +1182,11 @@ def _close(a: str, b: str) -> bool:
 
 def _is_other_news(t: _Text, known: Known) -> bool:
     plain = t.plain
+    if _OTHER_MARK.search(plain) and re.search(
+        r"\b(?:wants?|needs?|expects?|asked for) (?:an? )?(?:answer|decision|response|reply)\b",
+        plain,
+    ):
+        return True
     if not _OFFER_WORD.search(plain) and not _NEWS_OTHER.search(plain):
         return False
     if re.search(
@@ -984,10 +1245,34 @@ def _company(t: _Text, known: Known, intent: FrameIntent) -> str | None:
     return t.match.company if t.match.company and not known.interviews else None
 
 
+_COMPANY_BEFORE = re.compile(
+    r"(?:^|\b(?:my|the|a|an|had|did|done|finished|out of|with) )(?P<co>[\w&.'-]+(?: [\w&.'-]+)?)"
+    r" (?:interview|intervew|onsite|final round|phone screen|screen)\b"
+)
+_NOT_COMPANY_HEAD = _words(
+    """
+    2nd 3rd 1st first second third final phone video zoom tech technical culture hr onsite
+    another next last big panel behavioral behavioural system design coding case my the
+    today yesterday tomorrow job an a
+    """
+)
+
+
 def _company_in_text(t: _Text) -> str | None:
+    raw = re.sub(r"(?<!\w)w/ ?|(?<!\w)w (?=[A-Za-z])", "with ", t.raw)
+    own = _company_after(raw)
+    if own:
+        return own
+    for m in _COMPANY_BEFORE.finditer(_APOS.sub("", raw)):
+        words = [w for w in m.group("co").split() if w.casefold() not in _NOT_COMPANY_HEAD]
+        if words and not words[0][0].isdigit():
+            return words[-1] if not any(c.isupper() for c in m.group("co")) else " ".join(words)
     if t.match.company and not t.match.company[0].isdigit():
         return t.match.company
-    raw = re.sub(r"(?<!\w)w/ ?", "with ", t.raw)
+    return None
+
+
+def _company_after(raw: str) -> str | None:
     for m in _COMPANY_AFTER.finditer(_APOS.sub("", raw)):
         candidate = _clean_company(m.group("co"))
         if not candidate:
@@ -1001,14 +1286,60 @@ def _company_in_text(t: _Text) -> str | None:
             continue
         if _ROLE_RX.fullmatch(first.casefold()):
             continue
-        # a lowercase company keeps one word ("at razorpay for ...")
+        # a lowercase company keeps one word ("at razorpay for ..."), unless the next one is
+        # a company word ("commonwealth bank")
         if not any(c.isupper() for c in candidate):
-            candidate = candidate.split()[0]
+            words = candidate.split()
+            keep = 2 if len(words) > 1 and _COMPANY_SUFFIX.fullmatch(words[1]) else 1
+            candidate = " ".join(words[:keep])
         return candidate
     return None
 
 
+_COMPANY_SUFFIX = re.compile(
+    r"bank|group|labs?|tech|technologies|systems|capital|health|media|studios?|games|"
+    r"digital|software|solutions|consulting|partners|ventures|hero|libre|ai|inc|ltd|gmbh|co"
+)
+
+
+_JOB_NOUN = (
+    r"engineer|developer|dev|designer|analyst|scientist|architect|consultant|intern|associate|"
+    r"specialist|strategist|manager|lead|director|coordinator|officer|administrator|writer|"
+    r"editor|accountant|executive|representative|rep|assistant|technician|researcher|teacher|"
+    r"nurse|pharmacist|programmer|sde ?\d*|swe(?: l?\d)?|sre|pm|ux|ui|qa|tester|advisor|"
+    r"adviser|partner|owner|head|program|programme|graduate|trainee|fellow|apprentice"
+)
+_JOB_TITLE = re.compile(
+    r"(?:^|[,.;:!?(]|\bfor |\bas |\brole |\bposition |\bjob )\s*(?:the |a |an )?"
+    r"(?P<role>(?:[\w&/+#-]+ ){0,3}(?:" + _JOB_NOUN + r")(?: l?\d)?)(?=$|[,.;:!?)]| (?:role|"
+    r"position|job|at|with|in|today|yesterday|and|but|interview|went|on|it|they|the|\W))"
+)
+_NOT_JOB_START = re.compile(
+    r"^(?:hiring|the hiring|my|his|her|their|our|the|a|an|with|and|met|was|is|recruiter|hr)\b"
+)
+
+
 def _role(t: _Text, company: str | None) -> str | None:
+    plain = t.plain
+    found = _role_from_phrases(t, company)
+    if found:
+        return found
+    for m in _JOB_TITLE.finditer(plain):
+        role = _tidy_role(m.group("role").strip())
+        if not role or _NOT_JOB_START.match(role) or re.search(r"\bhiring manager\b|^hm\b", role):
+            continue
+        words = role.split()
+        if any(w in _COMPANY_STOP - {"senior", "junior", "lead"} for w in words[:-1]):
+            continue
+        if company and company.casefold() in role:
+            role = role.split(company.casefold())[-1].strip()
+            if not role:
+                continue
+        return _cased_like(t.raw, role)
+    return None
+
+
+def _role_from_phrases(t: _Text, company: str | None) -> str | None:
     plain = t.plain
     for rx in (_ROLE_BEFORE, _ROLE_PHRASE):
         for m in rx.finditer(plain):
@@ -1018,7 +1349,9 @@ def _role(t: _Text, company: str | None) -> str | None:
                 words = words[1:]
             if not words or words[0] in _ROLE_STOP or words[-1] in _ROLE_STOP:
                 continue
-            role = " ".join(words)
+            role = _tidy_role(" ".join(words))
+            if not role:
+                continue
             if company and role.replace(" ", "") == company.casefold().replace(" ", ""):
                 continue
             if re.fullmatch(r"[\d\s]+|(?:an? )?(?:hour|minutes?|days?|weeks?|while)", role):
@@ -1027,6 +1360,27 @@ def _role(t: _Text, company: str | None) -> str | None:
                 continue
             return _cased_like(t.raw, role)
     return None
+
+
+_ROLE_CUT = _words(
+    """
+    for as the a an my their our of with at in on today yesterday tomorrow tmrw mon tue wed thu
+    fri sat sun monday tuesday wednesday thursday friday saturday sunday morning afternoon
+    evening interview intervew round done just had got is was this last next week
+    """
+)
+
+
+def _tidy_role(role: str) -> str:
+    """A role without the words before it ("yesterday for the pm" -> "pm")."""
+    words = role.split()
+    for index in range(len(words) - 1, -1, -1):
+        if words[index] in _ROLE_CUT or re.fullmatch(r"\d{1,2}(?:am|pm|:\d\d)?", words[index]):
+            if index > 0 and words[index - 1] in ("sde", "swe", "level", "l"):
+                continue
+            words = words[index + 1 :]
+            break
+    return " ".join(words)
 
 
 def _cased_like(raw: str, phrase: str) -> str:
@@ -1048,13 +1402,14 @@ def _new_interview(
     ):
         doubtful = True  # an interview later today: ask before planning from it
     unsure = ("interview_at",) if doubtful else ()
-    timeline = _timeline(promise_text, t, local_now, cal) if promise_text else None
+    people = _people(t, known)
+    timeline = _timeline(promise_text, t, local_now, cal, people) if promise_text else None
     return replace(
         frame,
         role=_role(t, frame.company),
         interview_at=moment,
         timeline=timeline,
-        people=_people(t, known),
+        people=people,
         vibe=_vibe(t.plain),
         unsure=unsure,
     )
@@ -1082,7 +1437,11 @@ _VAGUE = re.compile(
 
 
 def _timeline(
-    clause: str, t: _Text, local_now: datetime, cal: BusinessCalendar
+    clause: str,
+    t: _Text,
+    local_now: datetime,
+    cal: BusinessCalendar,
+    people: Sequence[PersonFact] = (),
 ) -> TimelineFact | None:
     if _VAGUE.search(clause) and not re.search(
         r"\d|week|month|monday|tuesday|wednesday|"
@@ -1093,37 +1452,44 @@ def _timeline(
     reading = read_timeline(clause, now=local_now, cal=cal)
     if reading.promised_by is None:
         return None
-    return TimelineFact(reading.promised_by, _said_by(t.plain, clause))
+    return TimelineFact(reading.promised_by, _said_by(t.plain, clause, people))
 
 
-def _said_by(plain: str, clause: str) -> str | None:
+def _said_by(plain: str, clause: str, people: Sequence[PersonFact] = ()) -> str | None:
+    """Who made the promise: a name, else a role word; "she said" is the last person named."""
     start = plain.find(clause)
-    window = plain[max(0, start - 60) : start + 40]
-    matches = list(_SAID_BY.finditer(window))
+    offset = max(0, start - 60)
+    window = plain[offset : start + 40]
+    matches = [m for m in _SAID_BY.finditer(window) if m.start() < start - offset + 2]
     if not matches:
         return None
     m = matches[-1]
-    who = m.group("who")
-    role = _role_in(who)
-    if role is not None:
-        return role.value
-    last = who.split()[-1]
+    who = (m.group("who") or m.group("who2") or "").split()
+    last = who[-1] if who else ""
+    if last in ("she", "he") and people:
+        before = plain[: offset + m.start()]
+        named = [p for p in people if p.name and p.name.split()[0].casefold() in before]
+        if named:
+            return max(named, key=lambda p: before.rfind(p.name.split()[0].casefold())).name
+        return None
     if _is_name_word(last):
         return _name_case(last)
-    return None
+    role = _role_in(" ".join(who))
+    return role.value if role is not None else None
 
 
 # --- people --------------------------------------------------------------------------------
 
 _PERSON_NEAR_ROLE = re.compile(
-    r"(?P<before>[^\W\d_][\w'-]*(?: [^\W\d_][\w'-]*)?)(?: \((?P<paren>[^)]*)\)|,? "
-    r"(?:who is |who was |whos |the |is the |was the |is |was |my |our |a |an |from |in |of "
-    r"|on )*(?:the )?"
-    r"(?P<role_after>" + "|".join(p for _, p in _ROLE_WORDS) + r")s?\b)"
+    r"(?P<before>[^\W\d_][\w'-]*(?: [^\W\d_][\w'-]*)?)(?: \((?P<paren>[^)]*)\)|"
+    r"(?:,|,? (?:who is|who was|whos|the|is the|was the|from|in|of|on|my|our))"
+    r"(?: the| my| our| a| an)? "
+    r"(?P<role_after>" + "|".join(p for _, p in _ROLE_WORDS) + r"|who interviewed me)s?\b)"
 )
 _ROLE_THEN_NAME = re.compile(
-    r"\b(?P<role>" + "|".join(p for _, p in _ROLE_WORDS) + r")s?(?: (?:named|called|is|was|"
-    r"person|lady|guy|girl|woman|man))?,? (?P<name>[^\W\d_][\w'-]*(?: [A-Z][\w'-]*)?)"
+    r"\b(?P<role>" + "|".join(p for _, p in _ROLE_WORDS) + r")s?(?: (?:named|called|person|"
+    r"contact|lady|guy|girl|woman|man|rep))?(?: ?:| is| was|,)? \(?"
+    r"(?P<name>[^\W\d_][\w'-]*(?: [^\W\d_][\w'-]*)?)"
 )
 _MET = re.compile(
     r"\b(?:met|meeting|met with|spoke (?:to|with)|talked (?:to|with)|interviewed (?:with|by)|"
@@ -1165,9 +1531,11 @@ def _people(t: _Text, known: Known) -> tuple[PersonFact, ...]:
     low = text.casefold()
     for m in _ROLE_THEN_NAME.finditer(low):
         name_at = m.start("name")
-        original = text[name_at : m.end("name")]
-        if _is_name_word(original.split()[0]) and m.group("name") not in ("and", "said"):
-            add(original, _role_in(m.group("role")))
+        original = text[name_at : m.end("name")].split()
+        if len(original) > 1 and not (original[1][:1].isupper() and original[0][:1].isupper()):
+            original = original[:1]
+        if original and _is_name_word(original[0]):
+            add(" ".join(original), _role_in(m.group("role")))
     for m in _PERSON_NEAR_ROLE.finditer(low):
         before = text[m.start("before") : m.end("before")]
         role_text = m.group("role_after") or m.group("paren") or ""
@@ -1266,44 +1634,93 @@ def _channel_of(text: str) -> Channel:
     return Channel.EMAIL
 
 
-def _target(text: str, known: Known) -> str | None:
-    """Whom a contact act went to: a stored or named person, else a role word."""
+def _targets(text: str, known: Known) -> list[str]:
+    """Whom a contact act went to: stored or named people ("kelly and mike" is two), else a
+    role word; never a company ("followed up with rakuten" names nobody)."""
+    companies = _company_words(known)
+    found: list[tuple[int, int, str]] = []
     for person in known.people:
         first = person.name.split()[0].casefold()
-        if re.search(rf"\b{re.escape(first)}\b", text):
-            return person.name
-    m = re.search(
-        r"\b(?:emailed|called|rang|phoned|texted|messaged|pinged|contacted|to|dmed|wrote to|"
-        r"chased|with)\b (?P<name>[^\W\d_][\w'-]*)",
+        m = re.search(rf"\b{re.escape(first)}\b", text)
+        if m:
+            found.append((m.start(), 0, person.name))
+    for m in re.finditer(
+        r"\b(?:emailed|called|rang|phoned|texted|messaged|pinged|contacted|to|dmd|dmed|wrote to|"
+        r"chased|with|both|and|mailed)\b (?P<name>[^\W\d_][\w'-]*)\b(?! (?:"
+        + "|".join(p for _, p in _ROLE_WORDS)
+        + r")\b)",
         text,
-    )
-    if m and _is_name_word(m.group("name")):
-        return _name_case(m.group("name"))
+    ):
+        name = m.group("name")
+        if _is_name_word(name) and name not in companies and not _company_like(name, known):
+            if m.group().startswith("and ") and not found:
+                continue  # "and again" style joins only add a second name to a first
+            found.append((m.start("name"), 1, _name_case(name)))
+    names: list[str] = []
+    for _, _, name in sorted(found):
+        if name.split()[0].casefold() not in {n.split()[0].casefold() for n in names}:
+            names.append(name)
+    if names:
+        return names
     role = _role_in(text)
-    return role.value if role else None
+    return [role.value] if role else []
+
+
+def _company_like(word: str, known: Known) -> bool:
+    low = word.casefold()
+    return any(
+        low in i.company.casefold().split() or _close(low, i.company.casefold().split()[0])
+        for i in known.interviews
+        if i.company
+    )
+
+
+_VOICEMAIL_AFTER_CALL = re.compile(
+    r"^left (?:a |an |her a |him a |them a )?(?:voicemail|vm|message)"
+)
 
 
 def _attempts(t: _Text, today: date, known: Known) -> tuple[AttemptFact, ...]:
     plain = t.plain
     acts = [m for m in _CONTACT_ACT.finditer(plain) if not _NEGATED.search(plain[: m.start()])]
+    # "called her and left a voicemail" is one call
+    acts = [
+        act
+        for index, act in enumerate(acts)
+        if not (
+            index
+            and _VOICEMAIL_AFTER_CALL.match(act.group())
+            and _channel_of(acts[index - 1].group()) is Channel.PHONE
+        )
+    ]
     if not acts:
         return ()
     result: list[AttemptFact] = []
     for index, act in enumerate(acts):
         end = acts[index + 1].start() if index + 1 < len(acts) else len(plain)
+        lead_in = plain[max(0, act.start() - 12) : act.start()]
         clause = plain[act.start() : end]
         channel = _channel_of(clause)
-        to = _target(clause, known)
         pieces = _AGAIN.split(clause)
-        first_clause = pieces[0]
-        on = _first_past_day(first_clause, today)
+        targets = _targets(pieces[0], known) or _targets(clause, known)
+        days = [
+            day for m in _PAST_DAY.finditer(pieces[0]) if (day := _past_day(m, today)) is not None
+        ]
+        if not days and re.search(r"\bjust\s*$", lead_in):
+            days = [today]
         times = _TIMES.search(clause)
         count = _times_value(times.group("n")) if times else 1
-        result.append(AttemptFact(on, channel, to))
-        for _ in range(count - 1):
-            result.append(AttemptFact(None, channel, to))
+        people = targets or [None]
+        if len(people) > 1:
+            # one act to several people: one attempt each, on the same day
+            for person in people:
+                result.append(AttemptFact(days[0] if days else None, channel, person))
+        else:
+            for n in range(max(count, 1)):
+                on = days[n] if n < len(days) else None
+                result.append(AttemptFact(on, channel, people[0]))
         for again in pieces[1:]:
-            result.append(AttemptFact(_first_past_day(again, today), channel, to))
+            result.append(AttemptFact(_first_past_day(again, today), channel, people[0]))
     # a person named once goes with every act that names nobody
     named = next((a.to for a in result if a.to), None)
     result = [a if a.to else replace(a, to=named) for a in result]
@@ -1313,22 +1730,40 @@ def _attempts(t: _Text, today: date, known: Known) -> tuple[AttemptFact, ...]:
 # --- replies, outcomes, news -----------------------------------------------------------------
 
 
+_MORE_TIME = re.compile(
+    r"\b(?P<n>\d+|a|one|two|three|four|a couple of|a few|another) (?:more )?(?P<unit>days?|weeks?)"
+    r" (?:more|extra)\b|\b(?:another|(?P<n2>\d+|one|two|three|a couple of|a few) more) "
+    r"(?P<unit2>days?|weeks?)\b"
+)
+
+
+def _more_time(match: re.Match[str]) -> str:
+    n = match.group("n") or match.group("n2") or "1"
+    unit = match.group("unit") or match.group("unit2")
+    n = "1" if n in ("a", "another", "one") else n
+    return f"in {n} {unit}"
+
+
 def _new_date(t: _Text, now: datetime, cal: BusinessCalendar) -> date | None:
-    plain = t.plain
-    cue = re.search(
-        r"\b(?:by|until|till|on|next|in|within|another|decid\w*|decision|know|back to me|"
-        r"get back|hear|update|end of|after|before)\b",
-        plain,
+    """The new promised date a reply gives ("they need 2 more weeks", "by next friday")."""
+    plain = _MORE_TIME.sub(_more_time, t.plain)
+    cue = _REPLY_MORE.search(plain) or re.search(
+        r"\b(?:replied|responded|answered|back|heard|called|emailed|said)\b", plain
     )
-    if cue is None:
-        return None
-    reading = read_timeline(plain[cue.start() :], now=now, cal=cal)
+    tail = plain[cue.end() :] if cue else plain
+    reading = read_timeline(tail, now=now, cal=cal)
+    if reading.promised_by is None and cue is not None:
+        reading = read_timeline(plain, now=now, cal=cal)
     return reading.promised_by
 
 
 def _own_outcome(plain: str) -> Outcome | None:
-    if re.search(r"\bwithdr[ae]w|pulled out|turned (?:it|them) down|declined\b", plain):
+    if re.search(r"\bwithdr[ae]w|pulled out|turned (?:it|them) down|declined (?:it|the)", plain):
         return Outcome.WITHDREW
+    if _OWN_NO.search(plain):
+        return Outcome.REJECTED
+    if _OWN_CLOSED.search(plain):
+        return Outcome.CLOSED
     if re.search(r"\breject|not (?:moving|going) forward|went with (?:someone|another)", plain):
         return Outcome.REJECTED
     if re.search(r"\b(?:closed|cancelled|canceled|freeze|frozen|on hold)\b", plain):
@@ -1350,9 +1785,13 @@ def _other_offer(t: _Text, now: datetime, cal: BusinessCalendar, known: Known) -
     if company is not None and re.fullmatch(r"(?i)(?:another|a|other|some|one)(?: \w+)*", company):
         company = None
     deadline = None
-    cue = _DEADLINE.search(plain, _OFFER_WORD.search(plain).start())  # type: ignore[union-attr]
-    if cue is None:
-        cue = _DEADLINE.search(plain)
+    plain = re.sub(
+        r"\b(?:a |an )?(\d+|one|two|three|four|five|seven|ten)[ -]?(day|week)s? deadline\b",
+        r"deadline in \1 \2s",
+        plain,
+    )
+    offer_at = _OFFER_WORD.search(plain)
+    cue = _DEADLINE.search(plain, offer_at.start() if offer_at else 0) or _DEADLINE.search(plain)
     if cue is not None:
         clause = plain[cue.start() : cue.start() + 60]
         reading = read_timeline(clause, now=now, cal=cal)
@@ -1395,6 +1834,8 @@ def _vibe(plain: str) -> Vibe | None:
 def _hour_setting(plain: str) -> time | None:
     for m in _HOUR_SETTING.finditer(plain):
         rest = m.group("rest") or m.group("rest2") or m.group("rest3") or ""
+        if re.match(r"(?:at |around )?(?:noon|midday|lunch ?time)\b", rest):
+            return time(12, 0)
         clock = _SETTING_CLOCK.search(rest)
         if clock is None:
             continue
@@ -1417,37 +1858,83 @@ def _nudge_hour(plain: str) -> time | None:
     return _hour_setting(plain)
 
 
+_MEDIA: tuple[tuple[Channel, re.Pattern[str]], ...] = (
+    (
+        Channel.IN_PERSON,
+        re.compile(
+            r"\b(?:office|in person|drop by|dropping by|stop by|show up|turn up|visit|"
+            r"go (?:over )?there|walk in|pop in)\b"
+        ),
+    ),
+    (
+        Channel.PERSONAL_PHONE,
+        re.compile(r"\bpersonal (?:phone|number|cell|mobile)\b|\b(?:her|his) (?:cell|mobile)\b"),
+    ),
+    (
+        Channel.PERSONAL_EMAIL,
+        re.compile(r"\bpersonal (?:email|gmail|address|inbox)\b|\bgmail\b|\bprivate email\b"),
+    ),
+    (
+        Channel.SOCIAL,
+        re.compile(
+            r"\b(?:linkedin|whatsapp\w*|instagram|insta|facebook|twitter|dm|dmd|dmed|inmail|"
+            r"social media)\b"
+        ),
+    ),
+    (Channel.PERSONAL_PHONE, re.compile(r"\b(?:text|texted|texting|sms)\b")),
+    (Channel.PHONE, re.compile(r"\b(?:call|calls|called|calling|ring|phone|voicemail)\b")),
+    (Channel.EMAIL, re.compile(r"\b(?:email|emails|emailed|emailing|mail|mailed|e mail)\b")),
+)
+
+
+def _medium(clause: str) -> Channel | None:
+    """The channel a clause names; ``None`` when none, or when it offers a choice."""
+    found = [channel for channel, rx in _MEDIA if rx.search(clause)]
+    if not found:
+        return None
+    if (
+        Channel.PHONE in found
+        and Channel.EMAIL in found
+        and re.search(r"\b(?:call|phone|ring) or (?:e ?mail|email)\b|\bemail or call\b", clause)
+    ):
+        return None
+    return found[0]
+
+
+_NOT_THE_TARGET = re.compile(r"\b(?:instead of|rather than|not|since|because|than|as|like)\s*$")
+
+
 def _contact(t: _Text, known: Known, intent: FrameIntent) -> tuple[Channel | None, str | None]:
     plain = t.plain
     lead = _QUESTION_LEAD.search(plain)
     clause = plain[lead.start() :] if lead else plain
-    channel = t.match.channel
-    if re.search(r"\b(?:email|mail|e mail|write|emailing)\b", clause) and channel in (
-        None,
-        Channel.PHONE,
-    ):
-        channel = Channel.EMAIL if not re.search(r"\b(?:call|ring|phone)\b", clause) else channel
-    to: str | None = None
+    channel = _medium(clause) or (_medium(plain) if intent is FrameIntent.SHOULD_I else None)
+    companies = _company_words(known)
+    candidates: list[tuple[int, int, str]] = []  # (where, stored first, whom)
     for person in known.people:
         first = person.name.split()[0].casefold()
-        if re.search(rf"\b{re.escape(first)}\b", plain):
-            to = person.name
-            break
-    if to is None:
-        m = re.search(
-            r"\b(?:email|mail|call|ring|phone|text|message|ping|write to|contact|chase|"
-            r"nudge|to|for)\b (?P<name>[^\W\d_][\w'-]*)",
-            clause,
-        )
-        if m and _is_name_word(m.group("name")) and m.group("name") not in _company_words(known):
-            to = _name_case(m.group("name"))
+        for m in re.finditer(rf"\b{re.escape(first)}\b", clause):
+            if not _NOT_THE_TARGET.search(clause[: m.start()]):
+                candidates.append((m.start(), 0, person.name))
+                break
+    for m in re.finditer(
+        r"\b(?:email|mail|call|ring|phone|text|message|ping|write to|contact|chase|nudge|to|"
+        r"for|with)\b (?P<name>[^\W\d_][\w'-]*)",
+        clause,
+    ):
+        name = m.group("name")
+        if (
+            _is_name_word(name)
+            and name not in companies
+            and not _NOT_THE_TARGET.search(clause[: m.start()])
+        ):
+            candidates.append((m.start("name"), 1, _name_case(name)))
+    for m in _ROLE_RX.finditer(clause):
+        if not _NOT_THE_TARGET.search(clause[: m.start()]):
+            candidates.append((m.start(), 1, _role_of(m).value))
+    to = min(candidates)[2] if candidates else None
     if to is None and t.match.recipient is not None:
         to = t.match.recipient.value
-    if to is None:
-        role = _role_in(clause)
-        to = role.value if role else None
-    if intent is FrameIntent.DRAFT and channel is None:
-        channel = None
     return channel, to
 
 
@@ -1455,12 +1942,22 @@ def _company_words(known: Known) -> set[str]:
     return {w for i in known.interviews for w in re.findall(r"\w+", i.company.casefold())}
 
 
-def _draft_kind(t: _Text) -> DraftKind | None:
+def _draft_kind(t: _Text, known: Known, to: str | None) -> DraftKind | None:
     plain = t.plain
     if re.search(r"\bwithdr|pull out|pulling out|back out|decline\b", plain):
         return DraftKind.WITHDRAW
-    if re.search(r"\bfeedback\b", plain):
+    if re.search(
+        r"\bfeedback\b|\bwhy (?:i was|they) reject|\bhow (?:to|i can|could i) improve\b", plain
+    ):
         return DraftKind.FEEDBACK_REQUEST
+    if re.search(r"\bthank|\bthx\b|\bty note\b", plain):
+        return DraftKind.THANK_YOU
+    if re.search(
+        r"\b(?:update|news|other offer|another offer|competing|promot|offer from|"
+        r"tell (?:them|\w+) (?:about|that|i have|i got|im))",
+        plain,
+    ):
+        return DraftKind.UPDATE
     if re.search(
         r"\bhiring manager|\bgo over|\babove (?:the )?recruiter|\bskip (?:the )?"
         r"recruiter|\b(?:her|his|the recruiters) boss\b",
@@ -1468,19 +1965,16 @@ def _draft_kind(t: _Text) -> DraftKind | None:
     ):
         return DraftKind.HIRING_MANAGER
     if re.search(
-        r"\b(?:update|news|other offer|another offer|competing|promot|tell them about)", plain
-    ):
-        return DraftKind.UPDATE
-    if re.search(r"\bthank|\bthx\b|\bty note\b", plain):
-        return DraftKind.THANK_YOU
-    if re.search(
         r"\b(?:second|another|2nd|one more|again|final|last) (?:\w+ )?(?:follow|check|"
-        r"email|nudge|note)|follow(?:ing)? up again|\bagain\b",
+        r"email|nudge|note)|follow(?:ing)? up again|\bagain\b|\b2nd one\b",
         plain,
     ):
         return DraftKind.SECOND_FOLLOW_UP
     if re.search(r"\bfollow(?:ing)? ?up|check ?in|checking in|status|nudge|chase", plain):
         return DraftKind.CHECK_IN
+    stored = next((p for p in known.people if to and p.name == to), None)
+    if stored is not None and stored.role is Recipient.HIRING_MANAGER:
+        return DraftKind.HIRING_MANAGER  # a note to the hiring manager (up the chain, G7)
     return t.match.draft_kind
 
 
