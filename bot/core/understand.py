@@ -503,11 +503,11 @@ def _past_day(match: re.Match[str], today: date, *, future: bool = False) -> dat
         month = _MONTHS[month_word]
         for year in (today.year, today.year + 1) if future else (today.year, today.year - 1):
             try:
-                candidate = date(year, month, day)
+                named_day = date(year, month, day)
             except ValueError:
                 return None
-            if (candidate >= today) if future else (candidate <= today):
-                return candidate
+            if (named_day >= today) if future else (named_day <= today):
+                return named_day
         return None
     nth = match.group("nth") or match.group("nth2")
     if nth:
@@ -1470,7 +1470,9 @@ def _said_by(plain: str, clause: str, people: Sequence[PersonFact] = ()) -> str 
         before = plain[: offset + m.start()]
         named = [p for p in people if p.name and p.name.split()[0].casefold() in before]
         if named:
-            return max(named, key=lambda p: before.rfind(p.name.split()[0].casefold())).name
+            return max(
+                named, key=lambda p: before.rfind((p.name or " ").split()[0].casefold())
+            ).name
         return None
     if _is_name_word(last):
         return _name_case(last)
@@ -1710,7 +1712,7 @@ def _attempts(t: _Text, today: date, known: Known) -> tuple[AttemptFact, ...]:
             days = [today]
         times = _TIMES.search(clause)
         count = _times_value(times.group("n")) if times else 1
-        people = targets or [None]
+        people: list[str | None] = list(targets) or [None]
         if len(people) > 1:
             # one act to several people: one attempt each, on the same day
             for person in people:
