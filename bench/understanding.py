@@ -158,6 +158,34 @@ def score(name: str, cases: list[dict[str, Any]], show: bool) -> None:
     )
 
 
+def adversarial() -> None:
+    """Worst cases for the reader's patterns: long words, runs of @ and dots, noise."""
+    import random
+    import string
+
+    cal = calendar_for("Asia/Kolkata", "IN")
+    now = datetime(2026, 12, 2, 9, 30, tzinfo=cal.tz)
+    understand("warm up: had an interview at acme yesterday", now=now, cal=cal)
+    understand("hola que tal amigo mio como estas hoy", now=now, cal=cal)
+    rng = random.Random(7)
+    texts = [
+        "a" * 2000,
+        "a@" * 1000,
+        "x." * 1000,
+        "ab cd " * 400,
+        "Priya " * 400,
+        "(recruiter " * 200,
+        "i emailed them " * 150,
+        "".join(rng.choice(string.printable) for _ in range(2000)),
+    ]
+    worst = 0.0
+    for text in texts:
+        start = time.perf_counter()
+        understand(text, now=now, cal=cal)
+        worst = max(worst, time.perf_counter() - start)
+    print(f"\nadversarial inputs   {len(texts)}, worst {worst * 1000:.1f} ms (after warm-up)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show-misses", choices=sorted(PARTS), action="append", default=[])
@@ -175,6 +203,7 @@ def main() -> None:
             continue
         cases = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
         score(name, cases, name in args.show_misses)
+    adversarial()
 
 
 if __name__ == "__main__":

@@ -291,7 +291,8 @@ _CLEAR_GAP = 0.5
 
 # --- small readers -----------------------------------------------------------------------
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
+_LONG_WORD = re.compile(r"\S{60,}")
 _APOS = re.compile(r"['\u2019\u2018\u02bc`]")
 
 
@@ -313,7 +314,8 @@ def _weekday_typo(word: str) -> str:
 
 def _plain(text: str) -> str:
     """Lower case, apostrophes dropped, e-mail addresses masked, spaces squeezed."""
-    text = _EMAIL.sub(" emailaddr ", text[:MAX_CHARS])
+    text = _LONG_WORD.sub(" ", text[:MAX_CHARS])  # no word is this long; keeps patterns linear
+    text = _EMAIL.sub(" emailaddr ", text) if "@" in text else text
     text = _APOS.sub("", text).casefold()
     text = re.sub(r"\be-?mail", "email", text)
     text = re.sub(r"(?<!\w)w/(?=\s|\w)", "with ", text)
@@ -1483,7 +1485,7 @@ def _said_by(plain: str, clause: str, people: Sequence[PersonFact] = ()) -> str 
 # --- people --------------------------------------------------------------------------------
 
 _PERSON_NEAR_ROLE = re.compile(
-    r"(?P<before>[^\W\d_][\w'-]*(?: [^\W\d_][\w'-]*)?)(?: \((?P<paren>[^)]*)\)|"
+    r"\b(?P<before>[^\W\d_][\w'-]*(?: [^\W\d_][\w'-]*)?)(?: \((?P<paren>[^)]*)\)|"
     r"(?:,|,? (?:who is|who was|whos|the|is the|was the|from|in|of|on|my|our))"
     r"(?: the| my| our| a| an)? "
     r"(?P<role_after>" + "|".join(p for _, p in _ROLE_WORDS) + r"|who interviewed me)s?\b)"
@@ -1502,8 +1504,9 @@ _HER_BOSS = re.compile(r"\b(?:her|his|their) (?:boss|manager) (?P<name>[^\W\d_][
 
 def _people(t: _Text, known: Known) -> tuple[PersonFact, ...]:
     raw = _APOS.sub("", t.raw[:MAX_CHARS])
-    emails = [m.group().lower() for m in _EMAIL.finditer(raw)]
-    text = _EMAIL.sub(lambda m: f"<{m.group().lower()}>", raw)
+    raw = _LONG_WORD.sub(" ", raw)
+    emails = [m.group().lower() for m in _EMAIL.finditer(raw)] if "@" in raw else []
+    text = _EMAIL.sub(lambda m: f"<{m.group().lower()}>", raw) if emails else raw
     found: dict[str, PersonFact] = {}
     order: list[str] = []
     low_text = text.casefold()
