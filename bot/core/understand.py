@@ -60,6 +60,7 @@ __all__ = [
     "TimelineFact",
     "detect_language",
     "understand",
+    "warm_up",
 ]
 
 MAX_CHARS = 2000
@@ -256,6 +257,21 @@ def _identifier() -> Any:
 
     py3langid.set_languages(_LANGUAGES)
     return py3langid
+
+
+def warm_up() -> None:
+    """Load the language model and the date reader once (about a second of CPU).
+
+    The bot calls this in a worker thread at start, so no user's first message pays for
+    it on the event loop.
+    """
+    _identifier().rank("warm up the language model with a short sentence")
+    utc = BusinessCalendar("UTC")
+    understand(
+        "had an interview at acme yesterday, they said by friday",
+        now=datetime(2026, 1, 5, 12, 0, tzinfo=utc.tz),
+        cal=utc,
+    )
 
 
 def detect_language(text: str) -> str:
