@@ -38,6 +38,7 @@ from bot.core.understand import known_from_json, understand
 HERE = Path(__file__).resolve().parent / "corpora"
 PARTS = {
     "dev": HERE / "understanding_dev.jsonl",
+    "dev2": HERE / "understanding_dev2.jsonl",
     "blind": HERE / "understanding_blind.jsonl",
 }
 FIELDS = (

@@ -643,10 +643,12 @@ _THANKS_ONLY = re.compile(
     r"^(?:(?:ok|okay|oh|great|awesome|perfect|cool|nice|amazing|wow|yay|got it|that helps|"
     r"this helps|very helpful|so helpful|helpful|lovely|brilliant|super|sweet)[ ,.!]*)*"
     r"(?:thanks|thank you|thank u|thankyou|ty|tysm|thx|thnx|thanx|cheers|much appreciated|"
-    r"appreciate it|appreciate that|appreciate you|you(?:re| are) (?:the best|a star|great))"
+    r"appreciate it|appreciate that|appreciate you|you(?:re| are) (?:the best|a star|great|"
+    r"a lifesaver|a life saver|amazing|awesome|a legend)|lifesaver)"
     r"(?:[ ,.!]*(?:so much|very much|a lot|a ton|again|for (?:the|your|all the|this|that)"
     r"(?: \w+){0,3}|man|mate|buddy|bot|friend|heaps|loads|this helps|that helps|"
-    r"really|lots|\w+ much))*[ ,.!]*$"
+    r"really|lots|\w+ much|(?:that|this|it) (?:really )?helps?|(?:that|this) (?:was|is) "
+    r"(?:really |so )?(?:helpful|useful|great)))*[ ,.!]*$"
 )
 _UNDO = re.compile(
     r"^(?:oops|oh no|wait|sorry|no|ugh|nope|whoops)?[ ,.!]*(?:please |pls )?"
@@ -698,7 +700,8 @@ _DEADLINE = re.compile(
     r"get back to them by)\b"
 )
 _NEWS_OTHER = re.compile(
-    r"\b(?:promot\w+|relocat\w+|moving to|got promoted|new certification|published)\b"
+    r"\b(?:promot\w+|relocat\w+|moving (?:back )?to|got promoted|new certification|published|"
+    r"counter ?offer|verbal offer|written offer)\b"
 )
 
 _PROMISE = re.compile(
@@ -756,7 +759,8 @@ _CONTACT_ACT = re.compile(
     r"(?:email|emails|mail|message|note|follow up|text|dm|inmail|linkedin message)|"
     r"(?:went|dropped by|stopped by|popped in|showed up|turned up)(?: to| at)? "
     r"(?:the|their|her|his)? ?(?:office|building)?|"
-    r"tried (?:calling|to call|phoning)|gave (?:\w+ ){1,2}a (?:call|ring|buzz))"
+    r"tried (?:calling|to call|phoning)|gave (?:\w+ ){1,2}a (?:call|ring|buzz|bell)|"
+    r"whatsappd|whatsapped|sent (?:\w+ )?(?:a )?(?:mail|email|message|note|text|dm))"
 )
 _AGAIN = re.compile(
     r"\b(?:and )?(?:then )?(?:again|once more|one more time|another one|a second time|"
@@ -999,8 +1003,13 @@ _EXPLICIT_DRAFT = re.compile(
 )
 _TONE_ASK_MORE = re.compile(
     r"\b(?:rate|review|check|proofread|read|look at|how does) (?:my|this|the) "
-    r"(?:message|email|note|draft|text|reply)\b|^(?:rate|review|check) (?:this|my)\b"
+    r"(?:message|email|note|draft|text|reply)\b|^(?:rate|review|check) (?:this|my)\b|"
+    r"\b(?:does|would) (?:my|this|it|the) (?:message|email|note|draft|text|reply )?(?:sound|come "
+    r"across|read|seem)\b|\b(?:too (?:casual|formal|pushy|blunt|long|short|much)|passive "
+    r"aggressive|desperate|needy|rude|pushy)\b[^\n]{0,40}\?|\bis (?:it|this) (?:fine|ok|okay|good)"
+    r"(?: to send)?\b"
 )
+_QUOTED = re.compile(r"[\"'\u201c\u2018][^\"'\u201d\u2019]{12,}[\"'\u201d\u2019]|:\s*\S[^\n]{25,}")
 _FEELING_MORE = re.compile(
     r"\b(?:still waiting|keep (?:checking|refreshing)|refreshing my (?:inbox|email|phone)|"
     r"blew it|blown it|messed (?:it )?up|screwed up|impatient|not good enough|"
@@ -1009,7 +1018,13 @@ _FEELING_MORE = re.compile(
     r"awful|terrible|bad|sick)|losing hope|lost hope|give up|giving up|cant stop thinking|"
     r"is it (?:over|a no)|am i (?:being )?(?:ghosted|rejected)|(?:pls|please) call|"
     r"why (?:is|are) (?:it|they) taking|no (?:news|word|reply|response|offer|answer) yet|"
-    r"heard nothing|nothing yet|so quiet|silence is)\b"
+    r"heard nothing|nothing yet|so quiet|silence is|(?:waiting|wait) is (?:the worst|killing|"
+    r"hard|awful|torture)|waiting game|tired of (?:this|waiting|the)|takes? forever|"
+    r"taking forever|(?:is )?silence a (?:bad|good) sign|cried|crying|spiral\w*|hopes up|"
+    r"lose hope|losing hope|doing my head in|everyone else is getting|such an idiot|"
+    r"(?:no|still no) (?:reply|response|answer|word|news) (?:still|yet)|still nothing|"
+    r"(?:so|really|very) (?:stressed|anxious|nervous|worried|scared|down|sad|frustrated)|"
+    r"cant (?:sleep|eat|focus|concentrate)|what if (?:they|i)|overthinking|freaking out)\b"
 )
 _LIST_MORE = re.compile(
     r"\b(?:everything|all) (?:i am|im) waiting (?:on|for)|which (?:companies|jobs|interviews|"
@@ -1026,9 +1041,16 @@ _REMINDERS_MORE = re.compile(
     r"(?:reminder|nudge)\b"
 )
 _CANCEL_MORE = re.compile(
-    r"^(?:stop|no|ok|okay|wait|actually)?[ ,.!]*(?:never ?mind|nvm|cancel|forget it)\b"
+    r"^(?:stop|no|ok|okay|wait|actually)?[ ,.!]*(?:stop|no)?[ ,.!]*(?:never ?mind|nvm|cancel|"
+    r"forget it|dont bother|do not bother|i changed my mind|changed my mind|leave it)\b"
 )
-_UNDO_MORE = re.compile(r"\bundo\b(?:[ ,.!]*(?:that|it|please|pls))?[ ,.!]*$")
+_UNDO_MORE = re.compile(
+    r"\bundo\b(?:[ ,.!]*(?:that|it|this|please|pls|the last (?:one|thing)))?[ ,.!]*$|"
+    r"^(?:oops|whoops|oh no|my bad|sorry|wait)?[ ,.!]*(?:wrong (?:one|interview|company|button)|"
+    r"go back|take (?:it|that) back|revert(?: (?:it|that))?|ctrl z|scratch that|"
+    r"remove what you (?:just )?(?:saved|logged|added)|(?:delete|remove) (?:that|the) last "
+    r"(?:one|entry|thing))\b"
+)
 _EXPORT_MORE = re.compile(
     r"\b(?:csv|spreadsheet|json|download|a copy of (?:my|all)|copy of (?:my )?data|"
     r"export)\b"
@@ -1052,6 +1074,7 @@ _FEELING_GUARD = re.compile(
     r"\b(?:havent|hasnt|didnt|not) (?:said|told|rejected|heard)\b"
 )
 _REPLY_MORE = re.compile(
+    r"\b(?:reverted|revert(?:ed)? back)\b|"
     r"\b(?:got|received|had) (?:an? |their )?(?:email|mail|call|message|reply|response|answer|"
     r"text) back\b|\b(?:emailed|wrote|called|messaged|texted) (?:me )?back\b|"
     r"\b(?:answered|replied|responded|got back)(?: to me)?(?: (?:finally|at last))?\b"
@@ -1070,7 +1093,12 @@ def _intent_base(t: _Text, known: Known) -> FrameIntent:
     bare = " ".join(words)
     if _FEELING_ONLY.fullmatch(t.raw):
         return FrameIntent.FEELING if _SAD_EMOJI.search(t.raw) else FrameIntent.UNKNOWN
-    if base is Intent.TONE or _TONE_ASK_MORE.search(plain):
+    if base is Intent.TONE or (
+        _TONE_ASK_MORE.search(plain)
+        and (
+            _QUOTED.search(t.raw) or re.search(r"\b(?:message|email|draft|note|text|msg)\b", plain)
+        )
+    ):
         return FrameIntent.TONE
     if _THANKS_ONLY.match(bare):
         return FrameIntent.THANKS
@@ -1212,7 +1240,13 @@ def _is_other_news(t: _Text, known: Known) -> bool:
     ):
         return False
     if _NEWS_OTHER.search(plain) and not _OFFER_WORD.search(plain):
-        return bool(re.search(r"\b(?:tell|let \w+ know|update|inform|mention|share)\b", plain))
+        return bool(
+            re.search(
+                r"\b(?:tell|let \w+ know|update|inform|mention|share|need to know|changes? "
+                r"anything|should (?:i|they) know|matter)\b",
+                plain,
+            )
+        )
     if _OTHER_MARK.search(plain):
         return True
     offered_by = _offer_company(t)
