@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -11,12 +12,15 @@ from hypothesis import strategies as st
 
 from bot.core.drafts import (
     MAX_WORDS,
+    Addressee,
     DraftFacts,
     count_words,
     day_in_words,
     draft_order,
     make_draft,
+    thank_you_drafts,
 )
+from bot.core.phrasing import full_name, greeting_name, news_sentences, read_detail
 from bot.core.tone import check_tone
 from bot.core.types import Draft, DraftKind, Outcome, Recipient
 
@@ -42,6 +46,8 @@ HUGE = DraftFacts(
     promised_by=date(2026, 11, 27),
     detail="the migration of the quarterly reporting pipeline to streaming events " * 10,
     news="I have been asked to relocate to the Berlin office next spring " * 12,
+    other_company="Globex Intergalactic Consolidated Holdings of Greater Springfield " * 4,
+    other_offer_deadline=date(2026, 12, 30),
 )
 # One-letter words: the most words that fit in each field's character limit.
 TINY_WORDS = DraftFacts(
@@ -62,6 +68,11 @@ INVENTED = ("offer", "deadline", "competing", "promotion", "salary", "urgent", "
 
 def text_of(draft: Draft) -> str:
     return f"{draft.subject}\n{draft.body}"
+
+
+RULE_ID = re.compile(r"\b[TSGCD]\d{1,2}\b")
+# Internal names: enum values and identifiers such as "thank_you", "gift_bribe", "DraftKind".
+INTERNAL = re.compile(r"\b[a-z]+_[a-z_]+\b|\b(?:DraftKind|Recipient|StepKind|Outcome)\b")
 
 
 CASES = [(kind, name) for kind in DraftKind for name in FACT_SETS]
@@ -89,6 +100,8 @@ class TestEveryDraft:
     def test_no_invented_claims(self, kind: DraftKind, facts_name: str) -> None:
         facts = FACT_SETS[facts_name]
         given_text = " ".join(str(v) for v in vars_of(facts)).lower()
+        if facts.has_other_offer:  # the user told of an offer from elsewhere, and its date
+            given_text += " offer deadline"
         text = text_of(make_draft(kind, facts)).lower()
         for word in INVENTED:
             if word not in given_text:
@@ -148,9 +161,9 @@ class TestPersonalisation:
         assert "you mentioned" not in no_date.body
         assert not re.search(r"\b\d{1,2} [A-Z][a-z]+\b", no_date.body)
 
-    def test_check_in_leaves_a_marked_optional_line_for_g11(self) -> None:
+    def test_check_in_leaves_a_marked_optional_line_to_give_something(self) -> None:
         for facts in FACT_SETS.values():
-            assert "[Optional (G11):" in make_draft(DraftKind.CHECK_IN, facts).body
+            assert "[Optional: add a relevant article" in make_draft(DraftKind.CHECK_IN, facts).body
 
     def test_thank_you_speaks_to_the_recruiter_or_the_interviewer(self) -> None:
         to_recruiter = make_draft(DraftKind.THANK_YOU, FULL).body
@@ -230,7 +243,7 @@ class TestClipping:
     def test_whitespace_and_newlines_in_facts_are_collapsed(self) -> None:
         facts = DraftFacts(contact_name="  Sam \n Lee ", role="Data\n\nAnalyst")
         draft = make_draft(DraftKind.THANK_YOU, facts)
-        assert draft.body.startswith("Dear Sam Lee,")
+        assert draft.body.startswith("Dear Sam,")
         assert "Data Analyst" in draft.subject
 
     @given(
@@ -242,6 +255,7 @@ class TestClipping:
         detail=st.text(max_size=600),
         news=st.text(max_size=600),
         day=st.none() | st.dates(),
+        other_company=st.text(max_size=300),
     )
     @settings(max_examples=300, deadline=None)
     def test_any_facts_stay_under_the_limit(
@@ -254,6 +268,7 @@ class TestClipping:
         detail: str,
         news: str,
         day: date | None,
+        other_company: str,
     ) -> None:
         facts = DraftFacts(
             company=company,
@@ -264,6 +279,8 @@ class TestClipping:
             promised_by=day,
             detail=detail,
             news=news,
+            other_company=other_company,
+            other_offer_deadline=day,
         )
         assert count_words(make_draft(kind, facts)) < MAX_WORDS
 
@@ -336,3 +353,359 @@ class TestDraftOrder:
                 )
                 assert order[-2:] == (K.UPDATE, K.WITHDRAW)
                 assert (order[0] is K.THANK_YOU) is (not sent)
+
+
+def greeting(draft: Draft) -> str:
+    return draft.body.split("\n", 1)[0]
+
+
+def signature(draft: Draft) -> str:
+    return draft.body.rstrip().rsplit("\n", 1)[-1]
+
+
+def sentences_of(draft: Draft) -> str:
+    """The body without its greeting and signature lines."""
+    lines = draft.body.split("\n")
+    return "\n".join(lines[1:-1])
+
+
+class TestPlainWords:
+    """No rule id and no internal name in any draft the user is shown; ids are data."""
+
+    @pytest.mark.parametrize(("kind", "facts_name"), CASES)
+    def test_no_rule_ids_or_internal_names(self, kind: DraftKind, facts_name: str) -> None:
+        text = text_of(make_draft(kind, FACT_SETS[facts_name]))
+        assert not RULE_ID.search(text), text
+        assert not INTERNAL.search(text), text
+
+    def test_every_thank_you_is_plain_too(self) -> None:
+        people = [Addressee("Ananya Rao", Recipient.HIRING_MANAGER), Addressee("vikram")]
+        for facts in FACT_SETS.values():
+            for draft in thank_you_drafts(facts, people):
+                assert not RULE_ID.search(text_of(draft))
+                assert not INTERNAL.search(text_of(draft))
+
+    @pytest.mark.parametrize(
+        ("kind", "rules"),
+        [
+            (DraftKind.THANK_YOU, ("S1", "D")),
+            (DraftKind.CHECK_IN, ("S2", "G11", "D")),
+            (DraftKind.SECOND_FOLLOW_UP, ("S3", "G3", "D")),
+            (DraftKind.HIRING_MANAGER, ("S4", "G7", "D")),
+            (DraftKind.UPDATE, ("G9", "D")),
+            (DraftKind.FEEDBACK_REQUEST, ("G8", "D")),
+            (DraftKind.WITHDRAW, ("G8", "D")),
+        ],
+    )
+    def test_the_rules_are_data(self, kind: DraftKind, rules: tuple[str, ...]) -> None:
+        assert make_draft(kind, FULL).rules == rules
+        assert make_draft(kind, HUGE).rules == rules
+
+
+class TestGreetingAndSignature:
+    """A person writes "Dear Ananya," and signs with their own name."""
+
+    @pytest.mark.parametrize(
+        ("contact", "expected"),
+        [
+            ("Ananya Rao", "Dear Ananya,"),
+            ("ananya rao", "Dear Ananya,"),
+            ("ANANYA RAO", "Dear Ananya,"),
+            ("Rao, Ananya", "Dear Ananya,"),
+            ("  Ananya \n Rao ", "Dear Ananya,"),
+            ("Jessica", "Dear Jessica,"),
+            ("Dr. Ananya Rao", "Dear Dr. Rao,"),
+            ("Dr Ananya Rao", "Dear Dr Rao,"),
+            ("Ms Patel", "Dear Ms Patel,"),
+            ("Prof. María José de la Cruz", "Dear Prof. de la Cruz,"),
+            ("María José de la Cruz", "Dear María,"),
+            ("Anna-Lena Schmidt", "Dear Anna-Lena,"),
+            ("o'brien", "Dear O'Brien,"),
+            ("J. R. Tolkien", "Dear J. R. Tolkien,"),
+            ("Dr.", "Hello,"),
+            ("🙂", "Hello,"),
+            ("", "Hello,"),
+        ],
+    )
+    def test_greeting_uses_the_first_name(self, contact: str, expected: str) -> None:
+        for kind in DraftKind:
+            assert greeting(make_draft(kind, DraftFacts(contact_name=contact))) == expected
+
+    @pytest.mark.parametrize(
+        ("user", "expected"),
+        [
+            ("Priya Menon", "Priya Menon"),
+            ("priya menon", "Priya Menon"),
+            ("  Priya   Menon ", "Priya Menon"),
+            ("", "[your name]"),
+            ("   ", "[your name]"),
+        ],
+    )
+    def test_signature_is_the_users_own_name_or_a_placeholder(
+        self, user: str, expected: str
+    ) -> None:
+        for kind in DraftKind:
+            draft = make_draft(kind, DraftFacts(user_name=user, contact_name="Sam Lee"))
+            assert signature(draft) == expected
+            assert draft.body.rstrip().endswith(f"Best regards,\n{expected}")
+
+    def test_no_name_is_ever_invented(self) -> None:
+        # The contact's name never turns into the signature, and nothing else appears there.
+        for kind in DraftKind:
+            draft = make_draft(kind, DraftFacts(contact_name="Sam Lee", company="Acme"))
+            assert signature(draft) == "[your name]"
+            assert "Sam" not in sentences_of(draft)
+
+    def test_name_helpers(self) -> None:
+        assert greeting_name("Sir Ian McKellen") == "Sir McKellen"
+        assert greeting_name("Sir Ian") == "Sir Ian"
+        assert full_name("dr. ananya rao") == "Dr. Ananya Rao"
+        assert full_name("McDonald") == "McDonald"
+        assert full_name("") == ""
+
+
+MET = DraftFacts(
+    company="Razorpay",
+    role="Senior Data Analyst",
+    user_name="Priya Menon",
+    interview_day=date(2026, 12, 2),
+    detail="the kafka thing",
+)
+PEOPLE = (
+    Addressee("Ananya Rao", Recipient.HIRING_MANAGER),
+    Addressee("vikram", Recipient.RECRUITER, "they're hiring two more analysts"),
+    Addressee("Dr. Meera Iyer", Recipient.INTERVIEWER, "really loved the whiteboard session"),
+)
+
+
+class TestThankYouPerPerson:
+    """S1: a thank-you to every person met, each their own."""
+
+    def test_one_note_per_person_in_order(self) -> None:
+        drafts = thank_you_drafts(MET, PEOPLE)
+        assert [greeting(d) for d in drafts] == ["Dear Ananya,", "Dear Vikram,", "Dear Dr. Iyer,"]
+        assert all(d.kind is DraftKind.THANK_YOU and d.rules == ("S1", "D") for d in drafts)
+
+    def test_each_mentions_its_own_detail_or_the_shared_one(self) -> None:
+        first, second, third = thank_you_drafts(MET, PEOPLE)
+        assert "I enjoyed our conversation about the kafka thing." in first.body
+        assert "I was glad to hear that they're hiring two more analysts." in second.body
+        assert "kafka" not in second.body
+        assert "I really loved the whiteboard session." in third.body
+        assert "kafka" not in third.body
+
+    def test_no_two_read_the_same(self) -> None:
+        people = [Addressee(f"Person {n}", Recipient.INTERVIEWER) for n in range(3)]
+        bodies = [sentences_of(d) for d in thank_you_drafts(MET, people)]
+        assert len(set(bodies)) == 3
+        # The prose paragraphs, between the greeting and "Best regards,".
+        paragraphs = [set(d.body.split("\n\n")[1:-1]) for d in thank_you_drafts(MET, people)]
+        for i in range(3):
+            for j in range(i + 1, 3):
+                assert not paragraphs[i] & paragraphs[j], (i, j)
+
+    def test_the_recruiter_is_thanked_for_the_process(self) -> None:
+        _, recruiter, interviewer = thank_you_drafts(MET, PEOPLE)
+        assert "guiding me through the process" in recruiter.body
+        assert "guiding me through the process" not in interviewer.body
+
+    def test_every_note_is_short_and_calm(self) -> None:
+        for facts in (*FACT_SETS.values(), MET):
+            for draft in thank_you_drafts(facts, PEOPLE * 3):
+                assert count_words(draft) < MAX_WORDS
+                assert check_tone(text_of(draft)) == (), text_of(draft)
+
+    def test_nobody_named_gives_one_neutral_note(self) -> None:
+        (draft,) = thank_you_drafts(replace(MET, contact_name="Jessica"), [])
+        assert greeting(draft) == "Hello,"
+        assert draft == make_draft(DraftKind.THANK_YOU, MET)
+
+    def test_the_first_note_is_the_single_draft(self) -> None:
+        first = thank_you_drafts(MET, PEOPLE[:1])[0]
+        single = make_draft(
+            DraftKind.THANK_YOU,
+            replace(MET, contact_name="Ananya Rao", contact_role=Recipient.HIRING_MANAGER),
+        )
+        assert first == single
+
+
+DETAILS = [
+    ("the kafka thing", "I enjoyed our conversation about the kafka thing.", "the kafka thing"),
+    ("The kafka thing..", "I enjoyed our conversation about the kafka thing.", "the kafka thing"),
+    ("  kafka!! ", "I enjoyed our conversation about kafka.", "kafka"),
+    ("Kafka", "I enjoyed our conversation about Kafka.", "Kafka"),
+    ("we talked about kafka", "I enjoyed our conversation about kafka.", "kafka"),
+    ("We discussed the roadmap.", "I enjoyed our conversation about the roadmap.", "the roadmap"),
+    ("about the roadmap", "I enjoyed our conversation about the roadmap.", "the roadmap"),
+    (
+        "mention that we discussed the new reporting platform",
+        "I enjoyed our conversation about the new reporting platform.",
+        "the new reporting platform",
+    ),
+    (
+        "um so like the kafka thing lol",
+        "I enjoyed our conversation about the kafka thing.",
+        "the kafka thing",
+    ),
+    ("talking about kafka", "I enjoyed talking about kafka.", "kafka"),
+    ("meeting the team", "I enjoyed meeting the team.", ""),
+    ("really loved the demo", "I really loved the demo.", ""),
+    ("i liked the whiteboard part.", "I liked the whiteboard part.", ""),
+    ("im excited about the data platform", "I'm excited about the data platform.", ""),
+    ("they're moving to kafka", "I was glad to hear that they're moving to kafka.", ""),
+    (
+        "the team is moving to kafka",
+        "I was glad to hear that the team is moving to kafka.",
+        "",
+    ),
+    ("thank them for the tour", "I am also grateful for the tour.", ""),
+    (
+        "how you run on-call",
+        "I enjoyed our conversation about how you run on-call.",
+        "how you run on-call",
+    ),
+    (
+        "your plans for the new reporting platform",
+        "I enjoyed our conversation about your plans for the new reporting platform.",
+        "your plans for the new reporting platform",
+    ),
+    ("hiring plans", "I enjoyed our conversation about hiring plans.", "hiring plans"),
+    (
+        '"the kafka thing" 🙂',
+        "I enjoyed our conversation about the kafka thing.",
+        "the kafka thing",
+    ),
+    (
+        "the CTO's vision. also the office",
+        "I enjoyed our conversation about the CTO's vision.",
+        "the CTO's vision",
+    ),
+]
+
+
+class TestDetail:
+    """The one thing the user wants to mention reads as a clean sentence whatever they typed."""
+
+    @pytest.mark.parametrize(("typed", "sentence", "topic"), DETAILS)
+    def test_framed_by_its_shape(self, typed: str, sentence: str, topic: str) -> None:
+        detail = read_detail(typed)
+        assert (detail.sentence, detail.topic) == (sentence, topic)
+
+    @pytest.mark.parametrize(("typed", "sentence", "topic"), DETAILS)
+    def test_thank_you_carries_the_sentence(self, typed: str, sentence: str, topic: str) -> None:
+        body = make_draft(DraftKind.THANK_YOU, replace(MET, detail=typed)).body
+        assert f" {sentence} " in body
+
+    @pytest.mark.parametrize(("typed", "sentence", "topic"), DETAILS)
+    def test_every_kind_reads_cleanly(self, typed: str, sentence: str, topic: str) -> None:
+        for kind in DraftKind:
+            draft = make_draft(kind, replace(MET, detail=typed))
+            text = text_of(draft)
+            assert ".." not in text and " ." not in text and " ," not in text, text
+            assert "about we " not in text and "that that" not in text, text
+            assert check_tone(text) == (), text
+            if topic and kind in (DraftKind.CHECK_IN, DraftKind.SECOND_FOLLOW_UP):
+                assert topic in draft.body
+
+    def test_a_clause_without_a_topic_still_reaches_the_check_in(self) -> None:
+        body = make_draft(DraftKind.CHECK_IN, replace(MET, detail="really loved the demo")).body
+        assert "Looking back on our interview, I really loved the demo." in body
+
+    @pytest.mark.parametrize(
+        "typed", ["", "   ", "...", "🙂🙂", "lol", "nothing", "Nope.", "skip", "n/a", "not really"]
+    )
+    def test_nothing_usable_leaves_it_out(self, typed: str) -> None:
+        assert read_detail(typed).sentence == ""
+        plain = make_draft(DraftKind.THANK_YOU, replace(MET, detail=""))
+        assert make_draft(DraftKind.THANK_YOU, replace(MET, detail=typed)) == plain
+
+    @given(st.text(max_size=300))
+    @settings(max_examples=300, deadline=None)
+    def test_any_text_makes_one_clean_sentence(self, typed: str) -> None:
+        sentence = read_detail(typed).sentence
+        if sentence:
+            assert sentence[0].isupper() or not sentence[0].isalpha()
+            assert sentence.endswith(".") and not sentence.endswith("..")
+            assert "  " not in sentence
+
+
+class TestStructuredUpdate:
+    """G9 news built from facts, not pasted; a deadline only when the user gave one."""
+
+    @pytest.mark.parametrize(
+        ("company", "deadline", "sentence"),
+        [
+            (
+                "",
+                date(2026, 12, 11),
+                "I wanted to let you know that I have received another offer, with a decision "
+                "due by Friday 11 December.",
+            ),
+            (
+                "Globex",
+                date(2026, 12, 11),
+                "I wanted to let you know that I have received an offer from Globex, with a "
+                "decision due by Friday 11 December.",
+            ),
+            ("Globex", None, "I wanted to let you know that I have received an offer from Globex."),
+        ],
+    )
+    def test_offer_sentence(self, company: str, deadline: date | None, sentence: str) -> None:
+        facts = replace(MET, other_company=company, other_offer_deadline=deadline)
+        draft = make_draft(DraftKind.UPDATE, facts)
+        assert sentence in draft.body
+        assert ("before then" in draft.body) is (deadline is not None)
+        assert check_tone(text_of(draft)) == ()
+
+    def test_an_offer_with_neither_company_nor_date(self) -> None:
+        body = make_draft(DraftKind.UPDATE, replace(MET, other_offer=True)).body
+        assert "I wanted to let you know that I have received another offer." in body
+        assert "before then" not in body and "due" not in body
+
+    def test_structured_facts_win_over_the_raw_words(self) -> None:
+        facts = replace(
+            MET,
+            other_offer_deadline=date(2026, 12, 11),
+            news="got an offer from the other place lol they want answer by fri!!",
+        )
+        body = make_draft(DraftKind.UPDATE, facts).body
+        assert "lol" not in body and "fri!!" not in body
+        assert "Friday 11 December" in body
+
+    @pytest.mark.parametrize(
+        ("typed", "expected"),
+        [
+            ("i have moved to berlin!!", "I wanted to let you know that I have moved to berlin."),
+            (
+                "fyi: i got promoted. starting next month",
+                "I wanted to let you know that I got promoted. Starting next month.",
+            ),
+            (
+                "just wanted to let them know that i accepted a role elsewhere",
+                "I wanted to let you know that I accepted a role elsewhere.",
+            ),
+            (
+                "globex offered me a job 🎉",
+                "I wanted to share some news. Globex offered me a job.",
+            ),
+        ],
+    )
+    def test_free_text_news_is_tidied_into_sentences(self, typed: str, expected: str) -> None:
+        body = make_draft(DraftKind.UPDATE, replace(MET, news=typed)).body
+        assert expected in body
+
+    def test_news_sentences_helper(self) -> None:
+        assert news_sentences("  ") == ""
+        assert news_sentences("i got an offer... and i'm thrilled!!!") == (
+            "I got an offer... and I'm thrilled."
+        )
+
+    def test_withdrawal_reason_is_tidied(self) -> None:
+        body = make_draft(
+            DraftKind.WITHDRAW, replace(MET, news="i accepted a position elsewhere!!")
+        ).body
+        assert "withdraw my application. I accepted a position elsewhere." in body
+
+    def test_no_offer_no_offer_words(self) -> None:
+        text = text_of(make_draft(DraftKind.UPDATE, MET)).lower()
+        assert "offer" not in text and "due by" not in text and "before then" not in text

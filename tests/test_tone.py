@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -138,6 +139,9 @@ class TestFindings:
         for finding in check_tone(text):
             assert finding.why.strip()
             assert finding.instead.strip()
+            # Shown to the user: the rule id is data (``finding.rule``), never in the words.
+            for shown in (finding.why, finding.instead):
+                assert not re.search(r"\b[TSGCD]\d{1,2}\b", shown), shown
             assert check_tone(finding.instead) == (), finding.instead
 
     def test_findings_come_in_reading_order(self) -> None:

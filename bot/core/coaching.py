@@ -1,17 +1,45 @@
-"""Coaching texts for the wait (RULEBOOK C1-C5).
+"""Coaching for the wait (RULEBOOK C1-C5), and plain words for every rule.
 
-Short, warm, plain-text paragraphs the bot shows for ``/why`` (why the silence) and
-``/calm`` (steadying the user). Each is at most 400 characters; the caller escapes
-and formats them. The C1 figures come from the CareerBuilder survey the rulebook cites.
+- :func:`coach_wait` writes ONE short message (at most :data:`MAX_WAIT_CHARS`
+  characters, plain text) about the user's own wait: how long since the interview
+  and since the date they were promised (or how far off it still is), what is normal
+  at this point (C1-C5 in the project's words), the next step of their plan and its
+  date, and one thing to do today. Several phrasings per part, chosen by ``seed``,
+  so two answers in a row do not read word for word the same; an anxious, low or
+  fed-up message gets one acknowledging sentence first.
+- :func:`explain` says what a rule means, and why, in one plain sentence, for a
+  "Why?" button; :func:`explain_rules` does it for a decision's tuple of ids.
+- :data:`COACHING`, :func:`why_silence` and :func:`calm_down` are the five longer
+  notes, each at most :data:`MAX_CHARS` characters.
+
+No text here shows a rule id or an internal name: ids stay in code and data. The
+C1 figures come from the CareerBuilder survey the rulebook cites. Pure: ``now`` is
+an argument, nothing reads a clock. The caller escapes the text for its markup.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from enum import Enum
 from types import MappingProxyType
 
-__all__ = ["COACHING", "MAX_CHARS", "Coaching", "calm_down", "why_silence"]
+from bot.core.calendar import BusinessCalendar
+from bot.core.types import Attempt, Interview, Outcome, Plan, Step, StepKind
+
+__all__ = [
+    "COACHING",
+    "MAX_CHARS",
+    "MAX_WAIT_CHARS",
+    "Coaching",
+    "calm_down",
+    "coach_wait",
+    "explain",
+    "explain_rules",
+    "why_silence",
+]
 
 MAX_CHARS = 400
 
@@ -77,3 +105,686 @@ def why_silence() -> tuple[Coaching, ...]:
 def calm_down() -> tuple[Coaching, ...]:
     """For ``/calm``: keep moving (C5), it is common (C1), a look back for later (C3)."""
     return (COACHING["C5"], COACHING["C1"], COACHING["C3"])
+
+
+# -- plain words for every rule ----------------------------------------------------------
+
+_EXPLAIN: Mapping[str, str] = MappingProxyType(
+    {
+        "T1": (
+            "Asking at the end of an interview when they expect to decide gives you a date to "
+            "plan around, so you know when silence is still normal."
+        ),
+        "T2": (
+            "When they give a range, like one to two weeks, I count to its far end, so you never "
+            "check in before their own timeline is over."
+        ),
+        "T3": (
+            'A phrase like "next week" is read as the last working day it points to, so the '
+            "wait I plan is never shorter than what they meant."
+        ),
+        "T4": (
+            "When they gave no usable date, I don't make one up: the plan counts two working "
+            "weeks from the interview instead."
+        ),
+        "S1": (
+            "A short thank-you to everyone you met, sent within a day, is remembered while they "
+            "are still deciding."
+        ),
+        "S2": (
+            "The first check-in goes out two working days after the date they gave, or two "
+            "working weeks after the interview without one, so it never lands before they have "
+            "had their chance to answer."
+        ),
+        "S3": (
+            "One more follow-up a working week after the first is fine, unless the interview "
+            "felt cool; more than that starts to feel like pressure."
+        ),
+        "S4": (
+            "If a recruiter or HR left both your follow-ups unanswered and you know the hiring "
+            "manager, one respectful note to that person can get things moving."
+        ),
+        "S5": (
+            "A working week after your last follow-up with no answer, it is time to let this one "
+            "go and keep the door open, so your energy goes where it is returned."
+        ),
+        "S6": (
+            "Reminders come at your chosen hour on working days only, never at night, at the "
+            "weekend or on a public holiday."
+        ),
+        "S7": (
+            "A reply or a result stops the reminders for that interview, and a new date from "
+            "them restarts the plan from that date."
+        ),
+        "G1": (
+            "Writing before the check-in day, or on the very day they promised, looks impatient "
+            "before they have had their chance to answer."
+        ),
+        "G2": (
+            "Two messages to the same person should be at least a working week apart, and never "
+            "on back-to-back days, so you never come across as chasing."
+        ),
+        "G3": (
+            "Two unanswered messages to one person is the limit, because a third tends to hurt "
+            "your chances more than it helps."
+        ),
+        "G4": (
+            "When the interview felt cool, one polite follow-up is enough; after that your time "
+            "is better spent on other applications."
+        ),
+        "G5": (
+            "Follow-ups belong on work e-mail or the office phone; personal numbers, social "
+            "media or turning up in person put people on the spot."
+        ),
+        "G6": (
+            "Calls belong in working hours on working days, and fit best after an interview "
+            "that felt warm."
+        ),
+        "G7": (
+            "Going past a silent recruiter to the hiring manager is fine once, with a note that "
+            "shows enthusiasm and never blames anyone."
+        ),
+        "G8": (
+            "Once the result is known, follow-ups stop; after a no, one polite request for "
+            "feedback is still fine."
+        ),
+        "G9": (
+            "Real news, like another offer, can be shared at any time and is not nagging; a "
+            "deadline is mentioned only when there really is one."
+        ),
+        "G10": (
+            "A calm, kind message keeps doors open, while anger, guilt, pressure, sarcasm, "
+            "gimmicks or flattery close them; reread it and add the address last."
+        ),
+        "G11": (
+            "A check-in lands better when it brings something, like a relevant article or "
+            "piece of news, plus one line on why you still want the role."
+        ),
+        "G12": (
+            "When things went well, a recommendation from someone who knows your work, or a "
+            "contact at the company, can add weight to a follow-up."
+        ),
+        "C1": (
+            "Silence after an interview is very common and says little about you: in a "
+            "CareerBuilder survey of 3,991 US workers, 75% had an application go unanswered."
+        ),
+        "C2": (
+            "Delays are usually about their side: a stretched team, holidays, a hiring freeze, "
+            "a reorganisation, or other candidates still being seen."
+        ),
+        "C3": (
+            "A look back helps next time: did you ask when they would decide, say you want the "
+            "job, send a thank-you, and did the role really fit?"
+        ),
+        "C4": (
+            "How a company treats candidates is a fair preview of how it treats the people who "
+            "work there."
+        ),
+        "C5": (
+            "Try not to take the wait personally, and keep applying elsewhere: other options "
+            "make any answer easier to take."
+        ),
+        "D": (
+            "Drafts stay short, personal and calm, and never claim anything you did not tell "
+            "me, such as an offer or a deadline."
+        ),
+    }
+)
+
+
+def explain(rule_id: str) -> str:
+    """The rule ``rule_id`` ("G2", "s1", a ``Rule`` member) in one plain sentence, with why.
+
+    Raises ``ValueError`` for an id that is not a rule.
+    """
+    key = str(rule_id).strip().upper()
+    try:
+        return _EXPLAIN[key]
+    except KeyError:
+        raise ValueError(f"unknown rule id: {rule_id!r}") from None
+
+
+def explain_rules(rule_ids: Iterable[str]) -> str:
+    """The sentences for a tuple of ids (a plan step's or a decision's), each once, in
+    order; unknown ids are left out; ``""`` when none is known."""
+    seen: list[str] = []
+    for rule_id in rule_ids:
+        key = str(rule_id).strip().upper()
+        if key in _EXPLAIN and key not in seen:
+            seen.append(key)
+    return " ".join(_EXPLAIN[key] for key in seen)
+
+
+# -- coaching that speaks to the user's own wait -----------------------------------------
+
+MAX_WAIT_CHARS = 600
+"""The longest :func:`coach_wait` message, in characters."""
+
+_COMPANY_CHARS = 40
+_FOLLOW_UPS = (StepKind.CHECK_IN, StepKind.SECOND_FOLLOW_UP, StepKind.HIRING_MANAGER)
+_STEP_WORDS = {
+    StepKind.THANK_YOU: "thank-you note",
+    StepKind.CHECK_IN: "check-in",
+    StepKind.SECOND_FOLLOW_UP: "second follow-up",
+    StepKind.HIRING_MANAGER: "note to the hiring manager",
+    StepKind.MOVE_ON: "day to move on",
+}
+_THANK_YOU_WINDOW = timedelta(hours=24)  # S1
+_SOON = 2  # business days: a follow-up this close is worth preparing today (G11)
+
+
+class _Mood(Enum):
+    ANXIOUS = "anxious"
+    SLEEPLESS = "sleepless"
+    LOW = "low"
+    FED_UP = "fed_up"
+
+
+_MOODS: tuple[tuple[_Mood, re.Pattern[str]], ...] = (
+    (
+        _Mood.SLEEPLESS,
+        re.compile(
+            r"\b(?:can'?t|cannot|couldn'?t|could not|unable to|not able to) (?:fall )?sleep|"
+            r"\bno sleep\b|\binsomnia\b|\b(?:lying|laying) awake\b|\bup all night\b|"
+            r"\bkeeps? me (?:up|awake)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        _Mood.ANXIOUS,
+        re.compile(
+            r"\b(?:anxious|anxiety|nervous|worried|worrying|worry|stress(?:ed|ful)?|panic\w*|"
+            r"scared|afraid|freaking out|overthink\w*|on edge|obsess\w*|tense|restless|"
+            r"refresh\w*|checking my (?:e-?mail|inbox|phone))\b|😰|😨|😬|😟",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        _Mood.LOW,
+        re.compile(
+            r"\b(?:sad|(?<!calm )(?<!settle )(?<!write )(?<!sit )(?<!wind )down\b(?! the line)|"
+            r"depressed|hopeless|crying|cry|upset|defeated|disappointed|worthless|useless|"
+            r"failure|not good enough|give up|giving up|lost hope)\b|"
+            r"😭|😢|😞|😔|☹|🙁|💔|😩",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        _Mood.FED_UP,
+        re.compile(
+            r"\b(?:angry|annoyed|annoying|frustrat\w*|furious|pissed|fed up|sick of|"
+            r"ridiculous|unfair|ghost\w*|rude)\b|😡|😤|🤬|😠",
+            re.IGNORECASE,
+        ),
+    ),
+)
+
+_ACK: Mapping[_Mood, tuple[str, ...]] = {
+    _Mood.SLEEPLESS: (
+        "I'm sorry it's keeping you up; lying awake over a wait like this is very common.",
+        "Losing sleep over a wait is hard, and it shows how much this matters to you, not how "
+        "it will go.",
+        "Sleepless nights during a wait are more common than people admit, and they pass.",
+    ),
+    _Mood.ANXIOUS: (
+        "That sounds exhausting, and it makes sense: a wait with no news keeps the mind busy.",
+        "I hear you; not knowing is one of the hardest parts of job hunting.",
+        "Feeling anxious while you wait is completely normal, and you're not alone in it.",
+    ),
+    _Mood.LOW: (
+        "I'm sorry you're feeling low; a silent wait can make anyone doubt themselves.",
+        "That sounds heavy. Feeling down during a wait is normal, and it isn't a verdict on you.",
+        "I'm sorry it hurts right now; waits like this are hard on everyone.",
+    ),
+    _Mood.FED_UP: (
+        "That frustration makes sense; waiting on someone else's timetable is hard.",
+        "It's fair to be fed up; silence from a company you care about is annoying.",
+        "I understand the frustration; it's hard to wait when you've done your part.",
+    ),
+}
+
+
+def _mood(feeling: str | None) -> _Mood | None:
+    if not feeling:
+        return None
+    text = feeling[:2000].replace("\u2019", "'")
+    for mood, pattern in _MOODS:
+        if pattern.search(text):
+            return mood
+    return None
+
+
+class _Phase(Enum):
+    BEFORE = "before"  # the interview is still ahead
+    JUST_DONE = "just_done"  # a day or less since the interview
+    AHEAD = "ahead"  # their date is still to come
+    TODAY = "today"  # today is their date
+    PASSED = "passed"  # their date has gone by
+    NO_DATE = "no_date"  # they gave none (T4)
+    FOLLOWED_UP = "followed_up"  # the user followed up and has no reply yet
+    REPLIED = "replied"  # they answered the user's last message
+    MOVE_ON = "move_on"  # the plan's day to move on has come (S5)
+
+
+# What is normal at each point, in the project's words (C1, C2, C4, C5).
+_NORMAL: Mapping[_Phase, tuple[str, ...]] = {
+    _Phase.JUST_DONE: (
+        "Nobody hears back this soon, so there is nothing to read into the quiet.",
+        "The first days after an interview are quiet almost everywhere; that's normal.",
+        "It's far too early for news, and silence now says nothing about how you did.",
+        "Right after an interview, silence is simply how it goes; they have other people to see.",
+    ),
+    _Phase.AHEAD: (
+        "Hearing nothing before their own date is expected: decisions often wait until every "
+        "candidate has been seen.",
+        "Quiet before the date they gave means nothing yet; busy teams rarely decide early.",
+        "It's normal to hear nothing yet: they may still be seeing other candidates or "
+        "waiting on people who are away.",
+        "Silence this early is the usual case, and it says little about how you did.",
+    ),
+    _Phase.TODAY: (
+        "Answers often come late on the day or a little after it, so silence so far today "
+        "means little.",
+        "Their date is a target, not a promise to the hour; a day or two of slip is common.",
+        "Many answers arrive at the very end of the day they named, or just after.",
+        "If today passes quietly, that's common too: delays usually come from their side.",
+    ),
+    _Phase.PASSED: (
+        "Dates slip all the time, usually for reasons on their side: a stretched team, "
+        "holidays, or other candidates still being seen.",
+        "A missed date rarely says anything about you; delays tend to come from inside the "
+        "company, like a freeze or a role being rethought.",
+        "Companies miss their own dates often, and the reasons are usually theirs: holidays, "
+        "a reorganisation, a team stretched thin.",
+        "Slipping past their own date is common, and it's rarely about you.",
+    ),
+    _Phase.NO_DATE: (
+        "Silence after an interview is common and says little about you: in a CareerBuilder "
+        "survey, 75% of people had an application go unanswered.",
+        "Not hearing back is common; delays usually come from inside the company, not from "
+        "anything you did.",
+        "Most candidates meet silence after an interview at some point, and it says little "
+        "about how you did.",
+        "Quiet after an interview is the norm rather than a sign; busy teams and holidays "
+        "slow most decisions.",
+    ),
+    _Phase.FOLLOWED_UP: (
+        "An unanswered follow-up is common and says little about you; the delay is usually "
+        "on their side.",
+        "Silence after a follow-up happens to most candidates, often because the people "
+        "deciding are stretched or away.",
+        "No reply yet is normal: decisions stall on holidays, freezes and other candidates far "
+        "more often than on you.",
+        "A follow-up going quiet is common, and it isn't a verdict on you.",
+    ),
+    _Phase.REPLIED: (
+        "After a reply, a quiet spell while they arrange the next step is normal.",
+        "Once they've answered, some silence while things move inside the company is usual.",
+        "A pause after their reply is common; decisions pass through several people.",
+        "It's normal for things to go quiet again while they work through their side.",
+    ),
+    _Phase.MOVE_ON: (
+        "When a company stays silent this long, that tells you something about how it treats "
+        "people, too.",
+        "How a company treats candidates is a fair preview of how it treats its staff; this "
+        "silence is information.",
+        "A silence this long says more about them than about you.",
+        "Letting go isn't giving up: if they write later, it's a bonus, and you've lost nothing.",
+    ),
+}
+
+_TODAY_PREFIX = ("One thing for today: ", "For today: ", "Something useful today: ")
+_TODAY_ANY = (
+    "apply to one more role, so this wait isn't the only thing you're watching.",
+    "write down questions for the next round while the interview is still fresh.",
+    "note what went well, and what you'd ask earlier next time, like when they'll decide.",
+    "message one person in your network about other openings.",
+    "step away from the inbox for a while; I'll tell you when it's time to act.",
+)
+
+
+def _pick(options: Sequence[str], seed: int) -> str:
+    return options[seed % len(options)]
+
+
+def _day(day: date, today: date) -> str:
+    """A date in short words: "Tue 15 Dec", with the year when it is not this year's."""
+    text = f"{day:%a} {day.day} {day:%b}"
+    return text if day.year == today.year else f"{text} {day.year}"
+
+
+def _ago(days: int) -> str:
+    if days <= 0:
+        return "today"
+    return "yesterday" if days == 1 else f"{days} days ago"
+
+
+def _ahead(days: int) -> str:
+    return "tomorrow" if days == 1 else f"in {days} days"
+
+
+def _at(interview: Interview) -> str:
+    company = " ".join(interview.company.split())
+    if len(company) > _COMPANY_CHARS:
+        company = company[: _COMPANY_CHARS - 1].rstrip() + "…"
+    return f" at {company}" if company else ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Wait:
+    """The facts of one wait that the message speaks to."""
+
+    now: datetime
+    today: date
+    cal: BusinessCalendar
+    interview: Interview
+    phase: _Phase
+    since: int  # calendar days since the interview
+    unanswered: tuple[Attempt, ...]
+    due: Step | None  # a follow-up whose day has come and that is not made yet
+    upcoming: Step | None  # the next step still ahead (not the thank-you)
+    thank_you_owed: bool
+
+
+def _read_wait(
+    now: datetime,
+    cal: BusinessCalendar,
+    interview: Interview,
+    plan: Plan | None,
+    attempts: Sequence[Attempt],
+) -> _Wait:
+    today = cal.local_date(now)
+    since = (today - cal.local_date(interview.interviewed_at)).days
+    ordered = tuple(sorted(attempts, key=lambda a: a.at))
+    unanswered = tuple(a for a in ordered if not a.answered)
+    steps = plan.steps if plan is not None else ()
+    due = next((s for s in steps if s.kind in _FOLLOW_UPS and s.at <= now), None)
+    upcoming = next((s for s in steps if s.kind is not StepKind.THANK_YOU and s.at > now), None)
+    move_on_due = any(s.kind is StepKind.MOVE_ON and s.at <= now for s in steps)
+    after = now - interview.interviewed_at
+    thank_you_owed = not interview.thank_you_sent and timedelta(0) <= after < _THANK_YOU_WINDOW
+    promised = interview.promised_by
+    if interview.interviewed_at > now:
+        phase = _Phase.BEFORE
+    elif move_on_due:
+        phase = _Phase.MOVE_ON
+    elif unanswered and not (ordered and ordered[-1].answered):
+        phase = _Phase.FOLLOWED_UP
+    elif ordered and ordered[-1].answered:
+        phase = _Phase.REPLIED
+    elif since <= 1 and (promised is None or promised > today):
+        phase = _Phase.JUST_DONE
+    elif promised is None:
+        phase = _Phase.NO_DATE
+    elif promised > today:
+        phase = _Phase.AHEAD
+    elif promised == today:
+        phase = _Phase.TODAY
+    else:
+        phase = _Phase.PASSED
+    return _Wait(
+        now=now,
+        today=today,
+        cal=cal,
+        interview=interview,
+        phase=phase,
+        since=since,
+        unanswered=unanswered,
+        due=due if phase is not _Phase.MOVE_ON else None,
+        upcoming=upcoming,
+        thank_you_owed=thank_you_owed,
+    )
+
+
+def _where(w: _Wait, seed: int) -> str:
+    """Where the user stands: days since the interview, and their date."""
+    at = _at(w.interview)
+    today = w.today
+    if w.phase is _Phase.BEFORE:
+        meeting = w.cal.local_date(w.interview.interviewed_at)
+        gap = (meeting - today).days
+        when = "later today" if gap <= 0 else f"on {_day(meeting, today)}, {_ahead(gap)}"
+        return f"Your interview{at} is {when}."
+    ago = _ago(w.since)
+    promised = w.interview.promised_by
+    if promised is None:
+        return _pick(
+            (
+                f"Your interview{at} was {ago}, and they didn't give a date for an answer.",
+                f"You had your interview{at} {ago}; they named no date for their answer.",
+                f"It's {_since_words(w.since)} since your interview{at}, with no date from them.",
+            ),
+            seed,
+        )
+    day = _day(promised, today)
+    gap = (promised - today).days
+    if gap > 0:
+        return _pick(
+            (
+                f"Your interview{at} was {ago}, and they said they'd answer by {day}, "
+                f"{_ahead(gap)}.",
+                f"It's {_since_words(w.since)} since your interview{at}; they said by {day}, "
+                f"which is {_away(gap)}.",
+                f"You had your interview{at} {ago}, and their date, {day}, is still {_away(gap)}.",
+            ),
+            seed,
+        )
+    if gap == 0:
+        return _pick(
+            (
+                f"Your interview{at} was {ago}, and today, {day}, is the day they named.",
+                f"Today is {day}, the day they gave for an answer after your interview{at}.",
+                f"It's {_since_words(w.since)} since your interview{at}, and today is their date.",
+            ),
+            seed,
+        )
+    return _pick(
+        (
+            f"Your interview{at} was {ago}, and their date, {day}, was {_ago(-gap)}.",
+            f"It's {_since_words(w.since)} since your interview{at}; the date they gave, {day}, "
+            f"passed {_ago(-gap)}.",
+            f"You had your interview{at} {ago}, and {day}, the day they named, was {_ago(-gap)}.",
+        ),
+        seed,
+    )
+
+
+def _since_words(days: int) -> str:
+    if days <= 0:
+        return "only a few hours"
+    return "a day" if days == 1 else f"{days} days"
+
+
+def _away(days: int) -> str:
+    return "tomorrow" if days == 1 else f"{days} days away"
+
+
+def _followed(w: _Wait) -> str:
+    """One clause on the user's own unanswered follow-ups, or ``""``."""
+    if w.phase is _Phase.REPLIED:
+        return "They answered your last message."
+    if not w.unanswered or w.phase is _Phase.BEFORE:
+        return ""
+    last = (w.today - w.cal.local_date(w.unanswered[-1].at)).days
+    count = len(w.unanswered)
+    if count == 1:
+        return f"You followed up {_ago(last)} and haven't heard back yet."
+    times = "twice" if count == 2 else f"{count} times"
+    return f"You've followed up {times}, most recently {_ago(last)}."
+
+
+def _next(w: _Wait, seed: int) -> str:
+    """The next step of the plan and its date."""
+    if w.phase is _Phase.BEFORE:
+        return ""  # the interview itself comes first
+    if w.phase is _Phase.MOVE_ON:
+        return "It's time to let this one go and keep the door open; if they write, that's a bonus."
+    if w.due is not None:
+        name = _STEP_WORDS[w.due.kind]
+        return _pick(
+            (
+                f"Your {name} is due, so you can send it now.",
+                f"The {name} is welcome now.",
+                f"It's time for the {name}: there's no need to wait any longer.",
+            ),
+            seed,
+        )
+    step = w.upcoming
+    if step is None:
+        return ""
+    local = w.cal.local_date(step.at)
+    day = _day(local, w.today)
+    gap = (local - w.today).days
+    when = "later today" if gap <= 0 else _ahead(gap)
+    if step.kind is StepKind.MOVE_ON:
+        return (
+            f"If nothing comes by {day}, that's the day to let this one go, with the door "
+            "left open."
+        )
+    name = _STEP_WORDS[step.kind]
+    return _pick(
+        (
+            f"Next step: the {name} on {day}, {when}; I'll remind you that day.",
+            f"The next thing to do is the {name} on {day} ({when}), and I'll remind you.",
+            f"There's nothing to send before {day}, when the {name} is due; I'll nudge you then.",
+        ),
+        seed,
+    )
+
+
+def _to_do(w: _Wait, mood: _Mood | None, seed: int) -> str:
+    """One thing to do today."""
+    prefix = _pick(_TODAY_PREFIX, seed)
+    local_hour = w.cal.localize(w.now).hour
+    if mood is not None and mood is not _Mood.FED_UP and (local_hour >= 21 or local_hour < 5):
+        return (
+            "For tonight: close the inbox. Nothing will move before morning, and I'm keeping "
+            "track of the dates."
+        )
+    if w.phase is _Phase.BEFORE:
+        return (
+            prefix + "write down two questions to ask, and end by asking when they expect to "
+            "decide."
+        )
+    if w.thank_you_owed:
+        return prefix + "send a short thank-you to each person you met; I can draft them."
+    if w.due is not None:
+        return (
+            prefix + f"send the {_STEP_WORDS[w.due.kind]} by work e-mail, with one useful article "
+            "or piece of news and a line on why you still want the role."
+        )
+    step = w.upcoming
+    if (
+        step is not None
+        and step.kind in _FOLLOW_UPS
+        and w.cal.business_days_between(w.today, w.cal.local_date(step.at)) <= _SOON
+    ):
+        return (
+            prefix + f"get the {_STEP_WORDS[step.kind]} ready by finding one article or piece of "
+            "news worth sharing with them."
+        )
+    if w.phase is _Phase.MOVE_ON:
+        return prefix + "apply to one new role, so this one isn't the only door you're watching."
+    return prefix + _pick(_TODAY_ANY, seed)
+
+
+def _ack(mood: _Mood | None, seed: int) -> str:
+    return _pick(_ACK[mood], seed) if mood is not None else ""
+
+
+def _fit(parts: Sequence[str], optional: Sequence[int]) -> str:
+    """The parts as one paragraph, leaving out optional ones (by index, first listed first)
+    until it fits :data:`MAX_WAIT_CHARS`."""
+    kept = list(parts)
+    text = " ".join(p for p in kept if p)
+    for index in optional:
+        if len(text) <= MAX_WAIT_CHARS:
+            break
+        kept[index] = ""
+        text = " ".join(p for p in kept if p)
+    return text if len(text) <= MAX_WAIT_CHARS else text[: MAX_WAIT_CHARS - 1].rstrip() + "…"
+
+
+def _outcome_message(
+    interview: Interview | None, outcome: Outcome, mood: _Mood | None, seed: int
+) -> str:
+    at = _at(interview) if interview is not None else ""
+    lines: dict[Outcome, tuple[str, str]] = {
+        Outcome.OFFER: (
+            f"Congratulations on the offer{at}! There's nothing left to wait for there.",
+            "One thing for today: read the offer carefully and note your questions before you "
+            "reply.",
+        ),
+        Outcome.REJECTED: (
+            f"I'm sorry about the news{at}. A no stings, and it says less about you than it "
+            "feels like. When you're ready, a look back helps next time: did you ask when "
+            "they'd decide, say you wanted the job, send a thank-you?",
+            "One thing for today: if you'd like, send one short request for feedback, then put "
+            "your energy into the next application.",
+        ),
+        Outcome.CLOSED: (
+            f"The role{at} was closed, and that's about them, not you: roles get cut or frozen "
+            "all the time.",
+            "One thing for today: apply to one new role while your interview practice is fresh.",
+        ),
+        Outcome.WITHDREW: (
+            f"You chose to step away{at}; that's a decision, not a loss.",
+            "One thing for today: put the time you've freed into the applications you want most.",
+        ),
+    }
+    first, today = lines[outcome]
+    ack = _ack(mood, seed) if outcome is not Outcome.OFFER else ""
+    return _fit((ack, first, today), (0,))
+
+
+def coach_wait(
+    *,
+    now: datetime,
+    cal: BusinessCalendar,
+    interview: Interview | None,
+    plan: Plan | None = None,
+    attempts: Sequence[Attempt] = (),
+    outcome: Outcome = Outcome.NONE,
+    feeling: str | None = None,
+    seed: int = 0,
+) -> str:
+    """One short message about this wait, plain text, at most :data:`MAX_WAIT_CHARS` long.
+
+    In order: one acknowledging sentence when ``feeling`` (the user's own words)
+    sounds anxious, sleepless, low or fed up; where they stand (days since the
+    interview, and since their promised date or how far off it still is; their own
+    follow-ups); what is normal at this point (C1, C2, C4, C5); the next step of
+    ``plan`` and its date; one thing to do today. ``plan`` is the interview's current
+    plan (:func:`bot.core.plan.make_plan` with ``attempts``), ``None`` when none is
+    kept. ``seed`` (e.g. the update id) picks among several phrasings of each part,
+    so consecutive answers differ. With ``interview=None`` the message is generic and
+    invites the user to tell about their interview; with a known ``outcome`` it
+    speaks to that instead of the wait. ``now`` must be aware.
+    """
+    if now.tzinfo is None:
+        raise ValueError("now must be an aware datetime")
+    mood = _mood(feeling)
+    if outcome is not Outcome.NONE:
+        return _outcome_message(interview, Outcome(outcome), mood, seed)
+    if interview is None:
+        return _fit(
+            (
+                _ack(mood, seed),
+                _pick(_NORMAL[_Phase.NO_DATE], seed),
+                "Tell me about your interview (the company, when it was and when they said "
+                "they'd answer) and I'll work out when to follow up.",
+                _pick(_TODAY_PREFIX, seed) + _pick(_TODAY_ANY, seed),
+            ),
+            (1,),
+        )
+    wait = _read_wait(now, cal, interview, plan, attempts)
+    normal = _NORMAL.get(wait.phase)
+    parts = (
+        _ack(mood, seed),
+        _where(wait, seed),
+        _followed(wait),
+        _pick(normal, seed) if normal else "",
+        _next(wait, seed),
+        _to_do(wait, mood, seed),
+    )
+    return _fit(parts, (3, 2))

@@ -1,12 +1,24 @@
-"""E-mail drafts for every step of the wait (RULEBOOK D, with G7, G8, G9, G11).
+"""E-mail drafts for every step of the wait (RULEBOOK D, with S1, G7, G8, G9, G11).
 
 :func:`make_draft` writes one of the seven :class:`DraftKind` drafts from the facts the
 user gave and nothing else: names, company, role, dates in words ("Tuesday 17
 November"), one detail from the interview and, for an update or a withdrawal, the
-user's own news. A missing fact gets a neutral wording ("Hello," instead of a name)
-or a bracketed placeholder the user fills in ("[your name]"). The prose never claims
-an offer, a deadline or any other news the user did not give (G9), never blames
-(G7) and passes :func:`bot.core.tone.check_tone` with no findings (G10).
+user's own news. :func:`thank_you_drafts` writes one thank-you per person the user
+met (S1), each greeting its own person and worded a little differently, so two
+colleagues comparing notes do not find the same letter.
+
+Drafts read as a person writes them (:mod:`bot.core.phrasing`): the greeting uses the
+first name ("Dear Ananya,"), or title and surname when a title was given ("Dear Dr.
+Rao,"); the signature is the user's own name or a "[your name]" placeholder, never an
+invented one; the detail is framed by its shape into a clean sentence ("the kafka
+thing" -> "I enjoyed our conversation about the kafka thing."); news from elsewhere is
+written from structured facts ("I wanted to let you know that I have received another
+offer, with a decision due by Friday 11 December."), with tidied free text as the
+fallback. A missing fact gets a neutral wording ("Hello," instead of a name) or a
+bracketed placeholder the user fills in. The prose never claims an offer, a deadline
+or any other news the user did not give (G9), never blames (G7) and passes
+:func:`bot.core.tone.check_tone` with no findings (G10). No rule id appears in the
+text; :attr:`Draft.rules` carries them.
 
 Every draft stays under :data:`MAX_WORDS` words, subject and body together: long
 fields are clipped on a word boundary, and if the total would still be too long the
@@ -18,13 +30,24 @@ optional interview detail is left out, then the news is shortened.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
 from bot.core.calendar import day_in_words
+from bot.core.phrasing import Detail, full_name, greeting_name, news_sentences, read_detail
 from bot.core.types import Draft, DraftKind, Outcome, Recipient
 
-__all__ = ["MAX_WORDS", "DraftFacts", "count_words", "day_in_words", "draft_order", "make_draft"]
+__all__ = [
+    "MAX_WORDS",
+    "Addressee",
+    "DraftFacts",
+    "count_words",
+    "day_in_words",
+    "draft_order",
+    "make_draft",
+    "thank_you_drafts",
+]
 
 MAX_WORDS = 150
 """A draft has fewer than this many words, subject and body counted together (D)."""
@@ -32,7 +55,7 @@ MAX_WORDS = 150
 
 # Field limits: (characters, words). Chosen so that every kind with every field at
 # its limit stays under MAX_WORDS (tests/test_drafts.py checks the worst case).
-_NAME_LIMIT = (50, 5)
+_NAME_LIMIT = (50, 6)
 _COMPANY_LIMIT = (80, 8)
 _ROLE_LIMIT = (80, 10)
 _DETAIL_LIMIT = (200, 30)
@@ -47,19 +70,41 @@ _DEADLINE_IN_NEWS = re.compile(
     r"august|september|october|november|december|a week|a few|two|three|four|five|seven|ten))",
     re.IGNORECASE,
 )
+# Free-text news that starts with the user as its subject reads on after "that".
+_FIRST_PERSON = re.compile(r"^(?:I|I'm|I've|I'd|I'll|we|we're|we've|my|our)\b", re.IGNORECASE)
 
-_OPTIONAL_G11 = (
-    "[Optional (G11): add a relevant article, event or piece of news here, with one line on "
+# The something-to-give line of a check-in (G11), left for the user to fill in.
+_GIVE_SOMETHING = (
+    "[Optional: add a relevant article, event or piece of news here, with one line on "
     "why it made you think of the team.]"
 )
 _SKILL_PLACEHOLDER = "[one skill or result that fits the role]"
 _NEWS_PLACEHOLDER = "[Your news in one or two sentences.]"
 _NAME_PLACEHOLDER = "[your name]"
 
+# The rules behind each kind, as data for "why?"; the text never shows them.
+_RULES: dict[DraftKind, tuple[str, ...]] = {
+    DraftKind.THANK_YOU: ("S1", "D"),
+    DraftKind.CHECK_IN: ("S2", "G11", "D"),
+    DraftKind.SECOND_FOLLOW_UP: ("S3", "G3", "D"),
+    DraftKind.HIRING_MANAGER: ("S4", "G7", "D"),
+    DraftKind.UPDATE: ("G9", "D"),
+    DraftKind.FEEDBACK_REQUEST: ("G8", "D"),
+    DraftKind.WITHDRAW: ("G8", "D"),
+}
+
 
 @dataclass(frozen=True, slots=True)
 class DraftFacts:
-    """What the user told the bot; every field may be empty."""
+    """What the user told the bot; every field may be empty.
+
+    ``detail`` is the one thing from the interview the user wants to mention, as they
+    typed it. The news of an update (G9) is best given structured: ``other_offer``
+    (an offer from another employer), its ``other_company`` and the
+    ``other_offer_deadline`` they set; a company or a deadline alone implies the
+    offer. ``news`` is free text, used when there are no structured facts, and as
+    the reason in a withdrawal.
+    """
 
     company: str = ""
     role: str = ""
@@ -70,6 +115,30 @@ class DraftFacts:
     promised_by: date | None = None
     detail: str = ""
     news: str = ""
+    other_offer: bool = False
+    other_company: str = ""
+    other_offer_deadline: date | None = None
+
+    @property
+    def has_other_offer(self) -> bool:
+        return (
+            self.other_offer
+            or bool(self.other_company.strip())
+            or (self.other_offer_deadline is not None)
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Addressee:
+    """One person the user met, for their own thank-you note (S1).
+
+    ``detail`` is what the user wants to mention to this person; empty means the
+    shared :attr:`DraftFacts.detail`.
+    """
+
+    name: str = ""
+    role: Recipient | None = None
+    detail: str = ""
 
 
 def count_words(draft: Draft) -> int:
@@ -89,18 +158,17 @@ def _clip(text: str, limit: tuple[int, int]) -> str:
     return out.strip().rstrip(",;:-–—(").strip()
 
 
-def _sentence(text: str) -> str:
-    """A clipped fact as a sentence: capital first letter, closing full stop."""
-    text = text.strip()
-    if not text:
-        return ""
-    text = text[0].upper() + text[1:]
-    return text if text[-1] in ".!?" else text + "."
-
-
 def _fragment(text: str) -> str:
     """A clipped fact to embed mid-sentence: no closing full stop."""
     return text.strip().rstrip(".!?;,").strip()
+
+
+def _lower_first(sentence: str) -> str:
+    """A sentence to follow a comma: "It was good ..." -> "it was good ...", "I ..." stays."""
+    first = sentence.split(" ", 1)[0]
+    if first in ("I", "I'm", "I've", "I'd", "I'll") or not first[1:].islower():
+        return sentence
+    return sentence[:1].lower() + sentence[1:]
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,18 +180,43 @@ class _Words:
     short: str  # for subjects: "Data Analyst role" / "my application"
     team: str  # "the team at Acme" / "the team"
     when: str  # " on Tuesday 17 November" / ""
-    detail: str
-    news: str
+    detail: Detail
+    news: str  # the news as whole sentences, framed, or ""
+    news_has_deadline: bool
+    reason: str  # free-text news as plain sentences, for a withdrawal
     promised: str
     signature: str
     contact_role: Recipient | None
+    variant: int
 
 
-def _words(facts: DraftFacts) -> _Words:
+def _offer_news(facts: DraftFacts) -> str:
+    """The structured news of an offer from elsewhere, in one sentence (G9)."""
+    other = _fragment(_clip(facts.other_company, _COMPANY_LIMIT))
+    offer = f"an offer from {other}" if other else "another offer"
+    due = (
+        f", with a decision due by {day_in_words(facts.other_offer_deadline)}"
+        if facts.other_offer_deadline
+        else ""
+    )
+    return f"I wanted to let you know that I have received {offer}{due}."
+
+
+def _free_news(text: str) -> str:
+    """Free-text news in clean sentences, introduced the way a person would."""
+    sentences = news_sentences(text)
+    if not sentences:
+        return ""
+    if _FIRST_PERSON.match(sentences):
+        return "I wanted to let you know that " + _lower_first(sentences)
+    return "I wanted to share some news. " + sentences
+
+
+def _words(facts: DraftFacts, variant: int = 0) -> _Words:
     company = _fragment(_clip(facts.company, _COMPANY_LIMIT))
     role = _fragment(_clip(facts.role, _ROLE_LIMIT))
-    contact = _fragment(_clip(facts.contact_name, _NAME_LIMIT))
-    user = _fragment(_clip(facts.user_name, _NAME_LIMIT))
+    contact = greeting_name(_clip(facts.contact_name, _NAME_LIMIT))
+    user = full_name(_clip(facts.user_name, _NAME_LIMIT))
     if role and company:
         position = f"the {role} role at {company}"
     elif role:
@@ -132,17 +225,27 @@ def _words(facts: DraftFacts) -> _Words:
         position = f"the role at {company}"
     else:
         position = "the role"
+    news_text = _clip(facts.news, _NEWS_LIMIT)
+    if facts.has_other_offer:
+        news = _offer_news(facts)
+        has_deadline = facts.other_offer_deadline is not None
+    else:
+        news = _free_news(news_text)
+        has_deadline = bool(news) and bool(_DEADLINE_IN_NEWS.search(news))
     return _Words(
         greeting=f"Dear {contact}," if contact else "Hello,",
         position=position,
         short=f"{role} role" if role else (f"my application to {company}" if company else ""),
         team=f"the team at {company}" if company else "the team",
         when=f" on {day_in_words(facts.interview_day)}" if facts.interview_day else "",
-        detail=_fragment(_clip(facts.detail, _DETAIL_LIMIT)),
-        news=_sentence(_clip(facts.news, _NEWS_LIMIT)),
+        detail=read_detail(_clip(facts.detail, _DETAIL_LIMIT)),
+        news=news,
+        news_has_deadline=has_deadline,
+        reason=news_sentences(news_text),
         promised=day_in_words(facts.promised_by) if facts.promised_by else "",
         signature=f"Best regards,\n{user or _NAME_PLACEHOLDER}",
         contact_role=facts.contact_role,
+        variant=variant,
     )
 
 
@@ -150,25 +253,59 @@ def _body(*paragraphs: str) -> str:
     return "\n\n".join(p for p in paragraphs if p)
 
 
+def _pick(options: Sequence[str], variant: int) -> str:
+    return options[variant % len(options)]
+
+
 def _thank_you(w: _Words) -> Draft:
     subject = f"Thank you for the interview: {w.short}" if w.short else "Thank you for your time"
-    about = f", especially our conversation about {w.detail}" if w.detail else ""
+    opening = _pick(
+        (
+            f"Thank you for taking the time to speak with me{w.when} about {w.position}.",
+            f"Thank you for meeting with me{w.when} to talk about {w.position}.",
+            f"Many thanks for your time{w.when} and the chance to talk about {w.position}.",
+        ),
+        w.variant,
+    )
+    # The opening names the company already, so "the team" here.
+    if w.detail.sentence:
+        learned = f"It was a pleasure to learn more about the team. {w.detail.sentence}"
+    else:
+        learned = "I enjoyed learning more about the team."
     if w.contact_role is not None and w.contact_role.is_gatekeeper:
         personal = "Thank you also for guiding me through the process so far."
     else:
-        personal = "It was good to hear how the work is organised and what matters most to you."
+        personal = _pick(
+            (
+                "It was good to hear how the work is organised and what matters most to you.",
+                "Hearing how the team works and what you value most made the role clearer to me.",
+                "It helped to hear how the work is shared and what you look for in the team.",
+            ),
+            w.variant,
+        )
+    interest = _pick(
+        (
+            "Our conversation strengthened my interest in the role, and I would be glad to "
+            "send anything else that could help.",
+            "I came away even more interested in the role, and I am happy to send anything "
+            "else that would help.",
+            "The conversation made me keener still on the role; if anything else would help, "
+            "I would be glad to send it.",
+        ),
+        w.variant,
+    )
+    ahead = _pick(
+        (
+            "I look forward to hearing about the next steps.",
+            "I look forward to hearing from you about the next steps.",
+            "Thank you again, and I look forward to the next steps.",
+        ),
+        w.variant,
+    )
     return Draft(
         DraftKind.THANK_YOU,
         subject,
-        _body(
-            w.greeting,
-            f"Thank you for taking the time to speak with me{w.when} about {w.position}. "
-            f"I enjoyed learning more about {w.team}{about}. {personal}",
-            "Our conversation strengthened my interest in the role, and I would be glad to "
-            "send anything else that could help.",
-            "I look forward to hearing about the next steps.",
-            w.signature,
-        ),
+        _body(w.greeting, f"{opening} {learned} {personal}", interest, ahead, w.signature),
     )
 
 
@@ -182,10 +319,18 @@ def _check_in(w: _Words) -> Draft:
         )
     else:
         timing = "I wanted to ask whether there is an update on the timeline."
-    interest = "I remain very interested in the role"
-    interest += (
-        f", and I keep coming back to our conversation about {w.detail}." if w.detail else "."
-    )
+    if w.detail.topic:
+        interest = (
+            "I remain very interested in the role, and I keep coming back to our "
+            f"conversation about {w.detail.topic}."
+        )
+    elif w.detail.sentence:
+        interest = (
+            "I remain very interested in the role. Looking back on our interview, "
+            f"{_lower_first(w.detail.sentence)}"
+        )
+    else:
+        interest = "I remain very interested in the role."
     return Draft(
         DraftKind.CHECK_IN,
         subject,
@@ -193,7 +338,7 @@ def _check_in(w: _Words) -> Draft:
             w.greeting,
             f"I hope you are well. I am writing to check in about {w.position}{since}. {timing}",
             interest,
-            _OPTIONAL_G11,
+            _GIVE_SOMETHING,
             "Thank you for your time, and I look forward to hearing from you.",
             w.signature,
         ),
@@ -202,7 +347,12 @@ def _check_in(w: _Words) -> Draft:
 
 def _second_follow_up(w: _Words) -> Draft:
     subject = f"Following up: {w.short}" if w.short else "Following up on my application"
-    detail = f"Since we spoke{w.when}, I have kept thinking about {w.detail}. " if w.detail else ""
+    if w.detail.topic:
+        detail = f"Since we spoke{w.when}, I have kept thinking about {w.detail.topic}. "
+    elif w.detail.sentence:
+        detail = f"Looking back on our conversation{w.when}, {_lower_first(w.detail.sentence)} "
+    else:
+        detail = ""
     return Draft(
         DraftKind.SECOND_FOLLOW_UP,
         subject,
@@ -223,13 +373,14 @@ def _hiring_manager(w: _Words) -> Draft:
     subject = (
         f"My continued interest in the {w.short}"
         if w.short.endswith("role")
-        else ("My continued interest in the role")
+        else "My continued interest in the role"
     )
-    detail = (
-        f" Our conversation about {w.detail} left me keen to help with that work."
-        if (w.detail)
-        else ""
-    )
+    if w.detail.topic:
+        detail = f" Our conversation about {w.detail.topic} left me keen to help with that work."
+    elif w.detail.sentence:
+        detail = f" {w.detail.sentence}"
+    else:
+        detail = ""
     return Draft(
         DraftKind.HIRING_MANAGER,
         subject,
@@ -248,24 +399,25 @@ def _hiring_manager(w: _Words) -> Draft:
 
 def _update(w: _Words) -> Draft:
     subject = f"An update on my application: {w.short}" if w.short else "An update from me"
-    since = f", following our interview{w.when}" if w.when else ""
-    news = w.news or _NEWS_PLACEHOLDER
-    if w.news and _DEADLINE_IN_NEWS.search(w.news):
-        timing = (
-            "I wanted you to hear this before then, and I would be glad to know where things "
-            "stand on your side."
+    after = f" after our conversation{w.when}" if w.when else ""
+    if w.news and w.news_has_deadline:
+        stand = (
+            f"I remain very interested in {w.position}{after}, so I would be glad to know "
+            "where things stand on your side before then."
         )
     else:
-        timing = "I wanted to keep you informed."
+        stand = (
+            f"I remain very interested in {w.position}{after}, and I would be glad to hear "
+            "how your process is going."
+        )
     return Draft(
         DraftKind.UPDATE,
         subject,
         _body(
             w.greeting,
-            f"I wanted to share a brief update regarding {w.position}{since}.",
-            f"{news} {timing}",
-            "I remain very interested in the role and would be glad to hear how your process "
-            "is going.",
+            f"I hope you are well. {w.news or _NEWS_PLACEHOLDER}",
+            stand,
+            "Thank you for your time.",
             w.signature,
         ),
     )
@@ -275,9 +427,9 @@ def _feedback_request(w: _Words) -> Draft:
     subject = (
         f"Thank you, and a request for feedback: {w.short}"
         if w.short
-        else ("Thank you, and a request for feedback")
+        else "Thank you, and a request for feedback"
     )
-    about = f" and to talk about {w.detail}" if w.detail else ""
+    about = f" and to talk about {w.detail.topic}" if w.detail.topic else ""
     return Draft(
         DraftKind.FEEDBACK_REQUEST,
         subject,
@@ -298,17 +450,17 @@ def _withdraw(w: _Words) -> Draft:
     subject = (
         f"Withdrawing my application: {w.short}"
         if w.short.endswith("role")
-        else ("Withdrawing my application")
+        else "Withdrawing my application"
     )
     thanks = f" and for your time{w.when}" if w.when else ""
-    about = f", especially {w.detail}" if w.detail else ""
+    about = f", especially our conversation about {w.detail.topic}" if w.detail.topic else ""
     return Draft(
         DraftKind.WITHDRAW,
         subject,
         _body(
             w.greeting,
             f"Thank you for considering me for {w.position}{thanks}. After careful thought, I "
-            f"have decided to withdraw my application. {w.news}".rstrip(),
+            f"have decided to withdraw my application. {w.reason}".rstrip(),
             f"I enjoyed learning about {w.team}{about}, and I am grateful for the time you gave "
             "me. I hope our paths cross in the future.",
             w.signature,
@@ -316,7 +468,7 @@ def _withdraw(w: _Words) -> Draft:
     )
 
 
-_WRITERS = {
+_WRITERS: dict[DraftKind, Callable[[_Words], Draft]] = {
     DraftKind.THANK_YOU: _thank_you,
     DraftKind.CHECK_IN: _check_in,
     DraftKind.SECOND_FOLLOW_UP: _second_follow_up,
@@ -327,23 +479,58 @@ _WRITERS = {
 }
 
 
+def _write(kind: DraftKind, facts: DraftFacts, variant: int) -> Draft:
+    draft = _WRITERS[kind](_words(facts, variant))
+    return replace(draft, rules=_RULES[kind])
+
+
+def _make(kind: DraftKind, facts: DraftFacts, variant: int = 0) -> Draft:
+    kind = DraftKind(kind)
+    draft = _write(kind, facts, variant)
+    if count_words(draft) < MAX_WORDS:
+        return draft
+    draft = _write(kind, replace(facts, detail=""), variant)
+    news_words = _NEWS_LIMIT[1]
+    while count_words(draft) >= MAX_WORDS and news_words > 0:
+        news_words -= 5
+        news = " ".join(facts.news.split()[: max(news_words, 0)])
+        draft = _write(kind, replace(facts, detail="", news=news), variant)
+    return draft
+
+
 def make_draft(kind: DraftKind, facts: DraftFacts) -> Draft:
     """The ``kind`` draft personalised with ``facts`` only (RULEBOOK D).
 
     Fewer than :data:`MAX_WORDS` words; when the clipped facts would still make it too
     long, the interview detail is dropped first, then the news is shortened.
     """
-    write = _WRITERS[DraftKind(kind)]
-    draft = write(_words(facts))
-    if count_words(draft) < MAX_WORDS:
-        return draft
-    draft = write(_words(replace(facts, detail="")))
-    news_words = _NEWS_LIMIT[1]
-    while count_words(draft) >= MAX_WORDS and news_words > 0:
-        news_words -= 5
-        news = " ".join(facts.news.split()[: max(news_words, 0)])
-        draft = write(_words(replace(facts, detail="", news=news)))
-    return draft
+    return _make(kind, facts)
+
+
+def thank_you_drafts(facts: DraftFacts, people: Sequence[Addressee]) -> tuple[Draft, ...]:
+    """One thank-you note per person the user met (S1), in the order given.
+
+    Each greets its own person, fits its words to their role (a recruiter is thanked
+    for guiding the process) and mentions that person's detail, or the shared one.
+    Notes after the first are worded differently, so no two read word for word the
+    same. ``facts.contact_name`` and ``facts.contact_role`` are ignored. With no
+    people, one note with a neutral greeting.
+    """
+    if not people:
+        return (_make(DraftKind.THANK_YOU, replace(facts, contact_name="", contact_role=None)),)
+    return tuple(
+        _make(
+            DraftKind.THANK_YOU,
+            replace(
+                facts,
+                contact_name=person.name,
+                contact_role=person.role,
+                detail=person.detail or facts.detail,
+            ),
+            variant,
+        )
+        for variant, person in enumerate(people)
+    )
 
 
 def draft_order(

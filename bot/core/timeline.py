@@ -95,7 +95,7 @@ DATEPARSER_CHARS = 300
 
 _MDY_COUNTRIES = frozenset({"US", "PR", "GU", "VI", "AS", "MP", "UM", "PH", "FM", "MH", "PW"})
 
-_NO_DATE = "no date (T4)"
+_NO_DATE = "no date"
 
 
 def date_order(country: str | None) -> str:
@@ -1223,8 +1223,9 @@ def read_timeline(text: str, *, now: datetime, cal: BusinessCalendar) -> Timelin
     """The promised-by date in what the user said about when the employer will answer.
 
     ``now`` is aware; the date is in the user's zone (today is
-    ``cal.local_date(now)``) and never before today. ``None`` with "no date
-    (T4)" when nothing usable was said. See the module docstring for how
+    ``cal.local_date(now)``) and never before today. ``None`` with "no date"
+    when nothing usable was said (T4). ``understood`` is shown to the user, so it
+    names no rule id; ``rules`` carries them. See the module docstring for how
     phrases are read. Never raises for any ``text``.
     """
     local_now = cal.localize(now)
@@ -1238,7 +1239,7 @@ def read_timeline(text: str, *, now: datetime, cal: BusinessCalendar) -> Timelin
             dated = [fallback]
     if not dated:
         if hits:
-            return TimelineReading(None, f"no date: {hits[0].label} (T4)", ("T4",))
+            return TimelineReading(None, f"no date: {hits[0].label}", ("T4",))
         return TimelineReading(None, _NO_DATE, ("T4",))
     best = max(dated, key=lambda hit: (hit.day, -hit.start))
     assert best.day is not None
@@ -1246,10 +1247,10 @@ def read_timeline(text: str, *, now: datetime, cal: BusinessCalendar) -> Timelin
     when = describe_date(best.day, today=ctx.today)
     if len(distinct) > 1:
         labels = list(dict.fromkeys(hit.label for hit in sorted(dated, key=lambda h: h.start)))
-        return TimelineReading(best.day, f"by {when} (latest of {' / '.join(labels)}, T2)", ("T2",))
+        return TimelineReading(best.day, f"by {when} (latest of {' / '.join(labels)})", ("T2",))
     if best.ranged:
-        return TimelineReading(best.day, f"by {when} ({best.label}, T2)", ("T2",))
-    return TimelineReading(best.day, f"by {when} ({best.label}, T3)", ("T3",))
+        return TimelineReading(best.day, f"by {when} ({best.label})", ("T2",))
+    return TimelineReading(best.day, f"by {when} ({best.label})", ("T3",))
 
 
 # ---------------------------------------------------------------------------

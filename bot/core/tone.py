@@ -200,8 +200,8 @@ _RULES: tuple[_Rule, ...] = (
             _rx(r"(?:let me know|get back to me) (?:by|before|no later than) " + _DAYLIKE),
             _rx(r"(?:answer|reply|response|decision) (?:is )?(?:needed|required) by"),
         ),
-        "A deadline the reader never agreed to is an ultimatum; G9 allows a date only when "
-        "real news, such as a competing offer, comes with one.",
+        "A deadline the reader never agreed to is an ultimatum; a date belongs only with "
+        "real news, such as a competing offer that comes with one.",
         "If there is any news on the timeline, I would be glad to hear it.",
     ),
     _Rule(
@@ -298,8 +298,8 @@ _RULES: tuple[_Rule, ...] = (
                 r"message|follow up|reminder)|one last time|(?:final|last) time (?:that )?I"
             ),
         ),
-        "Counting your messages reproaches the reader, and G3 caps unanswered attempts to "
-        "one person at two anyway.",
+        "Counting your messages reproaches the reader, and two unanswered messages to one "
+        "person is the limit anyway.",
         "I'm following up on my application for the role and would welcome any news.",
     ),
     _Rule(
@@ -399,7 +399,7 @@ _RULES: tuple[_Rule, ...] = (
             ),
             _rx(r"you (?:promised|said you would|said you'd|were supposed to)|your fault"),
         ),
-        "Blame makes the reader defensive; a note up the chain (G7) shows enthusiasm and "
+        "Blame makes the reader defensive; a note up the chain shows enthusiasm and "
         "skills, never fault.",
         "I'm writing to reaffirm my strong interest in the role and would welcome an update.",
     ),
@@ -419,7 +419,7 @@ _RULES: tuple[_Rule, ...] = (
             ),
             _rx(r"(?:on|via|through|over) (?:" + _SOCIAL_NAMES + r")"),
         ),
-        "G5: keep to work channels. Personal numbers, texts, home addresses and social media "
+        "Keep to work channels: personal numbers, texts, home addresses and social media "
         "messages cross a line.",
         "I'll write to your work e-mail; a reply whenever it suits you is very welcome.",
     ),
@@ -446,7 +446,7 @@ _RULES: tuple[_Rule, ...] = (
                 r"wait(?:ing)? (?:in|at) (?:your|the) (?:lobby|reception)"
             ),
         ),
-        "G5: turning up unannounced, even with more material, puts people on the spot.",
+        "Turning up unannounced, even with more material, puts people on the spot.",
         "I'd be glad to send any further material by e-mail if that would help.",
     ),
 )

@@ -144,11 +144,15 @@ class Decision:
 
 @dataclass(frozen=True, slots=True)
 class Draft:
-    """An e-mail draft (D): subject and body, plain text."""
+    """An e-mail draft (D): subject and body, plain text, and the rules behind it.
+
+    The text never shows a rule id; ``rules`` keeps them for code and for "why?".
+    """
 
     kind: DraftKind
     subject: str
     body: str
+    rules: tuple[str, ...] = field(default=())
 
 
 @dataclass(frozen=True, slots=True)

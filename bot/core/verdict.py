@@ -40,7 +40,8 @@ is still offered; callers should record the reply that carried a rejection as
 an answer to the attempt it followed.
 
 Advice is plain text (no markup) and carries no user-provided text, so it is
-safe in any parse mode.
+safe in any parse mode. It names no rule id: :attr:`Decision.rules` carries them,
+and :func:`bot.core.coaching.explain` says each in plain words.
 """
 
 from __future__ import annotations
@@ -174,29 +175,29 @@ def _known_outcome(outcome: Outcome, history: Sequence[Attempt]) -> Decision:
         if asked:
             return _stop(
                 ("G8",),
-                "You have already asked for feedback, so leave it there (G8). "
+                "You have already asked for feedback, so leave it there. "
                 "If an answer comes it is a bonus; keep your energy for the next applications.",
             )
         return Decision(
             verdict=Verdict.STOP,
             rules=("G8",),
             advice=(
-                "They have made their decision, so no more follow-ups (G8). "
+                "They have made their decision, so no more follow-ups. "
                 "One short, polite e-mail asking for feedback is fine and can help next time."
             ),
             suggest=DraftKind.FEEDBACK_REQUEST,
         )
     advice = {
         Outcome.OFFER: (
-            "Congratulations on the offer: there is nothing left to chase here (G8). "
+            "Congratulations on the offer: there is nothing left to chase here. "
             "Reply to the offer itself rather than sending another follow-up."
         ),
         Outcome.CLOSED: (
-            "The position is closed, so another follow-up will not change it (G8). "
+            "The position is closed, so another follow-up will not change it. "
             "Keep the contact friendly for future openings and put your time into new ones."
         ),
         Outcome.WITHDREW: (
-            "You have withdrawn, so there is nothing left to follow up (G8). "
+            "You have withdrawn, so there is nothing left to follow up. "
             "A polite goodbye keeps the door open if you ever want to apply there again."
         ),
     }[outcome]
@@ -209,7 +210,7 @@ def _real_news(channel: Channel, now: datetime, cal: BusinessCalendar) -> Decisi
             verdict=Verdict.STOP,
             rules=_ordered(("G5", "G9")),
             advice=(
-                "Real news is worth sharing (G9), but not through a personal channel (G5): "
+                "Real news is worth sharing, but not through a personal channel: "
                 "send it to their work e-mail or call the office line instead."
             ),
             suggest=DraftKind.UPDATE,
@@ -222,8 +223,8 @@ def _real_news(channel: Channel, now: datetime, cal: BusinessCalendar) -> Decisi
                 verdict=Verdict.WAIT,
                 rules=("G6", "G9"),
                 advice=(
-                    "Real news can be shared at any time (G9), but calls belong in working "
-                    f"hours: call {_when(when, now, cal)}, or send it by work e-mail now (G6)."
+                    "Real news can be shared at any time, but calls belong in working "
+                    f"hours: call {_when(when, now, cal)}, or send it by work e-mail now."
                 ),
                 next_ok_at=when,
                 suggest=DraftKind.UPDATE,
@@ -232,7 +233,7 @@ def _real_news(channel: Channel, now: datetime, cal: BusinessCalendar) -> Decisi
         verdict=Verdict.GO,
         rules=("G9",),
         advice=(
-            "Go ahead: real news such as another offer is worth sharing and is not nagging (G9). "
+            "Go ahead: real news such as another offer is worth sharing and is not nagging. "
             "Keep it factual and mention a deadline only if there really is one."
         ),
         suggest=DraftKind.UPDATE,
@@ -245,8 +246,8 @@ def _capped(interview: Interview, to: Recipient, history: Sequence[Attempt]) -> 
     if interview.vibe is Vibe.CHILLY and unanswered:
         return _stop(
             ("G4", "S5"),
-            "The interview felt cool and you have already followed up once, which is enough "
-            "(G4). Let this one go and keep the door open (S5): your time is better spent on "
+            "The interview felt cool and you have already followed up once, which is enough. "
+            "Let this one go and keep the door open: your time is better spent on "
             "other applications.",
         )
     if to is Recipient.HIRING_MANAGER and _on_gatekeeper_route(history):
@@ -254,19 +255,19 @@ def _capped(interview: Interview, to: Recipient, history: Sequence[Attempt]) -> 
             return _stop(
                 ("G7", "S5"),
                 "You have sent your one note to the hiring manager, and going up the chain "
-                "happens only once (G7). Let this one go and keep the door open (S5).",
+                "happens only once. Let this one go and keep the door open.",
             )
         if any(a.answered for a in history):
             return _stop(
                 ("G7",),
                 "Someone there has replied, so keep talking with them rather than going over "
-                "their head (G7).",
+                "their head.",
             )
         if not _gatekeeper_capped(history):
             return _stop(
                 ("G3", "G7"),
                 "Keep your follow-ups with the recruiter or HR for now: the one note to the "
-                "hiring manager comes only after two unanswered attempts to them (G3, G7).",
+                "hiring manager comes only after two unanswered attempts to them.",
             )
         return None
     count = sum(1 for a in unanswered if a.to is to)
@@ -278,35 +279,35 @@ def _capped(interview: Interview, to: Recipient, history: Sequence[Attempt]) -> 
             verdict=Verdict.STOP,
             rules=("G3", "G7"),
             advice=(
-                f"Two unanswered messages to {who} is the limit, so no third one (G3). "
+                f"Two unanswered messages to {who} is the limit, so no third one. "
                 "Instead you can send one respectful note to the hiring manager that shows your "
-                "enthusiasm and skills, without mentioning the silence (G7)."
+                "enthusiasm and skills, without mentioning the silence."
             ),
             suggest=DraftKind.HIRING_MANAGER,
         )
     return _stop(
         ("G3", "S5"),
         f"You have reached out to {who} twice without a reply, and a third message would hurt "
-        "more than help (G3). Let this one go and keep the door open (S5).",
+        "more than help. Let this one go and keep the door open.",
     )
 
 
 def _wrong_channel(channel: Channel) -> Decision:
     advice = {
         Channel.PERSONAL_EMAIL: (
-            "Please keep away from personal e-mail addresses (G5). "
+            "Please keep away from personal e-mail addresses. "
             "Write to their work e-mail instead, or call the office line."
         ),
         Channel.PERSONAL_PHONE: (
-            "Please don't call a personal number (G5). "
+            "Please don't call a personal number. "
             "Use the office line during working hours or their work e-mail instead."
         ),
         Channel.IN_PERSON: (
-            "Turning up in person puts people on the spot (G5). "
+            "Turning up in person puts people on the spot. "
             "A short message to their work e-mail, or a call to the office line, does it better."
         ),
         Channel.SOCIAL: (
-            "A social-media message feels too personal for a hiring question (G5). "
+            "A social-media message feels too personal for a hiring question. "
             "Use their work e-mail or the office line instead."
         ),
     }[channel]
@@ -357,12 +358,12 @@ def _g1(interview: Interview, cal: BusinessCalendar, nudge_hour: int) -> _Gate:
     if interview.promised_by is None:
         why = (
             "with no date from them, give it two working weeks after the interview before "
-            "checking in (G1, T4)"
+            "checking in"
         )
     else:
         why = (
             f"they said they would decide by {day_in_words(interview.promised_by)}, and a check-in "
-            "lands best two business days after that, never on the day itself (G1)"
+            "lands best two business days after that, never on the day itself"
         )
     return _threshold("G1", cal.at_local(day, nudge_hour), why)
 
@@ -371,7 +372,7 @@ def _g2_same(cal: BusinessCalendar, to: Recipient, last: date, nudge_hour: int) 
     day = cal.add_business_days(last, FOLLOW_UP_SPACING)
     why = (
         f"you contacted {_WHO[to]} on {day_in_words(last)}, and two attempts to the same "
-        "person need at least five business days between them (G2)"
+        "person need at least five business days between them"
     )
     return _threshold("G2", cal.at_local(day, nudge_hour), why)
 
@@ -379,7 +380,7 @@ def _g2_same(cal: BusinessCalendar, to: Recipient, last: date, nudge_hour: int) 
 def _g2_back_to_back(cal: BusinessCalendar, last: date, nudge_hour: int) -> _Gate:
     why = (
         f"you were last in touch with them on {day_in_words(last)}, and follow-ups never go out on "
-        "back-to-back days (G2)"
+        "back-to-back days"
     )
     return _threshold("G2", cal.at_local(last + timedelta(days=2), nudge_hour), why)
 
@@ -388,7 +389,7 @@ def _s4(cal: BusinessCalendar, last_gatekeeper: date, nudge_hour: int) -> _Gate:
     day = cal.add_business_days(last_gatekeeper, FOLLOW_UP_SPACING)
     why = (
         "the note to the hiring manager comes five business days after your last follow-up "
-        "to the recruiter or HR (S4, G7)"
+        "to the recruiter or HR"
     )
     return _threshold("S4", cal.at_local(day, nudge_hour), why)
 
@@ -404,7 +405,7 @@ def _g6(cal: BusinessCalendar) -> _Gate:
             return cal.at_local(local.date(), CALL_START)
         return cal.at_local(cal.next_business_day(local.date()), CALL_START)
 
-    why = "calls belong in working hours, 09:00-17:00 on a business day (G6)"
+    why = "calls belong in working hours, 09:00-17:00 on a business day"
     return _Gate("G6", ok, advance, why)
 
 
@@ -415,7 +416,7 @@ def _s6(cal: BusinessCalendar, nudge_hour: int) -> _Gate:
     def advance(t: datetime) -> datetime:
         return cal.at_local(cal.next_business_day(cal.local_date(t)), nudge_hour)
 
-    why = "follow-ups go out on business days, not on weekends or public holidays (S6)"
+    why = "follow-ups go out on business days, not on weekends or public holidays"
     return _Gate("S6", ok, advance, why)
 
 
@@ -474,27 +475,25 @@ def _go(
     rules = [step_rule, "G11"]
     if channel is Channel.PHONE:
         first = (
-            f"Go ahead and {what} by phone ({step_rule}), and bring something to the call: a "
+            f"Go ahead and {what} by phone, and bring something to the call: a "
             "relevant article or piece of news, and one line on why the role still interests "
-            "you (G11)."
+            "you."
         )
     else:
         first = (
-            f"Go ahead and {what} by e-mail ({step_rule}), and give them something with it: a "
+            f"Go ahead and {what} by e-mail, and give them something with it: a "
             "relevant article or piece of news, plus one line on why the role still interests "
-            "you (G11)."
+            "you."
         )
     if interview.vibe is Vibe.WARM:
         rules.append("G12")
         second = (
             " Since it went well, a recommendation from someone who knows your work or a "
-            "contact at the company can add weight (G12)."
+            "contact at the company can add weight."
         )
     elif channel is Channel.PHONE:
         rules.append("G6")
-        second = (
-            " A call fits best after a warm interview, so an e-mail may be the gentler choice (G6)."
-        )
+        second = " A call fits best after a warm interview, so an e-mail may be the gentler choice."
     else:
         second = ""
     return Decision(
