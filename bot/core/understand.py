@@ -42,6 +42,7 @@ from typing import Any
 
 from bot.core._timeline_words import WEEKDAY_RE, _mend, normalize, weekday_number
 from bot.core.calendar import BusinessCalendar
+from bot.core.intent_model import guess
 from bot.core.intents import Intent, IntentMatch, recognise
 from bot.core.timeline import read_timeline
 from bot.core.types import Channel, DraftKind, Outcome, Recipient, Vibe
@@ -414,7 +415,8 @@ _NOT_NAMES_MORE = _words(
     later earlier already almost enough maybe perhaps directly again still super kinda
     sorta totally completely maybe regarding about anyway weird odd rude nice kind polite
     cold warm friendly happy sad worried anxious nervous excited glad sure fine well ok
-    dmd dmed improve improving drop dropped portfolio cv resume
+    dmd dmed improve improving drop dropped portfolio cv resume post bc out approval name
+    partner director vp head lead side role gig spot loop panel process ta hm mgr
     wish luck follow text ping line contact platform store ops pharmacy analytics product
     emailaddr result results decision timeline feedback culture tech technical final
     round onsite screen sw sde swe java python ml ai ux ui qa devops cloud backend frontend
@@ -661,6 +663,11 @@ _CANCEL = re.compile(
     r"^(?:ok |okay |no |nah |actually )?(?:cancel(?: (?:that|it|this))?|never ?mind|nvm|"
     r"forget (?:it|that|about it)|stop|quit|exit|abort|leave it)(?: please| pls| then)?[ ,.!]*$"
 )
+_REMINDER_SETTING = re.compile(
+    r"\b(?:turn off|turn on|switch off|stop|pause|mute|fewer|less|more|disable|enable|no) "
+    r"(?:the |my |all )?(?:reminders|nudges|notifications)\b|\b(?:reminders|nudges|notifications)"
+    r" (?:on|at|during) (?:weekends|night|the weekend)\b|\bonce a (?:week|day)\b"
+)
 _REMINDERS = re.compile(
     r"\b(?:(?:what|which|any|my|show|list|see|upcoming|next|pending|scheduled) (?:\w+ ){0,3}"
     r"(?:reminders?|nudges?|notifications?)|(?:reminders?|nudges?) (?:coming up|do i have|"
@@ -668,6 +675,7 @@ _REMINDERS = re.compile(
     r"whats coming up|what is coming up|what do i have coming up|what(?:s| is) next on my list)\b"
 )
 _HOUR_SETTING = re.compile(
+    r"\bmake it (?:at )?(?P<rest4>\d.{0,20})|"
     r"\b(?:remind|nudge|ping|message|text|notify)(?: me)?(?: (?:at|around|by|from))? "
     r"(?P<rest>.{0,40})|\b(?:reminders?|nudges?|notifications?)(?: \w+){0,3} "
     r"(?:at|to|around|for) (?P<rest2>.{0,30})|\b(?:reminder|nudge) (?:time|hour) (?P<rest3>.{0,30})"
@@ -757,10 +765,14 @@ _CONTACT_ACT = re.compile(
     r"left (?:a |an |her a |him a |them a )?(?:voicemail|vm|message)|"
     r"sent (?:a |an |another |one more |my |the |them |her |him )?(?:\w+ ){0,2}?"
     r"(?:email|emails|mail|message|note|follow up|text|dm|inmail|linkedin message)|"
-    r"(?:went|dropped by|stopped by|popped in|showed up|turned up)(?: to| at)? "
-    r"(?:the|their|her|his)? ?(?:office|building)?|"
+    r"(?:went|dropped by|stopped by|popped in|showed up|turned up)(?: to| at| by| in)? "
+    r"(?:the |their |her |his )?(?:\w+ )?(?:office|building|there)|"
     r"tried (?:calling|to call|phoning)|gave (?:\w+ ){1,2}a (?:call|ring|buzz|bell)|"
     r"whatsappd|whatsapped|sent (?:\w+ )?(?:a )?(?:mail|email|message|note|text|dm))"
+)
+_OPENING_ACT = re.compile(
+    r"^(?:(?:i|ive|i have|have|just|so i|also i|and i|then i|yesterday i|today i|ok i|update i)"
+    r" )?(?:" + _CONTACT_ACT.pattern.removeprefix(r"\b") + r")"
 )
 _AGAIN = re.compile(
     r"\b(?:and )?(?:then )?(?:again|once more|one more time|another one|a second time|"
@@ -954,7 +966,9 @@ _PROMISED_REPLY = re.compile(
 _NEW_STRONG = re.compile(
     r"\b(?:just (?:had|finished|did|got out of|came out of)|had (?:my|an|a|the|our|\d)|"
     r"(?:interviews?|interviewed|round|onsite|screen|screening|panel|call) (?:at|with|for|@)|"
-    r"(?:today|yesterdays?|todays) interview|had another one|"
+    r"(?:today|yesterdays?|todays) interview|had (?:another|one) (?:one )?(?:at|with)|"
+    r"interview (?:was|is) (?:\d|an?|on|at|this|yesterday|today)|interview scheduled|"
+    r"interview (?:this|next) (?:morning|arvo|afternoon|evening|week)|had another one|"
     r"(?:interview|round|onsite|screen) (?:today|yesterday|tomorrow|tmrw|this morning|"
     r"this afternoon|went|done|over|finished|on \w+day)|"
     r"(?:round|interview|onsite|screen) (?:\w+ ){0,3}(?:done|over|finished)|"
@@ -972,6 +986,15 @@ _OWN_NEWS_PAST = re.compile(
 
 
 def _intent(t: _Text, known: Known) -> FrameIntent:
+    intent = _intent_by_rules(t, known)
+    if intent is FrameIntent.UNKNOWN and len(t.plain) <= 600:
+        fallback = guess(t.plain, t.raw, normalise=_plain)
+        if fallback is not None:
+            return FrameIntent(fallback.intent)
+    return intent
+
+
+def _intent_by_rules(t: _Text, known: Known) -> FrameIntent:
     intent = _intent_base(t, known)
     plain = t.plain
     if (
@@ -1032,7 +1055,8 @@ _LIST_MORE = re.compile(
     r"processes)\b"
 )
 _STATUS_MORE = re.compile(
-    r"\bwhere (?:am i|are we|do i stand|things stand) (?:with|on|at)\b|\bhow long (?:has it been|"
+    r"\bwhere (?:am i|are we|do i stand|things stand) (?:with|on|at)\b|\bhow many days since\b|"
+    r"\bhow long (?:has it been|"
     r"since)|\bwhats the (?:status|plan|latest) (?:with|on|for)\b|\bwhat(?:s| is) next (?:with|"
     r"for)\b|\bany (?:news|update) (?:on|with|from) my\b"
 )
@@ -1046,8 +1070,9 @@ _CANCEL_MORE = re.compile(
 )
 _UNDO_MORE = re.compile(
     r"\bundo\b(?:[ ,.!]*(?:that|it|this|please|pls|the last (?:one|thing)))?[ ,.!]*$|"
+    r"\b(?:take (?:it|that) back|scratch that|ctrl z)\b|"
     r"^(?:oops|whoops|oh no|my bad|sorry|wait)?[ ,.!]*(?:wrong (?:one|interview|company|button)|"
-    r"go back|take (?:it|that) back|revert(?: (?:it|that))?|ctrl z|scratch that|"
+    r"go back|revert(?: (?:it|that))?|ctrl z|scratch that|"
     r"remove what you (?:just )?(?:saved|logged|added)|(?:delete|remove) (?:that|the) last "
     r"(?:one|entry|thing))\b"
 )
@@ -1062,7 +1087,7 @@ _DELETE_MORE = re.compile(
 _OWN_NO = re.compile(
     r"\b(?:said no|turned me down|not (?:moving|going) (?:forward|ahead) with me|"
     r"(?:rejected|rejection|declined) (?:me|my application)|went with (?:someone|another "
-    r"candidate)|its a no|got a no)\b"
+    r"candidate)|(?<!even if )its a no|got a no)\b"
 )
 _OWN_CLOSED = re.compile(
     r"\b(?:cancelled|canceled|closed|scrapped|pulled|froze|frozen)"
@@ -1096,13 +1121,14 @@ def _intent_base(t: _Text, known: Known) -> FrameIntent:
     if base is Intent.TONE or (
         _TONE_ASK_MORE.search(plain)
         and (
-            _QUOTED.search(t.raw) or re.search(r"\b(?:message|email|draft|note|text|msg)\b", plain)
+            _QUOTED.search(t.raw)
+            or re.search(r"\b(?:this|my) (?:message|email|draft|note|text|msg|reply)\b", plain)
         )
     ):
         return FrameIntent.TONE
     if _THANKS_ONLY.match(bare):
         return FrameIntent.THANKS
-    if _UNDO.match(bare) or (len(words) <= 8 and _UNDO_MORE.search(bare)):
+    if _UNDO.match(bare) or (len(words) <= 14 and _UNDO_MORE.search(bare)):
         return FrameIntent.UNDO
     if _CANCEL.match(bare) or (len(words) <= 8 and _CANCEL_MORE.match(bare)):
         return FrameIntent.CANCEL
@@ -1124,10 +1150,20 @@ def _intent_base(t: _Text, known: Known) -> FrameIntent:
         _ZONE_SETTING.search(plain) and base in (Intent.TIMEZONE, Intent.SETTINGS)
     ):
         return FrameIntent.SETTINGS
+    if re.search(r"\bexport\b", plain):
+        return FrameIntent.EXPORT
     if _DELETE_MORE.search(plain) and base in (Intent.UNKNOWN, Intent.DELETE):
         return FrameIntent.DELETE
     if _EXPORT_MORE.search(plain) and base in (Intent.UNKNOWN, Intent.LIST, Intent.EXPORT):
         return FrameIntent.EXPORT
+    if re.search(
+        r"\b(?:google calendar|outlook|ical|ics|my cal|"
+        r"(?:to|in|into|with) (?:my |the )?calendar)\b",
+        plain,
+    ):
+        return FrameIntent.CALENDAR
+    if _REMINDER_SETTING.search(plain):
+        return FrameIntent.SETTINGS
     if (
         _FEELING_GUARD.search(plain)
         and not _OWN_NO.search(plain)
@@ -1170,13 +1206,7 @@ def _intent_base(t: _Text, known: Known) -> FrameIntent:
         and _CONTACT_Q.search(plain)
     ):
         return FrameIntent.SHOULD_I
-    if (
-        base is Intent.UNKNOWN
-        and _CONTACT_ACT.search(plain)
-        and re.match(
-            r"^(?:i |ive |i have |just |so i |also i |and i |then i |yesterday i |today i )", bare
-        )
-    ):
+    if base is Intent.UNKNOWN and _OPENING_ACT.match(plain):
         return FrameIntent.LOG_ATTEMPT
     if base in (Intent.UNKNOWN, Intent.HELP, Intent.START) and _SAD_EMOJI.search(t.raw):
         return FrameIntent.FEELING
@@ -1269,8 +1299,11 @@ def _offer_company(t: _Text) -> str | None:
 
 
 def _clean_company(candidate: str) -> str | None:
-    words = []
-    for word in re.findall(r"[\w&.'-]+", candidate):
+    words: list[str] = []
+    found = re.findall(r"[\w&.'-]+", candidate)
+    if len(found) > 1 and found[0].casefold() == "the":
+        found = found[1:]  # "the bbc"
+    for word in found:
         low = _APOS.sub("", word).casefold().strip(".")
         if low in _COMPANY_STOP or low in ("they", "who", "which", "and"):
             break
@@ -1684,7 +1717,9 @@ def _channel_of(text: str) -> Channel:
         text,
     ):
         return Channel.IN_PERSON
-    if re.search(r"\b(?:called|rang|phoned|call|ring|voicemail|vm|calling|phoning|buzz)\b", text):
+    if re.search(
+        r"\b(?:called|rang|phoned|call|ring|voicemail|vm|calling|phoning|buzz|bell)\b", text
+    ):
         return Channel.PHONE
     return Channel.EMAIL
 
@@ -1730,6 +1765,11 @@ def _company_like(word: str, known: Known) -> bool:
     )
 
 
+_ACT_END = re.compile(r",| and | but | then |\. |; ")
+_AND_MEDIUM = re.compile(
+    r"\band (?:then |again |also )?(?:on|via|by|through|over) (?:linkedin|whatsapp|email|mail|"
+    r"phone|text|sms|instagram|twitter|facebook)\b[^,.;]*"
+)
 _VOICEMAIL_AFTER_CALL = re.compile(
     r"^left (?:a |an |her a |him a |them a )?(?:voicemail|vm|message)"
 )
@@ -1755,8 +1795,14 @@ def _attempts(t: _Text, today: date, known: Known) -> tuple[AttemptFact, ...]:
         end = acts[index + 1].start() if index + 1 < len(acts) else len(plain)
         lead_in = plain[max(0, act.start() - 12) : act.start()]
         clause = plain[act.start() : end]
-        channel = _channel_of(clause)
+        span = _ACT_END.split(clause, maxsplit=1)[0]
+        channel = _channel_of(span)
+        also = _AND_MEDIUM.search(clause, len(span))
+        if also is not None:
+            clause = clause[: also.start()]
         pieces = _AGAIN.split(clause)
+        if len(pieces) > 1 and not (_PAST_DAY.search(pieces[0]) or _TIMES.search(pieces[0])):
+            pieces = ["".join(pieces)]  # "emailed him again yesterday": one attempt
         targets = _targets(pieces[0], known) or _targets(clause, known)
         days = [
             day for m in _PAST_DAY.finditer(pieces[0]) if (day := _past_day(m, today)) is not None
@@ -1776,6 +1822,9 @@ def _attempts(t: _Text, today: date, known: Known) -> tuple[AttemptFact, ...]:
                 result.append(AttemptFact(on, channel, people[0]))
         for again in pieces[1:]:
             result.append(AttemptFact(_first_past_day(again, today), channel, people[0]))
+        if also is not None:
+            medium = _channel_of(also.group())
+            result.append(AttemptFact(_first_past_day(also.group(), today), medium, people[0]))
     # a person named once goes with every act that names nobody
     named = next((a.to for a in result if a.to), None)
     result = [a if a.to else replace(a, to=named) for a in result]
@@ -1888,7 +1937,7 @@ def _vibe(plain: str) -> Vibe | None:
 
 def _hour_setting(plain: str) -> time | None:
     for m in _HOUR_SETTING.finditer(plain):
-        rest = m.group("rest") or m.group("rest2") or m.group("rest3") or ""
+        rest = m.group("rest") or m.group("rest2") or m.group("rest3") or m.group("rest4") or ""
         if re.match(r"(?:at |around )?(?:noon|midday|lunch ?time)\b", rest):
             return time(12, 0)
         clock = _SETTING_CLOCK.search(rest)
