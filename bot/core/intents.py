@@ -180,6 +180,7 @@ _COMMON = _words(
     weekly checks cheque later latter letter other others another mother father offer offers
     office offices hired hires hirer tired wired fired firm calm called caller calls ball
     still stall stale stable table stage state states status statue mad made make male mile
+    revert reverted reverting
     """
 )
 
