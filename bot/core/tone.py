@@ -391,7 +391,8 @@ _RULES: tuple[_Rule, ...] = (
                 r"waste of (?:my|our) time|wasted my time|wasting my time|unprofessional|"
                 r"disrespectful|rude|common courtesy|the least you could do|"
                 r"(?:have|show) the decency|not fair|unfair|shameful|terrible process|"
-                r"(?:poorly|badly) (?:organi[sz]ed|run|handled|managed|communicated)|"
+                r"(?:poorly|badly) (?:organi[sz]ed|run|handled|managed|communicated|explained|"
+                r"designed|planned|thought out)|"
                 r"(?:very|extremely|deeply) disappointing"
             ),
             _rx(
@@ -464,7 +465,8 @@ _RULES: tuple[_Rule, ...] = (
                 r"my (?:family|kids|children) (?:is|are) counting on|"
                 r"I turned down (?:other|another) (?:offers?|jobs?|interviews?) for|"
                 r"I (?:took|take) (?:a|the) day off (?:work )?(?:for|to)|"
-                r"put my (?:whole |entire )?life on hold|can't (?:pay|afford) my rent|"
+                r"put my (?:whole |entire )?life on (?:hold|pause|ice)|can't (?:pay|"
+                r"afford) my rent|"
                 r"rearranged my (?:whole|entire) (?:schedule|life|week)|I thought you cared|"
                 r"I gave up so much|the least you (?:can|could) do"
             ),
@@ -516,7 +518,8 @@ _RULES: tuple[_Rule, ...] = (
         (
             _rx(
                 r"I (?:need|want|expect|require|must have|must get|demand) (?:an?|your|the|some) "
-                r"(?:\w{1,15} )?(?:answer|reply|response|decision|update|offer)"
+                r"(?:\w{1,15} )?(?:answer|reply|response|decision|update|offer|yes or no|verdict|"
+                r"outcome|confirmation|commitment|result)"
                 r" (?:from you )?(?:by|before|no later than|within|until|at the latest|today|"
                 r"tomorrow|this week|immediately|asap|right away)"
             ),
@@ -630,7 +633,7 @@ _RULES: tuple[_Rule, ...] = (
                 r"respect))|list of priorities|bottom of (?:the|your) (?:pile|list|inbox|"
                 r"priorit\w{0,5})|"
                 r"somewhere (?:very )?important|I'm sure it's (?:very )?important|"
-                r"(?:don't|do not|never) mind me|(?:keep|just|I'll|I will) (?:\w{1,10} )?"
+                r"(?<!you\s)(?:don't|do not|never) mind me|(?:keep|just|I'll|I will) (?:\w{1,10} )?"
                 r"(?:wait|waiting|sit|sitting) (?:\w{1,10} )?"
                 r"(?:here )?forever|(?:it's|its|it is) only my (?:career|life|future|livelihood|"
                 r"time)|aged (?:so |really |very )?well|aged like milk|what a (?:joke|shocker)|"
@@ -842,7 +845,7 @@ _RULES: tuple[_Rule, ...] = (
                 r"(?:file|lodge|make|filing|lodging) a (?:formal |official )?complaint|"
                 r"report (?:you|this|your company|your firm) (?:to|for)|"
                 r"(?:honest|bad|negative|scathing|one-star|1-star|public|truthful) reviews?|"
-                r"(?:leave|leaving|post|posting) (?:a |an |my )?(?:\w{1,10} )?review|"
+                r"(?:leave|leaving|post|posting) (?:a |an |my )?(?:\w{1,10} ){0,2}review|"
                 r"(?:write|writing) (?:a |an |my )?(?:honest |bad |negative |scathing |public |"
                 r"one-star |1-star )?review (?:of|about|on)|"
                 r"(?:a|the|my) (?:post|thread|blog post|article|video) about (?:this|my experience|"
@@ -971,7 +974,11 @@ _RULES: tuple[_Rule, ...] = (
                 r"muffins|brownies)"
             ),
             _rx(r"singing telegram|flash mob|billboard|skywriting"),
-            _rx(r"(?:wrote|written|recorded|made) you a (?:poem|song|video|rap|comic)"),
+            _rx(
+                r"(?:wrote|written|recorded|made|drew|drawn|painted|filmed|baked) you (?:a|an) "
+                r"(?:\w{1,12} ){0,3}(?:poem|song|video|rap|comic|film|movie|animation|cartoon|"
+                r"painting|portrait|drawing|sculpture|cake)"
+            ),
             _rx(
                 r"(?:made|wrote|written|recorded|composed|created|filmed|choreographed|prepared) "
                 r"(?:\w{1,12} ){0,2}(?:poem|song|rap|jingle|dance|musical|comic|cartoon|meme|"
@@ -1255,7 +1262,7 @@ _FAMILIES: tuple[
                 r"(?:your|the|this|that) so-?called|so-?called (?:recruiters?|team|process|hr|"
                 r"talent|professionals?|experts?|managers?|company)|"
                 r"(?:zero|no|lost (?:all |any )?|little) respect (?:left )?for (?:you|your|this|"
-                r"the)|"
+                r"the|anyone|anybody|candidates|people|my)|you people|"
                 r"(?:is|are|was|were) (?:a|an) (?:complete |total |absolute |real )?(?:liability|"
                 r"embarrassment|disgrace|let-?down)"
             ),
@@ -1528,12 +1535,158 @@ _FAMILIES: tuple[
 )
 
 
+_MORE_FAMILIES: tuple[
+    tuple[str, str, tuple[re.Pattern[str], ...], Callable[[re.Match[str]], bool] | None], ...
+] = (
+    (
+        "G10",
+        "public_callout",
+        (
+            _rx(
+                r"(?<!you\s)(?:deserve|deserves) to (?:know|hear|be warned)|"
+                r"(?:colleagues|friends|contacts|network|followers|community|industry|everyone|"
+                r"people) (?:\w{1,15} ){0,3}(?:will|would|might|"
+                r"may) (?:\w{1,10} )?be (?:\w{1,10} )?"
+                r"interested in (?:how|what|hearing|this)|"
+                r"(?:article|post|blog|thread|video|piece|story|review|write-?up) (?:on|about) how "
+                r"(?:you|your|companies|this company|candidates|applicants)"
+            ),
+        ),
+        None,
+    ),
+    (
+        "G10",
+        "complaint",
+        (
+            _rx(
+                r"how (?:you|your \w{1,15}|companies like yours|this company|the company) "
+                r"(?:treat|treats|treated|handle|handles|handled) (?:applicants|candidates|"
+                r"people|job seekers|us)|"
+                r"not the (?:\w{1,15} )?(?:standard|level|experience|treatment|service) I "
+                r"(?:expected|was expecting|anticipated|had hoped for)"
+            ),
+        ),
+        None,
+    ),
+    (
+        "G10",
+        "sarcasm",
+        (
+            _rx(
+                r"(?:of which there (?:have been|has been|were|was)|there have been) none|"
+                r"(?:abducted|kidnapped|eaten) by|by aliens|"
+                r"(?:ping|bump|nudge|hello|hellooo+)\W{1,4}(?:ping|bump|nudge|hello|anyone)"
+            ),
+            _ci(r"(?:\A|(?<=[.!?\n])|(?<=[.!?\n] ))(?:anyone|anybody)\s{0,2}\?"),
+        ),
+        None,
+    ),
+    (
+        "G10",
+        "ultimatum",
+        (
+            _rx(
+                r"(?:my )?patience (?:runs|will run|is going to run) out|"
+                r"take (?:\w{1,10} )?silence (?:\w{1,12} ){0,3}as (?:a |an )?(?:no|rejection|sign|"
+                r"answer)|I(?:'ll| will) remember (?:this|it|that)"
+            ),
+        ),
+        None,
+    ),
+    (
+        "G10",
+        "guilt",
+        (
+            _rx(
+                r"(?:kids|children|family|mouths|people) to feed|(?:bills|rent|mortgage|debts) to "
+                r"pay|what am I supposed to tell|told my (?:whole |entire )?(?:family|friends|"
+                r"parents|kids|children|wife|husband|partner|mum|mom|dad) (?:that )?I (?:got|had|"
+                r"would get|was getting)|(?:I've|I have) been crying|I cried|in tears|crying "
+                r"(?:every|all|myself)"
+            ),
+        ),
+        None,
+    ),
+    (
+        "G10",
+        "flattery",
+        (
+            _rx(
+                r"no (?:finer|better|greater|smarter|brighter|more talented|more inspiring|kinder) "
+                r"(?:\w{1,15} )?(?:anywhere|in the world|on earth|on the planet|alive)|"
+                r"anywhere in the (?:world|universe)"
+            ),
+        ),
+        None,
+    ),
+    (
+        "G10",
+        "gift_bribe",
+        (
+            _rx(
+                r"(?:I'll|I will|I'd|I would) owe you (?:one|big|a favou?r|big time|forever)|"
+                r"put my (?:cv|application|resume) (?:on top|at the top|first|to the top)"
+            ),
+        ),
+        None,
+    ),
+    (
+        "G10",
+        "pestering",
+        (
+            _rx(
+                r"(?:sent|written|left|made) (?:you )?(?:loads|lots|tons|heaps|a bunch|dozens|so "
+                r"many|plenty)|(?:tried|been trying) (?:phoning|calling|emailing|e-mailing|"
+                r"messaging|texting|writing|contacting|reaching|everything)|"
+                r"(?:reply|respond|answer) to (?:any of )?my (?:e-?mails|messages|calls)"
+            ),
+        ),
+        None,
+    ),
+    (
+        "G7",
+        "blame",
+        (
+            _rx(
+                r"(?:tried|called|phoned|emailed|e-mailed|messaged|wrote|written|asked|chased) "
+                r"(?:\w{1,12} ){0,6}(?:and|but) (?:got |heard |received )?(?:absolutely )?"
+                r"nothing"
+            ),
+        ),
+        None,
+    ),
+    (
+        "G10",
+        "comparison",
+        (
+            _rx(
+                r"(?:guy|girl|woman|man|person|someone|somebody|candidate|lady|bloke|others|"
+                r"people) (?:\w{1,12} ){0,6}(?:got|received|heard back|was told|were told|had) "
+                r"(?:his|her|their|the) (?:result|results|feedback|offer|answer|call|email|"
+                r"decision)|"
+                r"(?:more|better) (?:experience|qualifications|skills) than (?:\w{1,12} ){0,3}"
+                r"(?:people|candidates|applicants|others|anyone|whoever|them)|"
+                r"(?:competitors?|other companies|other firms|other employers) (?:don't|do not|"
+                r"never|wouldn't|would never) (?:make|keep|leave|treat)"
+            ),
+        ),
+        None,
+    ),
+    (
+        "G5",
+        "personal_channel",
+        (_rx(r"(?:call|ring|phone|reach|visit|contact)(?:ed|ing)? you at (?:home|your house)"),),
+        None,
+    ),
+)
+
+
 def _family_rules() -> tuple[_Rule, ...]:
     first: dict[tuple[str, str], _Rule] = {}
     for r in _RULES:
         first.setdefault((r.rule, r.category), r)
     out = []
-    for rule_id, category, patterns, keep in _FAMILIES:
+    for rule_id, category, patterns, keep in _FAMILIES + _MORE_FAMILIES:
         base = first[(rule_id, category)]
         out.append(_Rule(rule_id, category, patterns, base.why, base.instead, keep))
     return tuple(out)
