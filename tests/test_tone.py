@@ -289,6 +289,12 @@ class TestSentenceFamilies:
             ("I saw you at the supermarket and wanted to ask about the role.", "personal_channel"),
             ("I'm outside your building now, can someone come down?", "in_person"),
             ("Nobody from your team has bothered to contact me.", "blame"),
+            ("The whole process took far too long.", "complaint"),
+            ("I'm just as qualified as the person you hired.", "comparison"),
+            ("I'll bring the whole team some doughnuts on Monday.", "gimmick"),
+            ("I can share part of my signing bonus with you.", "gift_bribe"),
+            ("No rush, it's only been two months.", "sarcasm"),
+            ("Sorry to keep bothering you, but any news?", "pestering"),
         ],
     )
     def test_flagged(self, text: str, category: str) -> None:
@@ -321,6 +327,15 @@ class TestSentenceFamilies:
             "I spent the weekend preparing a short case study you might like.",
             "I had to cancel our call, sorry about that.",
             "In case my application fell through the cracks, I've attached it again.",
+            "I'm happy to share my salary expectations.",
+            "Sorry, my connection was really poor during the call.",
+            "I hope I didn't leave a bad impression.",
+            "It's only been a few days, so no rush!",
+            "My colleague heard great things about your team.",
+            "I was excited about the incentive scheme you described.",
+            "I don't want to keep bothering you, so I'll wait to hear from you.",
+            "I never received feedback from my last employer, so I'd value yours.",
+            "I'd love to share my experience with others on the team.",
         ],
     )
     def test_stays_clean(self, text: str) -> None:
@@ -430,6 +445,19 @@ LONG_RANT = (
     "that I can stop living in my head like this. Even a short no would honestly be kinder "
     "than this feeling. Thank you so much for reading this far, and I'm sorry again!"
 )
+LONG_FORMAL = (
+    "Dear Sir or Madam, I am writing regarding my application for the Senior Buyer position. "
+    "My first interview took place on 4 March, the second on 18 March and the assessment centre "
+    "on 1 April. On each occasion I was told that a decision would follow within ten working "
+    "days. No decision has followed, no date has been given and no explanation has been offered. "
+    "I have not received a single message since the assessment centre, not even an automated "
+    "one. I have prepared for every stage in good faith and at my own expense, travelling twice "
+    "to your offices and taking leave from my current employer on three separate days. I do not "
+    "think it is reasonable to be left without any information for this length of time. Nor do "
+    "I think it reflects the values your company describes on its careers page. I would like to "
+    "know, in writing, whether my application is still under consideration and, if it is, when I "
+    "can expect a decision. If it is not, I would like to be told so plainly. Regards, J. Whitfield"
+)
 LONG_CALM = (
     "Dear Mr. Osei,\n\nThank you again for the conversation on Thursday about the logistics "
     "analyst role. I enjoyed hearing how the team plans the winter peak, and the question you "
@@ -462,6 +490,12 @@ class TestLongEmotional:
     def test_a_short_emotional_note_is_not_long(self) -> None:
         text = "I'm so anxious! I really need to know! Please tell me something!"
         assert "long_emotional" not in _categories(text)
+
+    def test_a_cold_formal_complaint_well_past_draft_length(self) -> None:
+        # Few feelings, but many negations in one block of 180+ words: two signs suffice.
+        findings = [f for f in check_tone(LONG_FORMAL) if f.category == "long_emotional"]
+        assert len(LONG_FORMAL.split()) >= 180
+        assert [f.words[:20] for f in findings] == ["No decision has foll"]
 
     def test_the_issue_rant_of_several_thousand_characters(self) -> None:
         text = (LONG_RANT + " ") * 32
