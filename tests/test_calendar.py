@@ -69,10 +69,6 @@ class TestBusinessDays:
         assert self.us.business_days_between(date(2026, 11, 20), date(2026, 11, 30)) == 5
         assert self.us.business_days_between(date(2026, 11, 30), date(2026, 11, 20)) == 0
 
-    def test_find_holiday(self) -> None:
-        assert self.us.find_holiday("thanksgiving", date(2026, 11, 1)) == date(2026, 11, 26)
-        assert self.us.find_holiday("thanksgiving", date(2026, 11, 27)) == date(2027, 11, 25)
-
     @given(st.dates(min_value=date(2020, 1, 1), max_value=date(2035, 12, 31)), st.integers(1, 40))
     def test_add_lands_on_business_day_after_start(self, start: date, n: int) -> None:
         end = self.us.add_business_days(start, n)

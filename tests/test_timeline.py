@@ -161,6 +161,7 @@ ROWS: list[tuple[str, str, str, str | None]] = [
     ("after New Year", NY, WED_30_DEC, "2027-01-04"),
     ("after Easter", BERLIN, THU_25_MAR, "2027-03-30"),
     ("after Easter", LONDON, THU_25_MAR, "2027-03-29"),
+    ("after Easter", NY, THU_25_MAR, "2027-03-29"),  # no US holiday: Easter Sunday 28 Mar
     # --- sentences, typos, the rest ignored -------------------------------------------
     ("the recruiter said within 2 weeks", NY, SAT_21_NOV, "2026-12-05"),
     ("They told me they'd let me know by Friday.", LONDON, SAT_21_NOV, "2026-11-27"),

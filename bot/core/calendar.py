@@ -164,17 +164,6 @@ class BusinessCalendar:
         first_next = date(year + month // 12, month % 12 + 1, 1)
         return self.previous_business_day(first_next - timedelta(days=1))
 
-    def find_holiday(self, words: str, after: date) -> date | None:
-        """The first holiday on or after ``after`` whose name contains ``words``."""
-        if self.country is None:
-            return None
-        needle = words.casefold()
-        for year in (after.year, after.year + 1):
-            for day, name in sorted(_holidays_for(self.country, year).items()):
-                if day >= after and needle in name.casefold():
-                    return day
-        return None
-
     # -- moments -------------------------------------------------------------
 
     def local_date(self, moment: datetime) -> date:
@@ -194,9 +183,6 @@ class BusinessCalendar:
         naive = datetime.combine(day, time(hour, minute))
         aware = naive.replace(tzinfo=self.tz)
         return aware.astimezone(UTC).astimezone(self.tz)
-
-    def is_business_moment(self, moment: datetime) -> bool:
-        return self.is_business_day(self.local_date(moment))
 
 
 def calendar_for(zone: str | None, country: str | None) -> BusinessCalendar:

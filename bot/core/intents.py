@@ -707,11 +707,6 @@ def _company(original: list[str], norm: list[str], *, lowercase_ok: bool) -> str
     return None
 
 
-def _clause_after(text: str, rx: re.Pattern[str]) -> str:
-    m = rx.search(text)
-    return text[m.start() :] if m else text
-
-
 def _reply(t: str) -> IntentMatch | None:
     """An outcome or a reply; ``IntentMatch(WHY)`` for a denied reply ("they haven't
     replied"), which the caller uses only when nothing else matches."""

@@ -21,12 +21,8 @@ __all__ = [
     "NudgeRecord",
     "NudgeState",
     "Person",
-    "PersonRole",
     "UserProfile",
 ]
-
-PersonRole = Recipient
-"""The role of a person at the employer: recruiter, hr, hiring_manager, interviewer."""
 
 
 class InterviewStatus(StrEnum):

@@ -72,6 +72,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
+import dateutil.easter
 import holidays
 
 from bot.core._timeline_words import (
@@ -662,7 +663,7 @@ def _holiday_table(country: str | None, year: int) -> tuple[tuple[date, str, str
                 continue
             for part in name.split(";"):
                 rows[(day, _plain(part))] = part.strip()
-    easter = _easter(year)
+    easter = dateutil.easter.easter(year)  # Western (Gregorian) Easter Sunday
     for day, name in (
         (date(year, 1, 1), "New Year's Day"),
         (easter - timedelta(days=2), "Good Friday"),
@@ -679,20 +680,6 @@ def _holiday_table(country: str | None, year: int) -> tuple[tuple[date, str, str
 def _plain(name: str) -> str:
     name = re.sub(r"['’]", "", name.casefold())
     return re.sub(r"[^a-z0-9]+", " ", name).strip()
-
-
-def _easter(year: int) -> date:
-    """Western Easter Sunday (the anonymous Gregorian computus)."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = divmod(b, 4)
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    el = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * el) // 451
-    month, day = divmod(h + el - 7 * m + 114, 31)
-    return date(year, month, day + 1)
 
 
 _HOLIDAY_STOP = frozenset(
