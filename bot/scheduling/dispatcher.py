@@ -34,14 +34,12 @@ import asyncio
 import logging
 import time
 import uuid
-import warnings
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-import httpx
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram import Bot
 from telegram.constants import ParseMode
@@ -52,10 +50,9 @@ from telegram.error import (
     NetworkError,
     RetryAfter,
     TelegramError,
-    TimedOut,
 )
-from telegram.warnings import PTBDeprecationWarning
 
+from bot import botapi
 from bot.scheduling import messages
 from bot.scheduling.ledger import Ledger
 from bot.scheduling.pacing import Monotonic, Pacer, Sleep
@@ -77,13 +74,6 @@ log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
 NudgeHook = Callable[[ClaimedNudge], Awaitable[None]]
 BatchHook = Callable[[Sequence[ClaimedNudge]], Awaitable[None]]
-
-# Errors whose cause says the request never left this machine: nothing can have been sent.
-_NOT_SENT_CAUSES: tuple[type[BaseException], ...] = (
-    httpx.ConnectError,
-    httpx.ConnectTimeout,
-    httpx.PoolTimeout,
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,38 +168,14 @@ class _Stopped:
 _Outcome = _Sent | _Blocked | _Failed | _Postponed | _Stopped
 
 
-def _retry_seconds(exc: RetryAfter) -> float:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", PTBDeprecationWarning)
-        value: Any = exc.retry_after
-    if isinstance(value, timedelta):
-        return value.total_seconds()
-    return float(value)
-
-
-def _describe(exc: BaseException) -> str:
-    text = " ".join(str(exc).split()) or type(exc).__name__
-    return f"{type(exc).__name__}: {text}"[:300]
-
-
-def _may_have_arrived(exc: NetworkError) -> bool:
-    """True when the request may have reached Telegram although no answer came back."""
-    if isinstance(exc, TimedOut):
-        return not isinstance(exc.__cause__, _NOT_SENT_CAUSES)
-    cause = exc.__cause__
-    return cause is not None and not isinstance(cause, _NOT_SENT_CAUSES)
-
-
 async def _post_message(bot: Bot, data: dict[str, Any]) -> int:
     """``sendMessage``, reading only the message id from Telegram's answer.
 
     ``Bot.send_message`` turns every answer into a ``Message`` (with its keyboard, chat and
     sender): about 0.5 ms of CPU per message, a sixth of the dispatcher's cost at 300
-    messages per second, for an id. ``Bot._post`` is what every Bot method calls: the same
-    request, the same errors (RetryAfter, Forbidden, BadRequest, NetworkError), and on an
-    ``ExtBot`` the same rate limiter.
+    messages per second, for an id (:func:`bot.botapi.post`).
     """
-    result = await bot._post("sendMessage", data)
+    result = await botapi.post(bot, "sendMessage", data)
     return int(result["message_id"])
 
 
@@ -531,19 +497,19 @@ class Dispatcher:
                         },
                     )
                 except RetryAfter as exc:
-                    wait = _retry_seconds(exc)
+                    wait = botapi.retry_seconds(exc)
                     error: BaseException = exc
                 except Forbidden as exc:
-                    return _Blocked(_describe(exc))
+                    return _Blocked(botapi.describe(exc))
                 except BadRequest as exc:
-                    return _Failed(_describe(exc))
+                    return _Failed(botapi.describe(exc))
                 except InvalidToken:
                     raise
                 except NetworkError as exc:
                     wait = -1.0
                     error = exc
                 except TelegramError as exc:
-                    return _Failed(_describe(exc))
+                    return _Failed(botapi.describe(exc))
                 else:
                     return _Sent(message_id, doubt)
 
@@ -552,15 +518,15 @@ class Dispatcher:
                 report.retry_after += 1
                 self.pacer.hold(chat_id, wait)
                 if flood_waits > self.config.max_flood_waits:
-                    return _Postponed(wait, _describe(error))
+                    return _Postponed(wait, botapi.describe(error))
                 await self._keep_lease(nudge, wait)
                 continue
             assert isinstance(error, NetworkError)
-            if _may_have_arrived(error):
-                doubt = _describe(error)
+            if botapi.may_have_arrived(error):
+                doubt = botapi.describe(error)
             network_failures += 1
             if network_failures > self.config.network_retries:
-                return _Failed(f"{_describe(error)} (gave up after {network_failures} tries)")
+                return _Failed(f"{botapi.describe(error)} (gave up after {network_failures} tries)")
             backoff = min(
                 self.config.backoff_cap_seconds,
                 self.config.backoff_seconds * 2 ** (network_failures - 1),

@@ -23,7 +23,6 @@ import logging
 from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any
 
-import httpx
 from telegram.error import (
     BadRequest,
     ChatMigrated,
@@ -32,9 +31,10 @@ from telegram.error import (
     InvalidToken,
     NetworkError,
     RetryAfter,
-    TimedOut,
 )
 from telegram.ext import AIORateLimiter
+
+from bot.botapi import may_have_arrived
 
 __all__ = ["PatientRateLimiter"]
 
@@ -45,8 +45,6 @@ Result = bool | JSONDict | list[JSONDict]
 Sleep = Callable[[float], Awaitable[None]]
 
 _FINAL = (BadRequest, Forbidden, InvalidToken, Conflict, ChatMigrated, RetryAfter)
-# Causes that show the request never left this machine: a retry cannot duplicate anything.
-_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 
 
 class PatientRateLimiter(AIORateLimiter):
@@ -90,7 +88,7 @@ class PatientRateLimiter(AIORateLimiter):
                     raise
                 failures += 1
                 delay = min(self.backoff_cap_seconds, self.backoff_seconds * 2 ** (failures - 1))
-                doubt = "" if _surely_not_sent(exc) else " (may have arrived: possible duplicate)"
+                doubt = " (may have arrived: possible duplicate)" if may_have_arrived(exc) else ""
                 log.warning(
                     "Bot API %s failed with %s%s; retry %d of %d in %.1f s",
                     endpoint,
@@ -101,11 +99,3 @@ class PatientRateLimiter(AIORateLimiter):
                     delay,
                 )
                 await self._sleep(delay)
-
-
-def _surely_not_sent(exc: NetworkError) -> bool:
-    """True when Telegram answered with an error status, or the request never left."""
-    cause: BaseException | None = exc.__cause__
-    if cause is None:
-        return not isinstance(exc, TimedOut)  # an HTTP 5xx answer: nothing was carried out
-    return isinstance(cause, _NOT_SENT)
