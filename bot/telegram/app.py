@@ -9,8 +9,9 @@ from datetime import timedelta
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine
-from telegram import BotCommand
-from telegram.ext import Application, ApplicationBuilder
+from telegram import BotCommand, LinkPreviewOptions
+from telegram.constants import ParseMode
+from telegram.ext import Application, ApplicationBuilder, Defaults
 from telegram.request import BaseRequest
 
 from bot.config import Settings
@@ -51,6 +52,13 @@ def build_application(
         .post_init(functools.partial(_post_init, settings=settings))
         .post_stop(shutdown_nudges)
         .concurrent_updates(False)
+        # Every text the bot sends is HTML (escaped where the user typed it), no previews.
+        .defaults(
+            Defaults(
+                parse_mode=ParseMode.HTML,
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+            )
+        )
     )
     if request is not None:
         builder = builder.request(request)

@@ -10,14 +10,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-from telegram import (
-    InlineKeyboardButton,
-    InlineKeyboardMarkup,
-    LinkPreviewOptions,
-    Message,
-    Update,
-)
-from telegram.constants import ParseMode
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest
 from telegram.ext import CallbackContext, ExtBot
 
@@ -120,7 +113,10 @@ class Outgoing:
 
 
 async def deliver(bot: ExtBot[None], chat_id: int, outbox: Sequence[Outgoing]) -> None:
-    """Send queued replies in order; long texts are split, buttons go on the last part."""
+    """Send queued replies in order; long texts are split, buttons go on the last part.
+
+    Texts are HTML without link previews: the application's PTB ``Defaults`` say so.
+    """
     for item in outbox:
         if item.strip_markup_of is not None:
             # Already gone or unchanged (BadRequest): nothing to tidy.
@@ -136,7 +132,6 @@ async def deliver(bot: ExtBot[None], chat_id: int, outbox: Sequence[Outgoing]) -
                 document=content,
                 filename=name,
                 caption=item.text or None,
-                parse_mode=ParseMode.HTML,
             )
             continue
         parts = split_html(item.text)
@@ -145,7 +140,5 @@ async def deliver(bot: ExtBot[None], chat_id: int, outbox: Sequence[Outgoing]) -
             await bot.send_message(
                 chat_id=chat_id,
                 text=part,
-                parse_mode=ParseMode.HTML,
                 reply_markup=markup,
-                link_preview_options=LinkPreviewOptions(is_disabled=True),
             )

@@ -108,3 +108,14 @@ async def test_old_update_ids_are_forgotten(env: BotEnv) -> None:
     assert await forget_old_updates(context) == 0  # still fresh
     env.clock.advance(days=3)
     assert await forget_old_updates(context) == 2
+
+
+async def test_replies_are_html_without_previews_by_the_applications_defaults(
+    env: BotEnv,
+) -> None:
+    await env.user().send("/help")
+    sends = [params for method, params in env.api.calls if method == "sendMessage"]
+    assert sends
+    for params in sends:
+        assert params["parse_mode"] == "HTML"
+        assert params["link_preview_options"] == {"is_disabled": True}
