@@ -10,7 +10,7 @@ user gives ``None``, ``False`` or ``0``, never that user's data.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from enum import Enum
 from typing import Any, Final
@@ -389,31 +389,43 @@ async def update_interview(
 
     A new promised-by date should be followed by a new plan (S7): see :func:`replace_nudges`.
     """
+    given = {
+        "company": company,
+        "role": role,
+        "interviewed_at": interviewed_at,
+        "said": said,
+        "promised_by": promised_by,
+        "vibe": vibe,
+        "thank_you_sent_at": thank_you_sent_at,
+        "status": status,
+        "notes": notes,
+    }
+    changes = {name: value for name, value in given.items() if not isinstance(value, Unset)}
+    for name, value in changes.items():
+        check = _INTERVIEW_CHECKS.get(name)
+        if check is not None:
+            changes[name] = check(name, value)
     row = await _load_interview(session, owner_id, interview_id)
     if row is None:
         return None
-    if not isinstance(interviewed_at, Unset):
-        _require_aware("interviewed_at", interviewed_at)
-        row.interviewed_at = interviewed_at
-    if not isinstance(thank_you_sent_at, Unset):
-        _require_aware("thank_you_sent_at", thank_you_sent_at)
-        row.thank_you_sent_at = thank_you_sent_at
-    if not isinstance(company, Unset):
-        row.company = company
-    if not isinstance(role, Unset):
-        row.role = role
-    if not isinstance(said, Unset):
-        row.said = said
-    if not isinstance(promised_by, Unset):
-        row.promised_by = promised_by
-    if not isinstance(vibe, Unset):
-        row.vibe = Vibe(vibe)
-    if not isinstance(status, Unset):
-        row.status = InterviewStatus(status)
-    if not isinstance(notes, Unset):
-        row.notes = notes
+    for name, value in changes.items():
+        setattr(row, name, value)
     await session.flush()
     return _interview(row)
+
+
+def _aware(name: str, value: Any) -> Any:
+    _require_aware(name, value)
+    return value
+
+
+# How update_interview checks or converts a changed field before it is stored.
+_INTERVIEW_CHECKS: dict[str, Callable[[str, Any], Any]] = {
+    "interviewed_at": _aware,
+    "thank_you_sent_at": _aware,
+    "vibe": lambda _, value: Vibe(value),
+    "status": lambda _, value: InterviewStatus(value),
+}
 
 
 async def set_status(

@@ -191,6 +191,42 @@ class TestInterviews:
         assert updated.vibe is Vibe.CHILLY
         assert await repo.get_interview(session, owner_id=user.id, interview_id=iid) == updated
 
+    async def test_update_rejects_a_naive_moment_and_changes_nothing(
+        self, session: AsyncSession, make_user: UserMaker
+    ) -> None:
+        user = await make_user()
+        iid = await _interview(session, user, said="soon")
+        with pytest.raises(ValueError, match="interviewed_at must be an aware datetime"):
+            await repo.update_interview(
+                session,
+                owner_id=user.id,
+                interview_id=iid,
+                company="Changed",
+                interviewed_at=datetime(2026, 11, 18, 10, 0),
+            )
+        record = await repo.get_interview(session, owner_id=user.id, interview_id=iid)
+        assert record is not None and record.company != "Changed"
+
+    async def test_update_stores_status_and_vibe_as_their_enums(
+        self, session: AsyncSession, make_user: UserMaker
+    ) -> None:
+        user = await make_user()
+        iid = await _interview(session, user)
+        updated = await repo.update_interview(
+            session,
+            owner_id=user.id,
+            interview_id=iid,
+            status=InterviewStatus("offer"),
+            vibe=Vibe("warm"),
+            notes="call back Friday",
+        )
+        assert updated is not None
+        assert (updated.status, updated.vibe, updated.notes) == (
+            InterviewStatus.OFFER,
+            Vibe.WARM,
+            "call back Friday",
+        )
+
     async def test_delete_takes_people_attempts_and_nudges(
         self, session: AsyncSession, make_user: UserMaker
     ) -> None:
