@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.logs import RedactTokens
-from bot.telegram.callbacks import pack, unpack
+from bot.telegram.callbacks import Callback, pack, parse_id, unpack
 from bot.telegram.html import clean, esc, split_html, visible_len
 from bot.telegram.localapi import HtmlError, visible_text
 
@@ -56,6 +56,32 @@ class TestCallbacks:
     @pytest.mark.parametrize("data", ["", None, "ü" * 40, "<>:1", "a" * 65])
     def test_garbage_is_none(self, data: str | None) -> None:
         assert unpack(data) is None
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("0", 0),
+            ("42", 42),
+            ("007", 7),
+            ("9" * 18, 999_999_999_999_999_999),
+            ("9" * 19, None),  # more than 18 digits
+            ("", None),
+            ("-1", None),
+            ("+1", None),
+            (" 1", None),
+            ("1\n", None),
+            ("1.0", None),
+            ("１２", None),  # full-width digits are digits to str.isdigit, not ids
+            ("²", None),
+            ("٣", None),  # Arabic-Indic three
+        ],
+    )
+    def test_ids_are_ascii_digits_in_range(self, text: str, expected: int | None) -> None:
+        assert parse_id(text) == expected
+        assert Callback("st", (text,)).int_arg(0) == expected
+
+    def test_int_arg_of_a_missing_argument_is_none(self) -> None:
+        assert Callback("st").int_arg(0) is None
 
 
 class TestRedaction:

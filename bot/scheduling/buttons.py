@@ -15,8 +15,9 @@ from bot.core.records import InterviewRecord, InterviewStatus, NudgeRecord, Nudg
 from bot.core.types import Channel, DraftKind, Recipient, StepKind
 from bot.scheduling import messages
 from bot.scheduling.policy import THANK_YOU_WINDOW, snooze_until
+from bot.services.people import follow_up_to
 from bot.storage import nudges, repo
-from bot.telegram import actions, texts, views
+from bot.telegram import actions, cards, texts, views
 from bot.telegram.html import esc
 from bot.telegram.runtime import Turn
 
@@ -59,7 +60,7 @@ async def on_nudge_button(turn: Turn, args: Sequence[str]) -> None:
         if kind is None:
             turn.say(texts.EXPIRED)
             return
-        await actions.send_draft(turn, record.id, kind)
+        await cards.send_draft(turn, record.id, kind)
         return
     if _already(turn, nudge):
         return
@@ -109,11 +110,7 @@ async def _done(turn: Turn, nudge: NudgeRecord, record: InterviewRecord) -> None
     if nudge.kind is StepKind.THANK_YOU:
         await actions.mark_thanked(turn, [str(record.id)])
         return
-    to = (
-        Recipient.HIRING_MANAGER
-        if nudge.kind is StepKind.HIRING_MANAGER
-        else actions.follow_up_to(record)
-    )
+    to = Recipient.HIRING_MANAGER if nudge.kind is StepKind.HIRING_MANAGER else follow_up_to(record)
     await actions.do_log(turn, [str(record.id), Channel.EMAIL.value, to.value])
 
 

@@ -17,24 +17,20 @@ from typing import TypeVar
 import icalendar
 
 from bot.core.coaching import calm_down, why_silence
-from bot.core.drafts import DraftFacts, draft_order, make_draft
-from bot.core.plan import make_plan
-from bot.core.records import InterviewRecord, InterviewStatus, NudgeState, Person
-from bot.core.types import Channel, DraftKind, Outcome, Plan, Recipient, Verdict
+from bot.core.drafts import draft_order
+from bot.core.records import InterviewRecord, InterviewStatus, NudgeState
+from bot.core.types import Channel, DraftKind, Outcome, Recipient, Verdict
 from bot.core.verdict import decide
+from bot.services import attempts, interviews
+from bot.services.interviews import OUTCOME_STATUS, outcome_of
+from bot.services.plans import OPEN
 from bot.storage import repo
-from bot.telegram import flows, texts, views
+from bot.telegram import cards, flows, texts, views
+from bot.telegram.answers import EditAnswers, NewDateAnswers, NewsAnswers
+from bot.telegram.callbacks import parse_id
 from bot.telegram.html import esc
 from bot.telegram.runtime import Buttons, Turn, button
 
-OPEN = (InterviewStatus.WAITING,)
-OUTCOME_STATUS = {
-    Outcome.OFFER: InterviewStatus.OFFER,
-    Outcome.REJECTED: InterviewStatus.REJECTED,
-    Outcome.CLOSED: InterviewStatus.CLOSED,
-    Outcome.WITHDREW: InterviewStatus.WITHDREW,
-}
-STATUS_OUTCOME = {v: k for k, v in OUTCOME_STATUS.items()}
 REPLY_CHOICES = (
     ("They replied, no decision yet", "replied"),
     ("They gave a new date", "newdate"),
@@ -57,92 +53,6 @@ KIND_WORDS = {
 }
 
 
-# --- the plan ------------------------------------------------------------------------------
-
-
-def follow_up_to(record: InterviewRecord) -> Recipient:
-    """Who the follow-ups go to: the recruiter or HR if known, else whoever they met."""
-    for role in (Recipient.RECRUITER, Recipient.HR, Recipient.HIRING_MANAGER):
-        if any(p.role is role for p in record.people):
-            return role
-    return Recipient.RECRUITER if not record.people else record.people[0].role
-
-
-def plan_for(turn: Turn, record: InterviewRecord) -> Plan:
-    return make_plan(
-        record.to_core(),
-        cal=turn.cal,
-        nudge_hour=turn.user.nudge_hour,
-        attempts=[a for a in record.core_attempts() if not a.answered],
-        follow_up_to=follow_up_to(record),
-    )
-
-
-async def replan(turn: Turn, record: InterviewRecord) -> Plan | None:
-    """Write the interview's plan as pending nudges (S1-S6), or cancel them when it is closed.
-
-    Steps already sent or skipped are not planned again.
-    """
-    if record.status not in OPEN:
-        await repo.cancel_pending_nudges(
-            turn.session,
-            owner_id=turn.user.id,
-            interview_id=record.id,
-            reason=f"interview {record.status.value} (S7)",
-        )
-        turn.plan_changed = True
-        return None
-    plan = plan_for(turn, record)
-    existing = await repo.list_nudges(turn.session, owner_id=turn.user.id, interview_id=record.id)
-    done = {n.kind for n in existing if n.state in (NudgeState.SENT, NudgeState.SKIPPED)}
-    steps = [s for s in plan.steps if s.kind not in done]
-    await repo.replace_nudges(
-        turn.session, owner_id=turn.user.id, interview_id=record.id, steps=steps
-    )
-    turn.plan_changed = True
-    return plan
-
-
-async def show_new_summary(turn: Turn, record: InterviewRecord) -> None:
-    plan = await replan(turn, record)
-    lines = [
-        f"Saved: {views.interview_title(record)}",
-        _facts(turn, record),
-        "",
-        "<b>Your plan</b>",
-    ]
-    if plan is not None:
-        lines += views.plan_lines(plan, turn.cal, turn.now)
-    rows: list[list[tuple[str, str]]] = []
-    if record.thank_you_sent_at is None:
-        rows.append([button("✍️ Draft the thank-you", "dr", record.id, DraftKind.THANK_YOU.value)])
-    rows.append([button("✏️ Edit", "ed", record.id), button("👍 Done", "ok")])
-    turn.say("\n".join(lines), rows)
-
-
-async def show_updated(turn: Turn, record: InterviewRecord, note: str) -> None:
-    plan = await replan(turn, record)
-    lines = [f"{esc(note)} {views.interview_title(record)}", _facts(turn, record)]
-    if plan is not None:
-        lines += ["", "<b>Your plan</b>", *views.plan_lines(plan, turn.cal, turn.now)]
-    turn.say("\n".join(lines))
-
-
-def _facts(turn: Turn, record: InterviewRecord) -> str:
-    parts = [f"Interviewed {views.when(record.interviewed_at, turn.cal, turn.now)}"]
-    if record.promised_by:
-        parts.append(f"they'll answer by {views.day(record.promised_by)}")
-    else:
-        parts.append("no date given")
-    parts.append(f"felt {views.VIBE_NAMES[record.vibe]}")
-    if record.people:
-        names = ", ".join(
-            f"{esc(p.name)} ({views.RECIPIENT_NAMES[p.role].lower()})" for p in record.people
-        )
-        parts.append(f"met {names}")
-    return " · ".join(parts)
-
-
 # --- picking an interview --------------------------------------------------------------------
 
 
@@ -151,11 +61,11 @@ async def pick(
 ) -> InterviewRecord | None:
     """The interview named by ``args[0]``, or the only one; otherwise ask with buttons."""
     if args and args[0]:
-        if not args[0].isdigit() or len(args[0]) > 18:
-            turn.say(texts.EXPIRED)
-            return None
-        record = await repo.get_interview(
-            turn.session, owner_id=turn.user.id, interview_id=int(args[0])
+        interview_id = parse_id(args[0])
+        record = (
+            None
+            if interview_id is None
+            else await interviews.get(turn.session, turn.user, interview_id)
         )
         if record is None:
             turn.say(texts.EXPIRED)
@@ -234,7 +144,7 @@ async def do_status(turn: Turn, args: Sequence[str]) -> None:
     nudges = await repo.list_nudges(turn.session, owner_id=turn.user.id, interview_id=record.id)
     lines = [
         f"{views.interview_title(record)} · {views.STATUS_NAMES[record.status]}",
-        _facts(turn, record),
+        cards.facts(turn, record),
     ]
     if record.said:
         lines.append(f"They said: <i>{esc(record.said)}</i>")
@@ -284,19 +194,11 @@ async def do_log(turn: Turn, args: Sequence[str]) -> None:
     if to is None:
         turn.say("To whom?", recipient_buttons("lg", record, channel))
         return
-    person = next((p for p in record.people if p.role is to), None)
-    attempt = await repo.log_attempt(
-        turn.session,
-        owner_id=turn.user.id,
-        interview_id=record.id,
-        at=turn.now,
-        channel=channel,
-        to=to,
-        person_id=person.id if person else None,
+    attempt, planned = await attempts.log(
+        turn.session, turn.user, record, channel=channel, to=to, at=turn.now
     )
-    updated = await repo.get_interview(turn.session, owner_id=turn.user.id, interview_id=record.id)
-    assert updated is not None
-    plan = await replan(turn, updated)
+    turn.plan_changed = True
+    plan = planned.plan if planned else None
     lines = [
         f"Logged: {views.CHANNEL_NAMES[channel].lower()} to the "
         f"{views.RECIPIENT_NAMES[to].lower()} at {esc(record.company)}, today."
@@ -311,20 +213,18 @@ async def do_log(turn: Turn, args: Sequence[str]) -> None:
 
 async def undo_attempt(turn: Turn, args: Sequence[str]) -> None:
     """The Undo button under "Logged: ...": remove that follow-up and re-plan."""
-    attempt_id = int(args[0]) if args and args[0].isdigit() and len(args[0]) <= 18 else 0
-    interview_id = await repo.delete_attempt(
-        turn.session, owner_id=turn.user.id, attempt_id=attempt_id
+    attempt_id = parse_id(args[0]) if args else None
+    planned = (
+        None if attempt_id is None else await attempts.undo(turn.session, turn.user, attempt_id)
     )
-    record = (
-        await repo.get_interview(turn.session, owner_id=turn.user.id, interview_id=interview_id)
-        if interview_id is not None
-        else None
-    )
-    if record is None:
+    if planned is None:
         turn.say("That follow-up is already removed, or the button has expired.")
         return
-    await replan(turn, record)
-    turn.say(f"Removed that follow-up from {views.interview_title(record)}; the plan is as before.")
+    turn.plan_changed = True
+    turn.say(
+        f"Removed that follow-up from {views.interview_title(planned.record)}; "
+        "the plan is as before."
+    )
 
 
 async def do_reply(turn: Turn, args: Sequence[str]) -> None:
@@ -339,27 +239,16 @@ async def do_reply(turn: Turn, args: Sequence[str]) -> None:
         )
         return
     if choice == "reopen":
-        reopened = await repo.set_status(
-            turn.session,
-            owner_id=turn.user.id,
-            interview_id=record.id,
-            status=InterviewStatus.WAITING,
-        )
-        if reopened is not None:
-            await replan(turn, reopened)
+        await interviews.reopen(turn.session, turn.user, record.id)
+        turn.plan_changed = True
         turn.say(f"Reopened {views.interview_title(record)}: the reminders are back.")
         return
     if choice == "newdate":
         if record.status not in OPEN:
-            await repo.set_status(
-                turn.session,
-                owner_id=turn.user.id,
-                interview_id=record.id,
-                status=InterviewStatus.WAITING,
-            )
-        await flows.start(turn, "newdate", {"edit_id": record.id})
+            # The plan is made once the new date is known (the question that follows).
+            await interviews.reopen(turn.session, turn.user, record.id, plan=False)
+        await flows.start(turn, "newdate", NewDateAnswers(edit_id=record.id))
         return
-    await repo.mark_attempts_answered(turn.session, owner_id=turn.user.id, interview_id=record.id)
     if choice == "replied":
         status = InterviewStatus.REPLIED
         word = (
@@ -388,11 +277,8 @@ async def do_reply(turn: Turn, args: Sequence[str]) -> None:
                 [button("Draft a withdrawal for another one", "dr", "", DraftKind.WITHDRAW.value)]
             ]
     rows = [*rows, [button("↩️ Undo: still waiting", "rp", record.id, "reopen")]]
-    updated = await repo.set_status(
-        turn.session, owner_id=turn.user.id, interview_id=record.id, status=status
-    )
-    if updated is not None:
-        await replan(turn, updated)
+    await interviews.record_answer(turn.session, turn.user, record.id, status)
+    turn.plan_changed = True
     turn.say(f"{views.interview_title(record)}: {esc(word)}", rows)
 
 
@@ -415,7 +301,7 @@ async def do_shouldi(turn: Turn, args: Sequence[str]) -> None:
         now=turn.now,
         cal=turn.cal,
         attempts=record.core_attempts(),
-        outcome=STATUS_OUTCOME.get(record.status, Outcome.NONE),
+        outcome=outcome_of(record),
         nudge_hour=turn.user.nudge_hour,
     )
     rows: list[list[tuple[str, str]]] = []
@@ -443,7 +329,7 @@ async def do_draft(turn: Turn, args: Sequence[str]) -> None:
         kinds = draft_order(
             thank_you_sent=record.thank_you_sent_at is not None,
             attempts_made=len(record.attempts),
-            outcome=STATUS_OUTCOME.get(record.status, Outcome.NONE),
+            outcome=outcome_of(record),
             hiring_manager_known=record.hiring_manager_known,
         )
         turn.say(
@@ -452,55 +338,9 @@ async def do_draft(turn: Turn, args: Sequence[str]) -> None:
         )
         return
     if kind is DraftKind.UPDATE:
-        await flows.start(turn, "news", {"edit_id": record.id})
+        await flows.start(turn, "news", NewsAnswers(edit_id=record.id))
         return
-    await send_draft(turn, record.id, kind)
-
-
-async def send_draft(turn: Turn, interview_id: int, kind: DraftKind, news: str = "") -> None:
-    record = await repo.get_interview(
-        turn.session, owner_id=turn.user.id, interview_id=interview_id
-    )
-    if record is None:
-        turn.say(texts.EXPIRED)
-        return
-    contact = _contact_for(record, kind)
-    tg_user = turn.update.effective_user
-    draft = make_draft(
-        kind,
-        DraftFacts(
-            company=record.company,
-            role=record.role,
-            user_name=tg_user.first_name if tg_user else "",
-            contact_name=contact.name if contact else "",
-            contact_role=contact.role if contact else None,
-            interview_day=turn.cal.local_date(record.interviewed_at),
-            promised_by=record.promised_by,
-            detail=record.notes or "",
-            news=news,
-        ),
-    )
-    rows: list[list[tuple[str, str]]] = []
-    if kind is DraftKind.THANK_YOU and record.thank_you_sent_at is None:
-        rows.append([button("I sent it ✅", "ty", record.id)])
-    elif kind in (DraftKind.CHECK_IN, DraftKind.SECOND_FOLLOW_UP, DraftKind.HIRING_MANAGER):
-        to = contact.role if contact else Recipient.RECRUITER
-        rows.append([button("I sent it: log it", "lg", record.id, Channel.EMAIL.value, to.value)])
-    turn.say(views.draft_text(draft) + "\n\n" + texts.RECIPIENT_LAST, rows)
-
-
-def _contact_for(record: InterviewRecord, kind: DraftKind) -> Person | None:
-    wanted = {
-        DraftKind.THANK_YOU: (Recipient.INTERVIEWER, Recipient.HIRING_MANAGER),
-        DraftKind.HIRING_MANAGER: (Recipient.HIRING_MANAGER,),
-    }.get(kind, (Recipient.RECRUITER, Recipient.HR, Recipient.HIRING_MANAGER))
-    for role in wanted:
-        for person in record.people:
-            if person.role is role:
-                return person
-    if kind is DraftKind.HIRING_MANAGER:
-        return None
-    return record.people[0] if record.people else None
+    await cards.send_draft(turn, record.id, kind)
 
 
 async def mark_thanked(turn: Turn, args: Sequence[str]) -> None:
@@ -510,11 +350,8 @@ async def mark_thanked(turn: Turn, args: Sequence[str]) -> None:
     if record.thank_you_sent_at is not None:
         turn.say("Already noted: the thank-you is sent. ✅")
         return
-    updated = await repo.update_interview(
-        turn.session, owner_id=turn.user.id, interview_id=record.id, thank_you_sent_at=turn.now
-    )
-    if updated is not None:
-        await replan(turn, updated)
+    await interviews.set_thanked(turn.session, turn.user, record.id, at=turn.now)
+    turn.plan_changed = True
     turn.say("Thank-you noted as sent. ✅ Nice work (S1).")
 
 
@@ -588,7 +425,7 @@ async def do_edit(turn: Turn, args: Sequence[str]) -> None:
             ],
         )
         return
-    await flows.start(turn, "edit", {"edit_id": record.id, "field": field})
+    await flows.start(turn, "edit", EditAnswers(edit_id=record.id, field=field))
 
 
 async def do_why(turn: Turn, args: Sequence[str]) -> None:

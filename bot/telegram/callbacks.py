@@ -7,10 +7,25 @@ the button, so forged data can at most reach "that button has expired".
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 MAX_BYTES = 64
 SEP = ":"
+MAX_ID = 2**63 - 1  # the largest id a BIGINT column holds
+_ID = re.compile(r"[0-9]{1,18}")
+
+
+def parse_id(text: str) -> int | None:
+    """A row id from a button or a command: ASCII digits only, in the database's range.
+
+    ``None`` for anything else ("", "-1", "１２" in full-width digits, 19 digits or more), so a
+    forged id never reaches a query as anything but a small positive integer.
+    """
+    if _ID.fullmatch(text) is None:
+        return None
+    value = int(text)
+    return value if value <= MAX_ID else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,10 +37,8 @@ class Callback:
         return self.args[index] if index < len(self.args) else default
 
     def int_arg(self, index: int) -> int | None:
-        value = self.arg(index)
-        if value.isdigit() and len(value) <= 18:
-            return int(value)
-        return None
+        """Argument ``index`` as an id (:func:`parse_id`), ``None`` when missing or not one."""
+        return parse_id(self.arg(index))
 
 
 def pack(action: str, *args: object) -> str:

@@ -9,21 +9,28 @@ nothing and any instance can continue any conversation.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from bot.storage import repo
+from bot.telegram.answers import Answers, NoAnswers, from_json, to_json
 from bot.telegram.runtime import Turn
+
+A = TypeVar("A")
 
 SLOT = "main"
 
 
 @dataclass
 class Conversation:
-    """One user's open conversation: ``flow`` and ``question`` name where they are."""
+    """One user's open conversation: ``flow`` and ``question`` name where they are.
+
+    ``question`` is ``""`` for a conversation an older version left that this one cannot
+    read: it is answered with "that has expired" and closed.
+    """
 
     flow: str
     question: str
-    answers: dict[str, Any] = field(default_factory=dict)
+    answers: Answers = field(default_factory=NoAnswers)
     history: list[str] = field(default_factory=list)
 
     @property
@@ -31,7 +38,13 @@ class Conversation:
         return f"{self.flow}.{self.question}"
 
     def to_data(self) -> dict[str, Any]:
-        return {"answers": self.answers, "history": self.history}
+        return {"answers": to_json(self.answers), "history": self.history}
+
+    def answers_as(self, kind: type[A]) -> A:
+        """The answers, as the class the asking question works with."""
+        if not isinstance(self.answers, kind):
+            raise TypeError(f"{self.state} keeps {type(self.answers).__name__}, not {kind}")
+        return self.answers
 
 
 async def load(turn: Turn) -> Conversation | None:
@@ -40,12 +53,14 @@ async def load(turn: Turn) -> Conversation | None:
         return None
     state, data = found
     flow, _, question = state.partition(".")
-    answers = data.get("answers")
+    answers = from_json(flow, data.get("answers", {}))
+    if answers is None:
+        return Conversation(flow=flow, question="")
     history = data.get("history")
     return Conversation(
         flow=flow,
         question=question,
-        answers=dict(answers) if isinstance(answers, dict) else {},
+        answers=answers,
         history=[str(h) for h in history] if isinstance(history, list) else [],
     )
 

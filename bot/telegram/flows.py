@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 import holidays
@@ -21,8 +21,20 @@ from bot.core.timeline import describe_date, read_interview_time, read_timeline
 from bot.core.tone import check_tone
 from bot.core.types import DraftKind, Recipient, Vibe
 from bot.places import find_places, zone_for_location
-from bot.storage import repo
-from bot.telegram import texts, views
+from bot.services import interviews, people, plans
+from bot.telegram import cards, texts, views
+from bot.telegram.answers import (
+    Answers,
+    EditAnswers,
+    InterviewAnswers,
+    NewDateAnswers,
+    NewsAnswers,
+    OnboardAnswers,
+    TimelineAnswers,
+    ZoneAnswers,
+    for_flow,
+)
+from bot.telegram.callbacks import parse_id
 from bot.telegram.conversation import Conversation, clear, load, save
 from bot.telegram.html import clean, esc
 from bot.telegram.runtime import Turn, button
@@ -33,22 +45,6 @@ MAX_NAME = 80
 MAX_SAID = 300
 MAX_DRAFT = 5000
 MAX_PEOPLE = 10
-PERSONAL_DOMAINS = frozenset(
-    {
-        "gmail.com", "googlemail.com", "yahoo.com", "hotmail.com", "outlook.com", "live.com",
-        "icloud.com", "me.com", "aol.com", "proton.me", "protonmail.com", "gmx.de", "gmx.net",
-        "web.de", "mail.ru", "yandex.ru", "yahoo.co.uk", "msn.com",
-    }
-)  # fmt: skip
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-ROLE_WORDS = (
-    (re.compile(r"hiring\s*manager|manager|boss|team\s*lead|head of|director", re.I),
-     Recipient.HIRING_MANAGER),
-    (re.compile(r"recruit|talent|sourcer", re.I), Recipient.RECRUITER),
-    (re.compile(r"\bhr\b|human resources|people (?:team|partner)", re.I), Recipient.HR),
-    (re.compile(r"interview|engineer|developer|designer|panel|colleague", re.I),
-     Recipient.INTERVIEWER),
-)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -78,17 +74,17 @@ Finisher = Callable[[Turn, Conversation], Awaitable[None]]
 
 
 def order(conv: Conversation) -> list[str]:
-    if conv.flow == "edit":
-        field = str(conv.answers.get("field", "company"))
+    if isinstance(conv.answers, EditAnswers):
+        field = conv.answers.field
         return [field, "timeline_ok"] if field == "timeline" else [field]
     return list(ORDER.get(conv.flow, (conv.question,)))
 
 
-async def start(turn: Turn, flow: str, answers: dict[str, Any] | None = None) -> None:
+async def start(turn: Turn, flow: str, answers: Answers | None = None) -> None:
     """Begin ``flow`` (replacing any open conversation) and ask its first question."""
-    conv = Conversation(flow=flow, question="", answers=dict(answers or {}))
+    conv = Conversation(flow=flow, question="", answers=answers or for_flow(flow)())
     first = order(conv)[0]
-    if flow == "new" and conv.answers.get("company"):
+    if isinstance(conv.answers, InterviewAnswers) and flow == "new" and conv.answers.company:
         first = "role"  # the free text already named the company
     conv.question = first
     await save(turn, conv)
@@ -100,7 +96,7 @@ async def advance(turn: Turn, conv: Conversation) -> None:
     steps = order(conv)
     index = steps.index(conv.question) if conv.question in steps else len(steps) - 1
     for following in steps[index + 1 :]:
-        if following == "timeline_ok" and not conv.answers.get("promised_by"):
+        if following == "timeline_ok" and not _has_date(conv.answers):
             continue
         conv.history.append(conv.question)
         conv.question = following
@@ -111,6 +107,20 @@ async def advance(turn: Turn, conv: Conversation) -> None:
     await FINISH[conv.flow](turn, conv)
 
 
+def _has_date(answers: Answers) -> bool:
+    return isinstance(answers, TimelineAnswers) and answers.promised_by is not None
+
+
+async def ask_again(turn: Turn, conv: Conversation) -> None:
+    """Ask the open question once more (or close a conversation this version cannot read)."""
+    question = QUESTIONS.get(conv.question)
+    if question is None:
+        await clear(turn)
+        turn.say(texts.EXPIRED)
+        return
+    await question.ask(turn, conv)
+
+
 async def go_back(turn: Turn) -> None:
     conv = await load(turn)
     if conv is None:
@@ -118,7 +128,7 @@ async def go_back(turn: Turn) -> None:
         return
     if not conv.history:
         turn.say(texts.NOTHING_TO_GO_BACK)
-        await QUESTIONS[conv.question].ask(turn, conv)
+        await ask_again(turn, conv)
         return
     conv.question = conv.history.pop()
     await save(turn, conv)
@@ -146,7 +156,7 @@ async def ask_zone(turn: Turn, conv: Conversation) -> None:
 
 
 async def answer_zone(turn: Turn, conv: Conversation, reply: Reply) -> None:
-    choices = [str(c) for c in conv.answers.get("zone_choices", [])]
+    answers = conv.answers_as(ZoneAnswers)
     zone: str | None = None
     if reply.location is not None:
         place = zone_for_location(*reply.location)
@@ -155,8 +165,9 @@ async def answer_zone(turn: Turn, conv: Conversation, reply: Reply) -> None:
             turn.say(texts.ZONE_NOT_FOUND)
             return
     elif reply.value is not None:
-        if reply.value.isdigit() and int(reply.value) < len(choices):
-            zone = choices[int(reply.value)]
+        index = parse_id(reply.value)
+        if index is not None and index < len(answers.zone_choices):
+            zone = answers.zone_choices[index]
         else:
             turn.say(texts.EXPIRED)
             return
@@ -166,7 +177,7 @@ async def answer_zone(turn: Turn, conv: Conversation, reply: Reply) -> None:
             turn.say(texts.ZONE_NOT_FOUND)
             return
         if len(places) > 1:
-            conv.answers["zone_choices"] = [p.zone for p in places]
+            answers.zone_choices = [p.zone for p in places]
             await save(turn, conv)
             turn.say(
                 texts.ZONE_PICK,
@@ -174,18 +185,16 @@ async def answer_zone(turn: Turn, conv: Conversation, reply: Reply) -> None:
             )
             return
         zone = places[0].zone
-    conv.answers.pop("zone_choices", None)
-    conv.answers["zone"] = zone
-    await repo.update_user_settings(
-        turn.session, owner_id=turn.user.id, zone=zone, country=country_for_zone(zone)
+    answers.zone_choices = []
+    turn.user = await plans.change_settings(
+        turn.session, turn.user, zone=zone, country=country_for_zone(zone)
     )
-    turn.user = await _reload_user(turn)
+    turn.plan_changed = True
     local = turn.cal.localize(turn.now)
     turn.say(
         f"Got it: <b>{esc(zone)}</b>, where it's now {local:%A} {local:%H:%M}."
         + (f" Holidays: {esc(turn.user.country)}." if turn.user.country else "")
     )
-    await replan_all(turn)
     await advance(turn, conv)
 
 
@@ -217,10 +226,9 @@ async def answer_hour(turn: Turn, conv: Conversation, reply: Reply) -> None:
     if hour is None:
         turn.say(texts.HOUR_BAD)
         return
-    await repo.update_user_settings(turn.session, owner_id=turn.user.id, nudge_hour=hour)
-    turn.user = await _reload_user(turn)
+    turn.user = await plans.change_settings(turn.session, turn.user, nudge_hour=hour)
+    turn.plan_changed = True
     turn.say(f"Reminders will come at <b>{hour}:00</b> your time, on business days (S6).")
-    await replan_all(turn)
     await advance(turn, conv)
 
 
@@ -236,16 +244,16 @@ async def answer_country(turn: Turn, conv: Conversation, reply: Reply) -> None:
     if code not in holidays.list_supported_countries():
         turn.say("I don't know that country code. Try two letters, like <i>US</i> or <i>FR</i>.")
         return
-    await repo.update_user_settings(turn.session, owner_id=turn.user.id, country=code)
-    turn.user = await _reload_user(turn)
+    turn.user = await plans.change_settings(turn.session, turn.user, country=code)
+    turn.plan_changed = True
     turn.say(f"Holidays now follow <b>{esc(code)}</b>.")
-    await replan_all(turn)
     await advance(turn, conv)
 
 
 async def finish_onboard(turn: Turn, conv: Conversation) -> None:
-    if conv.answers.get("then") == "new":
-        await start(turn, "new", {"company": conv.answers.get("company")})
+    answers = conv.answers_as(OnboardAnswers)
+    if answers.then == "new":
+        await start(turn, "new", InterviewAnswers(company=answers.company or ""))
         return
     turn.say(texts.ONBOARDED)
 
@@ -266,7 +274,7 @@ async def answer_company(turn: Turn, conv: Conversation, reply: Reply) -> None:
     if not company:
         turn.say(texts.ASK_COMPANY)
         return
-    conv.answers["company"] = company
+    conv.answers_as(InterviewAnswers).company = company
     await advance(turn, conv)
 
 
@@ -275,7 +283,7 @@ async def ask_role(turn: Turn, conv: Conversation) -> None:
 
 
 async def answer_role(turn: Turn, conv: Conversation, reply: Reply) -> None:
-    conv.answers["role"] = "" if reply.skip else clean(reply.text or "", MAX_ROLE)
+    conv.answers_as(InterviewAnswers).role = "" if reply.skip else clean(reply.text or "", MAX_ROLE)
     await advance(turn, conv)
 
 
@@ -292,35 +300,20 @@ async def answer_when(turn: Turn, conv: Conversation, reply: Reply) -> None:
     if moment is None:
         turn.say(texts.WHEN_BAD, [[button("Just now", "q", "when", "now")]])
         return
-    conv.answers["interviewed_at"] = moment.isoformat()
+    conv.answers_as(InterviewAnswers).interviewed_at = moment
     turn.say(f"Interview: <b>{views.when(moment, turn.cal, turn.now)}</b>.")
     await advance(turn, conv)
 
 
 def parse_person(text: str) -> tuple[str, Recipient, str | None]:
     """ "Dana Lee, recruiter, dana@acme.com" → name, role, e-mail (all optional but name)."""
-    found = EMAIL.search(text)
-    email = found.group().lower() if found else None
-    rest = EMAIL.sub(" ", text)
-    role = Recipient.INTERVIEWER
-    for pattern, candidate in ROLE_WORDS:
-        if pattern.search(rest):
-            role = candidate
-            break
-    pieces = [p.strip(" -–—()") for p in re.split(r"[,;(]|\s[-–—]\s", rest)]
-    name = next((p for p in pieces if p and not any(r.search(p) for r, _ in ROLE_WORDS)), "")
-    if not name:
-        name = pieces[0] if pieces and pieces[0] else views.RECIPIENT_NAMES[role]
-    return clean(name, MAX_NAME), role, email
-
-
-def is_personal_email(email: str) -> bool:
-    return email.rsplit("@", 1)[-1] in PERSONAL_DOMAINS
+    name, role, email = people.parse_person(text)
+    return clean(name or views.RECIPIENT_NAMES[role], MAX_NAME), role, email
 
 
 async def ask_people(turn: Turn, conv: Conversation) -> None:
-    people = conv.answers.get("people", [])
-    note = f" So far: {len(people)}." if people else ""
+    met = conv.answers_as(InterviewAnswers).people
+    note = f" So far: {len(met)}." if met else ""
     turn.say(texts.ASK_PEOPLE + note, [[button("That's everyone", "q", "people", "done")]])
 
 
@@ -332,21 +325,20 @@ async def answer_people(turn: Turn, conv: Conversation, reply: Reply) -> None:
     if not text:
         await ask_people(turn, conv)
         return
-    people: list[list[Any]] = list(conv.answers.get("people", []))
-    if len(people) >= MAX_PEOPLE:
+    answers = conv.answers_as(InterviewAnswers)
+    if len(answers.people) >= MAX_PEOPLE:
         turn.say(f"That's {MAX_PEOPLE} people, the most I keep for one interview.")
         await advance(turn, conv)
         return
     name, role, email = parse_person(text)
-    people.append([name, role.value, email])
-    conv.answers["people"] = people
+    answers.people.append((name, role, email))
     await save(turn, conv)
     line = f"Added <b>{esc(name)}</b> ({views.RECIPIENT_NAMES[role].lower()})"
     if email:
         line += f", {esc(email)}"
     line += ". Anyone else? Send the next person, or tap <b>That's everyone</b>."
     turn.say(line, [[button("That's everyone", "q", "people", "done")]])
-    if email and is_personal_email(email):
+    if email and people.is_personal_email(email):
         turn.say(texts.PERSONAL_EMAIL)
 
 
@@ -355,9 +347,10 @@ async def ask_timeline(turn: Turn, conv: Conversation) -> None:
 
 
 async def answer_timeline(turn: Turn, conv: Conversation, reply: Reply) -> None:
+    answers = conv.answers_as(TimelineAnswers)
     if reply.skip or reply.value == "none":
-        conv.answers["said"] = None
-        conv.answers["promised_by"] = None
+        answers.said = None
+        answers.promised_by = None
         turn.say(
             "Okay, no date: I'll plan from the interview day "
             "(two working weeks, S2, T4).\n" + texts.TIMELINE_TIP
@@ -367,28 +360,34 @@ async def answer_timeline(turn: Turn, conv: Conversation, reply: Reply) -> None:
     said = clean(reply.text or "", MAX_SAID)
     # What was said at the interview counts from the interview ("within 2 weeks" of it);
     # a new date reported later counts from now.
-    said_at = conv.answers.get("interviewed_at") if conv.flow == "new" else None
-    reference = datetime.fromisoformat(str(said_at)) if said_at else turn.now
-    reading = read_timeline(said, now=reference, cal=turn.cal)
-    conv.answers["said"] = said
+    said_at = (
+        answers.interviewed_at
+        if conv.flow == "new" and isinstance(answers, InterviewAnswers)
+        else None
+    )
+    reading = read_timeline(said, now=said_at or turn.now, cal=turn.cal)
+    answers.said = said
     if reading.promised_by is None:
-        conv.answers["promised_by"] = None
+        answers.promised_by = None
         await save(turn, conv)
         turn.say(
             f"I read that as: <i>{esc(reading.understood)}</i>. " + texts.TIMELINE_UNKNOWN,
             [[button("They didn't say", "q", "timeline", "none")]],
         )
         return
-    conv.answers["promised_by"] = reading.promised_by.isoformat()
-    conv.answers["understood"] = reading.understood
+    answers.promised_by = reading.promised_by
+    answers.understood = reading.understood
     await advance(turn, conv)
 
 
 async def ask_timeline_ok(turn: Turn, conv: Conversation) -> None:
-    promised = date.fromisoformat(str(conv.answers["promised_by"]))
-    day = describe_date(promised, today=turn.cal.local_date(turn.now))
+    answers = conv.answers_as(TimelineAnswers)
+    if answers.promised_by is None:  # nothing to confirm
+        await advance(turn, conv)
+        return
+    day = describe_date(answers.promised_by, today=turn.cal.local_date(turn.now))
     turn.say(
-        f"So, by <b>{esc(day)}</b>? <i>({esc(conv.answers.get('understood', ''))})</i>",
+        f"So, by <b>{esc(day)}</b>? <i>({esc(answers.understood)})</i>",
         [
             [
                 button("Yes", "q", "timeline_ok", "yes"),
@@ -408,7 +407,7 @@ async def answer_timeline_ok(turn: Turn, conv: Conversation, reply: Reply) -> No
         await save(turn, conv)
         await ask_timeline(turn, conv)
     elif choice == "none":
-        conv.answers["promised_by"] = None
+        conv.answers_as(TimelineAnswers).promised_by = None
         await advance(turn, conv)
     else:  # a typed correction: read it as the new answer to the timeline question
         conv.question = "timeline"
@@ -439,7 +438,7 @@ async def answer_vibe(turn: Turn, conv: Conversation, reply: Reply) -> None:
     if vibe is None:
         await ask_vibe(turn, conv)
         return
-    conv.answers["vibe"] = vibe.value
+    conv.answers_as(InterviewAnswers).vibe = vibe
     await advance(turn, conv)
 
 
@@ -452,10 +451,11 @@ async def ask_thanks(turn: Turn, conv: Conversation) -> None:
 
 async def answer_thanks(turn: Turn, conv: Conversation, reply: Reply) -> None:
     choice = reply.value or (reply.text or "").strip().casefold()
+    answers = conv.answers_as(InterviewAnswers)
     if choice.startswith(("y", "sent", "done")):
-        conv.answers["thanks"] = True
+        answers.thanks = True
     elif choice.startswith(("n", "not")) or reply.skip:
-        conv.answers["thanks"] = False
+        answers.thanks = False
     else:
         await ask_thanks(turn, conv)
         return
@@ -463,77 +463,60 @@ async def answer_thanks(turn: Turn, conv: Conversation, reply: Reply) -> None:
 
 
 async def finish_new(turn: Turn, conv: Conversation) -> None:
-    from bot.telegram import actions  # the interview actions build on these questions
-
-    answers = conv.answers
-    interviewed_at = datetime.fromisoformat(
-        str(answers.get("interviewed_at", turn.now.isoformat()))
-    )
-    promised = answers.get("promised_by")
-    record = await repo.create_interview(
+    answers = conv.answers_as(InterviewAnswers)
+    planned = await interviews.create(
         turn.session,
-        owner_id=turn.user.id,
-        company=str(answers.get("company", "")) or "the company",
-        role=str(answers.get("role", "")),
-        interviewed_at=interviewed_at,
-        said=answers.get("said"),
-        promised_by=date.fromisoformat(str(promised)) if promised else None,
-        vibe=Vibe(str(answers.get("vibe", Vibe.NEUTRAL.value))),
-        thank_you_sent_at=turn.now if answers.get("thanks") else None,
-        people=[
-            (str(name), Recipient(str(role)), email)
-            for name, role, email in answers.get("people", [])
-        ],
+        turn.user,
+        company=answers.company or "the company",
+        role=answers.role,
+        interviewed_at=answers.interviewed_at or turn.now,
+        said=answers.said,
+        promised_by=answers.promised_by,
+        vibe=answers.vibe or Vibe.NEUTRAL,
+        thank_you_sent_at=turn.now if answers.thanks else None,
+        people=answers.people,
     )
-    await actions.show_new_summary(turn, record)
+    turn.plan_changed = True
+    cards.show_new(turn, planned)
 
 
 async def finish_edit(turn: Turn, conv: Conversation) -> None:
-    from bot.telegram import actions
-
-    interview_id = int(conv.answers.get("edit_id", 0))
-    field = str(conv.answers.get("field", ""))
-    answers = conv.answers
-    changes: dict[str, Any] = {}
-    if field == "company":
-        changes["company"] = answers["company"]
-    elif field == "role":
-        changes["role"] = answers.get("role", "")
-    elif field == "when":
-        changes["interviewed_at"] = datetime.fromisoformat(str(answers["interviewed_at"]))
-    elif field == "timeline":
-        promised = answers.get("promised_by")
-        changes["said"] = answers.get("said")
-        changes["promised_by"] = date.fromisoformat(str(promised)) if promised else None
-    elif field == "vibe":
-        changes["vibe"] = Vibe(str(answers["vibe"]))
-    record = await repo.update_interview(
-        turn.session, owner_id=turn.user.id, interview_id=interview_id, **changes
-    )
-    if record is None:
+    answers = conv.answers_as(EditAnswers)
+    changed = EDITS[answers.field](answers) if answers.field in EDITS else {}
+    planned = await interviews.update(turn.session, turn.user, answers.edit_id, **changed)
+    if planned is None:
         turn.say(texts.EXPIRED)
         return
-    await actions.show_updated(turn, record, "Updated.")
+    turn.plan_changed = True
+    cards.show_updated(turn, planned, "Updated.")
+
+
+EDITS: dict[str, Callable[[EditAnswers], dict[str, Any]]] = {
+    "company": lambda a: {"company": a.company},
+    "role": lambda a: {"role": a.role},
+    "when": lambda a: {"interviewed_at": a.interviewed_at} if a.interviewed_at else {},
+    "timeline": lambda a: {"said": a.said, "promised_by": a.promised_by},
+    "vibe": lambda a: {"vibe": a.vibe} if a.vibe else {},
+}
+"""What each editable field changes in the stored interview."""
 
 
 async def finish_newdate(turn: Turn, conv: Conversation) -> None:
-    from bot.telegram import actions
-
-    interview_id = int(conv.answers.get("edit_id", 0))
-    promised = conv.answers.get("promised_by")
-    record = await repo.update_interview(
+    answers = conv.answers_as(NewDateAnswers)
+    planned = await interviews.update(
         turn.session,
-        owner_id=turn.user.id,
-        interview_id=interview_id,
-        said=conv.answers.get("said"),
-        promised_by=date.fromisoformat(str(promised)) if promised else None,
+        turn.user,
+        answers.edit_id,
+        said=answers.said,
+        promised_by=answers.promised_by,
     )
-    if record is None:
+    if planned is None:
         turn.say(texts.EXPIRED)
         return
-    await actions.show_updated(
+    turn.plan_changed = True
+    cards.show_updated(
         turn,
-        record,
+        planned,
         "New date noted: the plan starts again from it; your earlier follow-ups still count (S7).",
     )
 
@@ -571,33 +554,13 @@ async def answer_news(turn: Turn, conv: Conversation, reply: Reply) -> None:
     if not news:
         await ask_news(turn, conv)
         return
-    conv.answers["news"] = news
+    conv.answers_as(NewsAnswers).news = news
     await advance(turn, conv)
 
 
 async def finish_news(turn: Turn, conv: Conversation) -> None:
-    from bot.telegram import actions
-
-    await actions.send_draft(
-        turn, int(conv.answers.get("edit_id", 0)), DraftKind.UPDATE, news=str(conv.answers["news"])
-    )
-
-
-# --- helpers ---------------------------------------------------------------------------------
-
-
-async def _reload_user(turn: Turn) -> Any:
-    user = await repo.get_user(turn.session, owner_id=turn.user.id)
-    assert user is not None
-    return user
-
-
-async def replan_all(turn: Turn) -> None:
-    """A new zone, country or hour moves every open interview's pending nudges (S6)."""
-    from bot.telegram import actions
-
-    for record in await repo.list_interviews(turn.session, owner_id=turn.user.id):
-        await actions.replan(turn, record)
+    answers = conv.answers_as(NewsAnswers)
+    await cards.send_draft(turn, answers.edit_id, DraftKind.UPDATE, news=answers.news)
 
 
 QUESTIONS: dict[str, Question] = {

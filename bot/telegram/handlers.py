@@ -21,6 +21,7 @@ from bot.core.intents import Intent, IntentMatch, closest_commands, recognise
 from bot.core.types import DraftKind
 from bot.storage import repo
 from bot.telegram import actions, flows, texts
+from bot.telegram.answers import InterviewAnswers, OnboardAnswers
 from bot.telegram.callbacks import unpack
 from bot.telegram.conversation import clear, load
 from bot.telegram.html import clean
@@ -97,9 +98,9 @@ async def on_start(turn: Turn) -> None:
 async def on_new(turn: Turn, company: str | None = None) -> None:
     if not turn.zone_known:
         turn.say("Before the interview, one thing about you:")
-        await flows.start(turn, "onboard", {"then": "new", "company": company})
+        await flows.start(turn, "onboard", OnboardAnswers(then="new", company=company))
         return
-    await flows.start(turn, "new", {"company": company} if company else None)
+    await flows.start(turn, "new", InterviewAnswers(company=company or ""))
 
 
 async def on_new_command(turn: Turn) -> None:
@@ -156,7 +157,7 @@ async def on_text(turn: Turn) -> None:
     if conv is not None:
         if not text:
             turn.say(texts.EMPTY)
-            await flows.QUESTIONS[conv.question].ask(turn, conv)
+            await flows.ask_again(turn, conv)
             return
         await flows.respond(turn, conv, flows.Reply(text=text))
         return

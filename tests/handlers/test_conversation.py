@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+from typing import Any
+
 from sqlalchemy import select
 
 from bot.core.records import InterviewStatus
@@ -207,3 +210,76 @@ async def test_timeline_counts_from_the_interview_day(env: BotEnv) -> None:
     # Now is Wed 18 Nov; the interview was Mon 16 Nov; a week from it is Mon 23 Nov.
     reply = text_of(await user.send("they said within a week"))
     assert "Monday 23 November" in reply
+
+
+class TestStoredAnswers:
+    """Answers are typed in the code and JSON in the database, converted at the edge."""
+
+    async def _profile_id(self, env: BotEnv, user: User) -> int:
+        assert env.engine is not None
+        async with make_sessionmaker(env.engine)() as session:
+            profile = await repo.get_user_by_telegram_id(session, telegram_user_id=user.user_id)
+            assert profile is not None
+            return profile.id
+
+    async def _store(self, env: BotEnv, owner_id: int, state: str, data: dict[str, Any]) -> None:
+        assert env.engine is not None
+        async with make_sessionmaker(env.engine)() as session, session.begin():
+            await repo.save_conversation(
+                session, owner_id=owner_id, name="main", state=state, data=data
+            )
+
+    async def test_answers_are_stored_as_iso_json(self, env: BotEnv) -> None:
+        user = env.user()
+        await onboard(user)
+        for answer in ("/new", "Acme", "Designer", "today 9am"):
+            await user.send(answer)
+        await user.send("Dana Lee, recruiter, dana@acme.com")
+        assert env.engine is not None
+        async with make_sessionmaker(env.engine)() as session:
+            found = await repo.get_conversation(
+                session, owner_id=await self._profile_id(env, user), name="main"
+            )
+        assert found is not None
+        state, data = found
+        assert state == "new.people"
+        answers = data["answers"]
+        assert answers["company"] == "Acme"
+        # 9am in New York, kept as an ISO string with its offset
+        assert datetime.fromisoformat(answers["interviewed_at"]) == datetime(
+            2026, 11, 18, 14, 0, tzinfo=UTC
+        )
+        assert answers["people"] == [["Dana Lee", "recruiter", "dana@acme.com"]]
+
+    async def test_a_conversation_stored_by_the_older_version_carries_on(self, env: BotEnv) -> None:
+        user = env.user()
+        await onboard(user)
+        legacy = {
+            "answers": {
+                "company": "Initech",
+                "role": "",
+                "interviewed_at": "2026-11-17T15:00:00+00:00",
+                "people": [["Bob", "hiring_manager", None]],
+                "said": "by Friday",
+                "promised_by": "2026-11-20",
+                "understood": "by Friday",
+            },
+            "history": ["company", "role", "when", "people", "timeline", "timeline_ok"],
+        }
+        await self._store(env, await self._profile_id(env, user), "new.vibe", legacy)
+        await user.press_data("q:vibe:warm")
+        assert "Saved" in text_of(await user.press_data("q:thanks:no"))
+        (record,) = await interviews(env, user)
+        assert record.company == "Initech"
+        assert record.promised_by is not None and record.promised_by.isoformat() == "2026-11-20"
+        assert [(p.name, p.role.value) for p in record.people] == [("Bob", "hiring_manager")]
+
+    async def test_answers_that_do_not_fit_close_the_conversation_kindly(self, env: BotEnv) -> None:
+        user = env.user()
+        await onboard(user)
+        broken = {"answers": {"interviewed_at": "not a date", "vibe": "hot"}, "history": []}
+        await self._store(env, await self._profile_id(env, user), "new.vibe", broken)
+        reply = text_of(await user.send("warm"))
+        assert "expired" in reply
+        assert await interviews(env, user) == ()
+        assert "nothing to cancel" in text_of(await user.send("/cancel"))

@@ -1,0 +1,154 @@
+"""The answers a conversation collects, one typed class per flow.
+
+Questions shared by several flows read and write the fields of a shared base class (the zone
+question writes :class:`ZoneAnswers`, the timeline questions :class:`TimelineAnswers`, and so
+on). The database keeps them as JSON; :func:`from_json` and :func:`to_json` are the only
+places they are converted (dates as ISO strings, enums as their values), with pydantic
+checking what comes back, so a row written by an older version either reads as the right
+types or not at all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from pydantic import AwareDatetime, TypeAdapter, ValidationError
+
+from bot.core.types import Recipient, Vibe
+
+__all__ = [
+    "Answers",
+    "EditAnswers",
+    "InterviewAnswers",
+    "NewDateAnswers",
+    "NewsAnswers",
+    "NoAnswers",
+    "OnboardAnswers",
+    "PersonAnswer",
+    "TimelineAnswers",
+    "ZoneAnswers",
+    "for_flow",
+    "from_json",
+    "to_json",
+]
+
+PersonAnswer = tuple[str, Recipient, str | None]
+"""Someone the user met: name, role, work e-mail."""
+
+
+@dataclass
+class NoAnswers:
+    """A flow that keeps nothing between questions (the hour, the country, a tone check)."""
+
+
+@dataclass
+class ZoneAnswers:
+    """The zone question: the places offered when a city name was ambiguous."""
+
+    zone_choices: list[str] = field(default_factory=list)
+
+
+@dataclass
+class OnboardAnswers(ZoneAnswers):
+    """Onboarding; ``then == "new"`` goes on to a new interview (for ``company``, if named)."""
+
+    then: str | None = None
+    company: str | None = None
+
+
+@dataclass
+class TimelineAnswers:
+    """What they said about hearing back, and the date read from it (T2-T4)."""
+
+    said: str | None = None
+    promised_by: date | None = None
+    understood: str = ""
+
+
+@dataclass
+class InterviewAnswers(TimelineAnswers):
+    """A new interview, question by question."""
+
+    company: str = ""
+    role: str = ""
+    interviewed_at: AwareDatetime | None = None
+    people: list[PersonAnswer] = field(default_factory=list)
+    vibe: Vibe | None = None
+    thanks: bool = False
+
+
+@dataclass
+class EditAnswers(InterviewAnswers):
+    """One fact of a stored interview changed: ``field`` names which."""
+
+    edit_id: int = 0
+    field: str = "company"
+
+
+@dataclass
+class NewDateAnswers(TimelineAnswers):
+    """They gave a new date for a stored interview."""
+
+    edit_id: int = 0
+
+
+@dataclass
+class NewsAnswers:
+    """Real news to share in an update draft (G9)."""
+
+    edit_id: int = 0
+    news: str = ""
+
+
+Answers = (
+    NoAnswers
+    | ZoneAnswers
+    | OnboardAnswers
+    | TimelineAnswers
+    | InterviewAnswers
+    | EditAnswers
+    | NewDateAnswers
+    | NewsAnswers
+)
+
+_FLOWS: dict[str, type[Answers]] = {
+    "onboard": OnboardAnswers,
+    "zone": ZoneAnswers,
+    "hour": NoAnswers,
+    "country": NoAnswers,
+    "new": InterviewAnswers,
+    "edit": EditAnswers,
+    "newdate": NewDateAnswers,
+    "tone": NoAnswers,
+    "news": NewsAnswers,
+}
+_ADAPTERS: dict[type[Answers], TypeAdapter[Any]] = {
+    kind: TypeAdapter(kind) for kind in set(_FLOWS.values())
+}
+
+
+def for_flow(flow: str) -> type[Answers]:
+    """The answers class of ``flow``; ``KeyError`` for a flow this version does not know."""
+    return _FLOWS[flow]
+
+
+def from_json(flow: str, data: object) -> Answers | None:
+    """Stored answers of ``flow`` as their class; ``None`` when they do not fit it."""
+    kind = _FLOWS.get(flow)
+    if kind is None or not isinstance(data, dict):
+        return None
+    try:
+        answers = _ADAPTERS[kind].validate_python(data)
+    except ValidationError:
+        return None
+    assert isinstance(answers, kind)
+    return answers
+
+
+def to_json(answers: Answers) -> dict[str, Any]:
+    """The answers as JSON-ready values (ISO dates, enum values)."""
+    data = _ADAPTERS[type(answers)].dump_python(answers, mode="json")
+    assert isinstance(data, dict)
+    return data

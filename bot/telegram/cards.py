@@ -1,0 +1,83 @@
+"""What the bot shows about one interview after a change: the saved card, an update, a draft.
+
+Shared by the commands (:mod:`bot.telegram.actions`), the questions that end in them
+(:mod:`bot.telegram.flows`) and the nudge buttons (:mod:`bot.telegram.nudges`).
+"""
+
+from __future__ import annotations
+
+from bot.core.records import InterviewRecord
+from bot.core.types import Channel, DraftKind, Recipient
+from bot.services import interviews
+from bot.services.people import contact_for
+from bot.services.plans import Planned
+from bot.telegram import texts, views
+from bot.telegram.html import esc
+from bot.telegram.runtime import Turn, button
+
+
+def facts(turn: Turn, record: InterviewRecord) -> str:
+    """One line: when, their timeline, how it felt, whom the user met."""
+    parts = [f"Interviewed {views.when(record.interviewed_at, turn.cal, turn.now)}"]
+    if record.promised_by:
+        parts.append(f"they'll answer by {views.day(record.promised_by)}")
+    else:
+        parts.append("no date given")
+    parts.append(f"felt {views.VIBE_NAMES[record.vibe]}")
+    if record.people:
+        names = ", ".join(
+            f"{esc(p.name)} ({views.RECIPIENT_NAMES[p.role].lower()})" for p in record.people
+        )
+        parts.append(f"met {names}")
+    return " · ".join(parts)
+
+
+def show_new(turn: Turn, planned: Planned) -> None:
+    """The card of a newly saved interview, with its plan and what to do first."""
+    record = planned.record
+    lines = [
+        f"Saved: {views.interview_title(record)}",
+        facts(turn, record),
+        "",
+        "<b>Your plan</b>",
+    ]
+    if planned.plan is not None:
+        lines += views.plan_lines(planned.plan, turn.cal, turn.now)
+    rows: list[list[tuple[str, str]]] = []
+    if record.thank_you_sent_at is None:
+        rows.append([button("✍️ Draft the thank-you", "dr", record.id, DraftKind.THANK_YOU.value)])
+    rows.append([button("✏️ Edit", "ed", record.id), button("👍 Done", "ok")])
+    turn.say("\n".join(lines), rows)
+
+
+def show_updated(turn: Turn, planned: Planned, note: str) -> None:
+    """The interview after an edit, with its new plan."""
+    record = planned.record
+    lines = [f"{esc(note)} {views.interview_title(record)}", facts(turn, record)]
+    if planned.plan is not None:
+        lines += ["", "<b>Your plan</b>", *views.plan_lines(planned.plan, turn.cal, turn.now)]
+    turn.say("\n".join(lines))
+
+
+async def send_draft(turn: Turn, interview_id: int, kind: DraftKind, news: str = "") -> None:
+    """A ready-to-send draft of ``kind``, with the button that logs it as sent."""
+    record = await interviews.get(turn.session, turn.user, interview_id)
+    if record is None:
+        turn.say(texts.EXPIRED)
+        return
+    tg_user = turn.update.effective_user
+    draft = interviews.draft_for(
+        record,
+        kind,
+        user_name=tg_user.first_name if tg_user else "",
+        cal=turn.cal,
+        news=news,
+    )
+    rows: list[list[tuple[str, str]]] = []
+    if kind is DraftKind.THANK_YOU and record.thank_you_sent_at is None:
+        rows.append([button("I sent it ✅", "ty", record.id)])
+    elif kind in (DraftKind.CHECK_IN, DraftKind.SECOND_FOLLOW_UP, DraftKind.HIRING_MANAGER):
+        contact = contact_for(record, kind)
+        to = contact.role if contact else Recipient.RECRUITER
+        rows.append([button("I sent it: log it", "lg", record.id, Channel.EMAIL.value, to.value)])
+    turn.say(views.draft_text(draft) + "\n\n" + texts.RECIPIENT_LAST, rows)
