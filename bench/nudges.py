@@ -167,6 +167,7 @@ async def bench_throughput(n: int, rate: float, latency: float, lanes: int, work
     from bot.scheduling.dispatcher import DispatchConfig, Dispatcher
     from bot.storage.db import make_engine, make_sessionmaker
     from bot.storage.migrate import upgrade
+    from bot.telegram.nudges import render_nudge
 
     url = f"sqlite+aiosqlite:///{workdir / 'throughput.db'}"
     await upgrade(url)
@@ -191,7 +192,9 @@ async def bench_throughput(n: int, rate: float, latency: float, lanes: int, work
     try:
         for bot in bots:
             await bot.initialize()
-        dispatcher = Dispatcher(make_sessionmaker(engine), bots, clock=lambda: NOW, config=config)
+        dispatcher = Dispatcher(
+            make_sessionmaker(engine), bots, render=render_nudge, clock=lambda: NOW, config=config
+        )
         starts: list[float] = []
         turn = dispatcher.pacer.turn
 
@@ -326,6 +329,7 @@ async def start_only(url: str, rate: float) -> None:
     from bot.scheduling.service import NudgeService
     from bot.storage.db import make_engine, make_sessionmaker
     from bot.telegram.localapi import LOCAL_TOKEN, LocalBotApi
+    from bot.telegram.nudges import render_nudge
 
     imported = time.perf_counter()
     api = LocalBotApi()
@@ -336,6 +340,7 @@ async def start_only(url: str, rate: float) -> None:
     dispatcher = Dispatcher(
         make_sessionmaker(engine),
         app.bot,
+        render=render_nudge,
         clock=lambda: NOW,
         config=DispatchConfig(rate_per_second=rate),
     )

@@ -53,7 +53,6 @@ from telegram.error import (
 )
 
 from bot import botapi
-from bot.scheduling import messages
 from bot.scheduling.ledger import Ledger
 from bot.scheduling.pacing import Monotonic, Pacer, Sleep
 from bot.scheduling.policy import Action, calendar_for, judge
@@ -67,11 +66,15 @@ __all__ = [
     "DispatchHooks",
     "DispatchReport",
     "Dispatcher",
+    "Render",
 ]
 
 log = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
+Rows = Sequence[Sequence[tuple[str, str]]]
+Render = Callable[[ClaimedNudge, NudgeContext], tuple[str, Rows]]
+"""A nudge's message: HTML text and inline buttons as (label, callback data) rows."""
 NudgeHook = Callable[[ClaimedNudge], Awaitable[None]]
 BatchHook = Callable[[Sequence[ClaimedNudge]], Awaitable[None]]
 
@@ -179,7 +182,7 @@ async def _post_message(bot: Bot, data: dict[str, Any]) -> int:
     return int(result["message_id"])
 
 
-def _markup(rows: messages.Buttons) -> dict[str, Any]:
+def _markup(rows: Rows) -> dict[str, Any]:
     """The inline keyboard as the Bot API's JSON (PTB sends a dict as it is).
 
     Building InlineKeyboardButton objects and serialising them again cost about 0.6 ms
@@ -206,6 +209,7 @@ class Dispatcher:
         sessions: async_sessionmaker[AsyncSession],
         bot: Bot | Sequence[Bot],
         *,
+        render: Render,
         clock: Clock,
         config: DispatchConfig | None = None,
         monotonic: Monotonic = time.monotonic,
@@ -220,6 +224,7 @@ class Dispatcher:
             sleep=sleep,
         )
         self._sessions = sessions
+        self._render = render
         self._bots: tuple[Bot, ...] = (bot,) if isinstance(bot, Bot) else tuple(bot)
         if not self._bots:
             raise ValueError("at least one Bot is needed")
@@ -446,14 +451,7 @@ class Dispatcher:
                 log.info("nudge %d moved to %s: %s", nudge.id, until, verdict.reason)
             return "moved"
 
-        text, rows = messages.render(
-            nudge.kind,
-            nudge_id=nudge.id,
-            company=context.company,
-            role=context.role,
-            promised_by=context.promised_by,
-            rules=nudge.rules,
-        )
+        text, rows = self._render(nudge, context)
         outcome = await self._send(nudge, context.chat_id, text, _markup(rows), report)
         if outcome is None:
             report.lost += 1

@@ -16,10 +16,10 @@ from telegram.request import BaseRequest
 
 from bot.config import Settings
 from bot.places import warm_up
-from bot.scheduling.install import install_nudges, shutdown_nudges
 from bot.storage import repo
 from bot.storage.db import make_engine, make_sessionmaker
 from bot.telegram import handlers, texts
+from bot.telegram.nudges import install_nudges, shutdown_nudges
 from bot.telegram.ratelimit import PatientRateLimiter
 from bot.telegram.runtime import Clock, Deps, system_clock
 
@@ -89,7 +89,7 @@ async def _post_init(app: App, settings: Settings | None = None) -> None:
     if app.job_queue is not None:
         app.job_queue.run_repeating(forget_old_updates, interval=PRUNE_EVERY, first=60)
     if settings is not None:
-        await install_nudges(app, settings)  # issue 5: scheduled nudges
+        await install_nudges(app, settings)  # the scheduled nudges
 
 
 PRUNE_EVERY = timedelta(hours=1)

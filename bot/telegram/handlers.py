@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import logging
-from collections.abc import Awaitable, Callable, Coroutine, Sequence
+from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any
 
 from telegram import Message, Update
@@ -20,7 +20,7 @@ from telegram.ext import Application, ApplicationHandlerStop
 from bot.core.intents import Intent, IntentMatch, closest_commands, recognise
 from bot.core.types import DraftKind
 from bot.storage import repo
-from bot.telegram import actions, flows, texts
+from bot.telegram import actions, flows, nudges, texts
 from bot.telegram.answers import InterviewAnswers, OnboardAnswers
 from bot.telegram.callbacks import unpack
 from bot.telegram.conversation import clear, load
@@ -325,13 +325,12 @@ async def on_button(turn: Turn) -> None:
     if data.action == "tz":
         await on_timezone(turn)
         return
+    if data.action == nudges.ACTION:
+        await nudges.on_nudge_button(turn, list(data.args))
+        return
     action = actions.ACTIONS.get(data.action)
     if action is None:
-        extra = EXTRA_BUTTONS.get(data.action)
-        if extra is None:
-            turn.say(texts.EXPIRED)
-            return
-        await extra(turn, list(data.args))
+        turn.say(texts.EXPIRED)
         return
     await action(turn, list(data.args))
 
@@ -352,10 +351,6 @@ async def run_command(turn: Turn, name: str) -> None:
         await on_timezone(turn)
     else:
         await actions.ACTIONS[target](turn, [])
-
-
-# Buttons added by other parts (the nudges) register here: action → handler(turn, args).
-EXTRA_BUTTONS: dict[str, Callable[[Turn, Sequence[str]], Awaitable[None]]] = {}
 
 
 async def on_my_chat_member(update: Update, context: Context) -> None:

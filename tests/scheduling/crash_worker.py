@@ -22,6 +22,7 @@ from telegram.request import HTTPXRequest
 from bot.scheduling.dispatcher import DispatchConfig, Dispatcher, DispatchHooks
 from bot.storage.db import make_engine, make_sessionmaker
 from bot.storage.nudges import ClaimedNudge
+from bot.telegram.nudges import render_nudge
 
 
 def die() -> None:
@@ -49,6 +50,7 @@ async def main(url: str, base_url: str, token: str, now: datetime, mode: str, af
         dispatcher = Dispatcher(
             sessions,
             bot,
+            render=render_nudge,
             clock=lambda: now,
             config=config,
             hooks=DispatchHooks(after_claim=after_claim, after_send=after_send),

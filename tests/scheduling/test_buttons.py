@@ -18,13 +18,13 @@ from handlers.harness import BotEnv, Clock, User, text_of
 from bot.config import Settings
 from bot.core.records import InterviewRecord, InterviewStatus, NudgeRecord, NudgeState
 from bot.core.types import Channel, Recipient, StepKind
-from bot.scheduling.install import SERVICE_KEY, install_nudges, shutdown_nudges
 from bot.scheduling.service import NudgeService
 from bot.storage import repo
 from bot.storage.db import make_sessionmaker
 from bot.storage.migrate import upgrade
-from bot.telegram import handlers, texts
+from bot.telegram import texts
 from bot.telegram.localapi import SentMessage
+from bot.telegram.nudges import SERVICE_KEY, install_nudges, shutdown_nudges
 
 NY = ZoneInfo("America/New_York")
 # Wednesday 18 November 2026, 10:00 in New York.
@@ -96,7 +96,6 @@ async def press(user: User, message: SentMessage, op: str) -> str:
 
 async def test_install_registers_buttons_and_the_plan_listener(env: BotEnv) -> None:
     assert env.app is not None
-    assert "n" in handlers.EXTRA_BUTTONS
     assert service(env).plan_changed in env.app.bot_data["deps"].plan_listeners
     # Nudges use the application's HTTP client and token, not its rate limiter's retries.
     bot = service(env).dispatcher.bot

@@ -24,6 +24,7 @@ from bot.core.records import NudgeState
 from bot.core.types import StepKind
 from bot.scheduling.dispatcher import DispatchConfig, Dispatcher
 from bot.storage import nudges
+from bot.telegram.nudges import render_nudge
 
 from .conftest import NOW
 from .support import TOKEN, FakeClock, know_chats, seed, sends_per_nudge
@@ -76,7 +77,7 @@ async def test_killed_between_claim_and_send(
 
     clock = FakeClock(NOW + timedelta(minutes=1))
     config = DispatchConfig(rate_per_second=1000, per_chat_seconds=0.0)
-    restarted = Dispatcher(sessions, bot, clock=clock, config=config)
+    restarted = Dispatcher(sessions, bot, render=render_nudge, clock=clock, config=config)
     assert (await restarted.run()).sent == 0  # the dead claim holds until its lease ends
 
     caplog.set_level(logging.INFO, logger="bot.scheduling")
@@ -112,7 +113,7 @@ async def test_killed_between_send_and_mark_sent(
     caplog.set_level(logging.INFO, logger="bot.scheduling")
     clock = FakeClock(NOW + LEASE + timedelta(seconds=1))
     config = DispatchConfig(rate_per_second=1000, per_chat_seconds=0.0)
-    report = await Dispatcher(sessions, bot, clock=clock, config=config).run()
+    report = await Dispatcher(sessions, bot, render=render_nudge, clock=clock, config=config).run()
     third = user.nudge_ids[2]
     assert (report.expired, report.sent, report.possible_duplicates) == (3, 3, [third])
     counts = sends_per_nudge(fake, [user.chat_id])

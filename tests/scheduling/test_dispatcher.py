@@ -26,6 +26,7 @@ from bot.scheduling.dispatcher import DispatchConfig, Dispatcher, DispatchHooks
 from bot.storage import nudges, repo
 from bot.storage.db import make_engine, make_sessionmaker
 from bot.telegram.localapi import LOCAL_TOKEN, LocalBotApi
+from bot.telegram.nudges import render_nudge
 
 from .conftest import NOW
 from .support import FakeClock, know_chats, new_chat_id, nudge_of, seed, sends_per_nudge
@@ -78,7 +79,7 @@ class TestWholePlan:
             plan = make_plan(record.to_core(), cal=cal, nudge_hour=10)
             await repo.replace_nudges(s, owner_id=user.id, interview_id=record.id, steps=plan.steps)
         clock = FakeClock(interviewed)
-        dispatcher = Dispatcher(sessions, bot, clock=clock, config=FAST)
+        dispatcher = Dispatcher(sessions, bot, render=render_nudge, clock=clock, config=FAST)
 
         fired: list[tuple[datetime, str]] = []
         while (wake := await dispatcher.next_wake()) is not None:
@@ -121,7 +122,7 @@ class TestWholePlan:
         kinds = [StepKind.CHECK_IN, StepKind.MOVE_ON]
         (user,) = await seed(sessions, users=1, due_at=NOW - timedelta(minutes=5), kinds=kinds)
         await know_chats(fake, [user.chat_id])
-        await Dispatcher(sessions, bot, clock=clock, config=FAST).run()
+        await Dispatcher(sessions, bot, render=render_nudge, clock=clock, config=FAST).run()
         check_in, move_on = fake.transcript(user.chat_id)
         first = user.nudge_ids[0]
         assert [d for _, d in check_in.buttons] == [
@@ -151,7 +152,9 @@ class TestSendTimeChecks:
             sessions, users=1, due_at=NOW - timedelta(hours=1), status=InterviewStatus.OFFER
         )
         await know_chats(fake, [stale.chat_id, closed.chat_id])
-        report = await Dispatcher(sessions, bot, clock=clock, config=FAST).run()
+        report = await Dispatcher(
+            sessions, bot, render=render_nudge, clock=clock, config=FAST
+        ).run()
         assert (report.skipped, report.sent) == (2, 0)
         assert fake.calls_to("sendMessage") == []
         (thank_you,) = await nudge_rows(sessions, stale.owner_id, stale.interview_id)
@@ -166,7 +169,7 @@ class TestSendTimeChecks:
         (user,) = await seed(sessions, users=1, due_at=due, zone="America/New_York")
         await know_chats(fake, [user.chat_id])
         clock = FakeClock(datetime(2026, 11, 21, 3, tzinfo=NY))  # back up Saturday 03:00
-        dispatcher = Dispatcher(sessions, bot, clock=clock, config=FAST)
+        dispatcher = Dispatcher(sessions, bot, render=render_nudge, clock=clock, config=FAST)
         report = await dispatcher.run()
         assert (report.moved, report.sent) == (1, 0)
         (row,) = await nudge_rows(sessions, user.owner_id, user.interview_id)
@@ -191,7 +194,9 @@ class TestSendTimeChecks:
                 )
 
         hooks = DispatchHooks(after_claim=replan)
-        report = await Dispatcher(sessions, bot, clock=clock, config=FAST, hooks=hooks).run()
+        report = await Dispatcher(
+            sessions, bot, render=render_nudge, clock=clock, config=FAST, hooks=hooks
+        ).run()
         assert (report.claimed, report.sent, report.lost) == (1, 0, 1)
         assert fake.calls_to("sendMessage") == []
 
@@ -215,7 +220,9 @@ class TestSendTimeChecks:
 
         caplog.set_level(logging.WARNING, logger="bot.scheduling")
         hooks = DispatchHooks(after_send=replace)
-        report = await Dispatcher(sessions, bot, clock=clock, config=FAST, hooks=hooks).run()
+        report = await Dispatcher(
+            sessions, bot, render=render_nudge, clock=clock, config=FAST, hooks=hooks
+        ).run()
         assert (report.sent, report.possible_duplicates) == (1, [user.nudge_ids[0]])
         assert "plan was replaced" in caplog.text
 
@@ -231,7 +238,7 @@ class TestTelegramFaults:
         (other,) = await seed(sessions, users=1, due_at=NOW - timedelta(minutes=5))
         await know_chats(fake, [user.chat_id, other.chat_id])
         await fake.user(user_id=user.chat_id).block()
-        dispatcher = Dispatcher(sessions, bot, clock=clock, config=FAST)
+        dispatcher = Dispatcher(sessions, bot, render=render_nudge, clock=clock, config=FAST)
         report = await dispatcher.run()
         assert (report.sent, report.blocked, report.failed) == (1, 1, 0)
         assert len(fake.calls_to("sendMessage")) == 2  # one 403, one to the other user
@@ -263,7 +270,9 @@ class TestTelegramFaults:
         await fake.user(user_id=blocked.chat_id).block()
         config = DispatchConfig(rate_per_second=1000, per_chat_seconds=0.0, batch_size=3)
         async with asyncio.timeout(10):
-            report = await Dispatcher(sessions, bot, clock=clock, config=config).run()
+            report = await Dispatcher(
+                sessions, bot, render=render_nudge, clock=clock, config=config
+            ).run()
         assert (report.blocked, report.released, report.sent) == (1, 2, 4)
 
     async def test_bad_request_is_not_retried(
@@ -271,7 +280,9 @@ class TestTelegramFaults:
     ) -> None:
         (user,) = await seed(sessions, users=1, due_at=NOW)  # a chat the fake does not know
         sleeps = Sleeps()
-        report = await Dispatcher(sessions, bot, clock=clock, config=FAST, sleep=sleeps).run()
+        report = await Dispatcher(
+            sessions, bot, render=render_nudge, clock=clock, config=FAST, sleep=sleeps
+        ).run()
         assert (report.failed, report.sent) == (1, 0)
         assert len(fake.calls_to("sendMessage")) == 1 and sleeps.calls == []
         (row,) = await nudge_rows(sessions, user.owner_id, user.interview_id)
@@ -284,7 +295,9 @@ class TestTelegramFaults:
         await know_chats(fake, [user.chat_id])
         fake.faults.add(kind="500", method="sendMessage", times=2)
         sleeps = Sleeps()
-        report = await Dispatcher(sessions, bot, clock=clock, config=FAST, sleep=sleeps).run()
+        report = await Dispatcher(
+            sessions, bot, render=render_nudge, clock=clock, config=FAST, sleep=sleeps
+        ).run()
         assert (report.sent, report.possible_duplicates) == (1, [])  # a 500 was an answer
         assert sleeps.calls == [1.0, 2.0]
         assert [c.status for c in fake.calls_to("sendMessage")] == [500, 500, 200]
@@ -296,7 +309,9 @@ class TestTelegramFaults:
         await know_chats(fake, [user.chat_id])
         fake.faults.add(kind="500", method="sendMessage")
         sleeps = Sleeps()
-        report = await Dispatcher(sessions, bot, clock=clock, config=FAST, sleep=sleeps).run()
+        report = await Dispatcher(
+            sessions, bot, render=render_nudge, clock=clock, config=FAST, sleep=sleeps
+        ).run()
         assert (report.sent, report.failed) == (0, 1)
         assert sleeps.calls == [1.0, 2.0, 4.0]
         (row,) = await nudge_rows(sessions, user.owner_id, user.interview_id)
@@ -317,7 +332,9 @@ class TestTelegramFaults:
         await know_chats(fake, [u.chat_id for u in users])
         fake.faults.add(kind="drop_after", method="sendMessage", chat_id=users[0].chat_id, times=1)
         caplog.set_level(logging.WARNING, logger="bot.scheduling")
-        report = await Dispatcher(sessions, bot, clock=clock, config=FAST, sleep=Sleeps()).run()
+        report = await Dispatcher(
+            sessions, bot, render=render_nudge, clock=clock, config=FAST, sleep=Sleeps()
+        ).run()
         first = users[0].nudge_ids[0]
         assert report.sent == 2 and report.possible_duplicates == [first]
         assert sends_per_nudge(fake, [u.chat_id for u in users]) == {
@@ -337,7 +354,9 @@ class TestTelegramFaults:
         await know_chats(fake, chats)
         fake.faults.add(kind="429", method="sendMessage", probability=0.3, retry_after=1)
         config = DispatchConfig(rate_per_second=200, per_chat_seconds=0.0, batch_size=50)
-        report = await Dispatcher(sessions, bot, clock=clock, config=config).run()
+        report = await Dispatcher(
+            sessions, bot, render=render_nudge, clock=clock, config=config
+        ).run()
         stats = fake.stats
         assert report.sent == 24 and report.failed == 0
         assert stats.count("sendMessage", 429) >= 3 and report.retry_after == stats.count(
@@ -360,7 +379,9 @@ class TestTelegramFaults:
         chats = [u.chat_id for u in users]
         await know_chats(fake, chats)
         config = DispatchConfig(rate_per_second=20, per_chat_seconds=1.0, batch_size=8)
-        report = await Dispatcher(sessions, bot, clock=clock, config=config).run()
+        report = await Dispatcher(
+            sessions, bot, render=render_nudge, clock=clock, config=config
+        ).run()
         assert report.sent == 30
         calls = sorted(fake.calls_to("sendMessage"), key=lambda c: c.at)
         for chat in chats:
@@ -396,8 +417,12 @@ async def test_two_dispatchers_send_each_of_2000_nudges_once(
             Bot(LOCAL_TOKEN, request=apis[1]) as bot_b,
         ):
             reports = await asyncio.gather(
-                Dispatcher(sessions[0], bot_a, clock=clock, config=config).run(),
-                Dispatcher(sessions[1], bot_b, clock=clock, config=config).run(),
+                Dispatcher(
+                    sessions[0], bot_a, render=render_nudge, clock=clock, config=config
+                ).run(),
+                Dispatcher(
+                    sessions[1], bot_b, render=render_nudge, clock=clock, config=config
+                ).run(),
             )
         counts = Counter(nudge_of(m.button_list) for api in apis for m in api.sent)
         assert counts.keys() == {n for u in users for n in u.nudge_ids}

@@ -20,6 +20,7 @@ from bot.scheduling.dispatcher import DispatchConfig, Dispatcher, DispatchHooks
 from bot.scheduling.service import NEXT_JOB, SWEEP_JOB, NudgeService
 from bot.storage import nudges
 from bot.telegram.localapi import LOCAL_TOKEN, LocalBotApi
+from bot.telegram.nudges import render_nudge
 
 from .conftest import NOW
 from .support import FakeClock, seed
@@ -43,7 +44,7 @@ async def app() -> AsyncIterator[AnyApp]:
 
 def service_for(app: AnyApp, sessions: Sessions, clock: FakeClock) -> NudgeService:
     config = DispatchConfig(rate_per_second=1000, per_chat_seconds=0.0)
-    dispatcher = Dispatcher(sessions, app.bot, clock=clock, config=config)
+    dispatcher = Dispatcher(sessions, app.bot, render=render_nudge, clock=clock, config=config)
     return NudgeService(dispatcher, job_queue=app.job_queue, clock=clock)
 
 
@@ -144,7 +145,9 @@ class TestClock:
                 service.dispatcher.stop()  # what service.stop() does first
 
         hooks = DispatchHooks(after_send=after_send)
-        dispatcher = Dispatcher(sessions, app.bot, clock=clock, config=config, hooks=hooks)
+        dispatcher = Dispatcher(
+            sessions, app.bot, render=render_nudge, clock=clock, config=config, hooks=hooks
+        )
         service = NudgeService(dispatcher, job_queue=app.job_queue, clock=clock)
         await service.start()
         await service.settled()

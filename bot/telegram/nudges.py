@@ -1,0 +1,378 @@
+"""The nudges in the chat: their messages and buttons, what a press does, and the service.
+
+- :func:`render_nudge` writes one nudge message: what to do today and why (rule ids), with
+  the buttons that do it. The company and role the user typed are escaped. Every button's
+  callback is ``n:<nudge id>:<op>`` (well under 64 bytes).
+- :func:`on_nudge_button` handles a press. The id is only a hint: the nudge is re-read for
+  the user who pressed the button, so another user's id or a forged one gives "that button
+  has expired". Every button but *Draft it* acts once: the first press is recorded on the
+  nudge (:func:`bot.storage.nudges.mark_handled`) in the same transaction as what it does,
+  and a second press says it is already done.
+- :func:`install_nudges` (in post_init) builds the :class:`~bot.scheduling.Dispatcher` on
+  the bot's sessions, clock and Bot API client (:func:`direct_bot`) with these messages,
+  adds the plan listener that re-arms the clock, and starts the
+  :class:`~bot.scheduling.service.NudgeService` (which runs once at start for whatever fell
+  due while the bot was down). :func:`shutdown_nudges` belongs in ``post_stop``: the Bot API
+  client is still open there, so messages in flight finish and other claims are handed back.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from telegram import Bot
+from telegram.ext import Application
+
+from bot.config import Settings
+from bot.core.records import InterviewRecord, InterviewStatus, NudgeRecord, NudgeState
+from bot.core.types import Channel, DraftKind, Recipient, StepKind
+from bot.scheduling.dispatcher import DispatchConfig, Dispatcher
+from bot.scheduling.policy import THANK_YOU_WINDOW, snooze_until
+from bot.scheduling.service import NudgeService
+from bot.services.people import follow_up_to
+from bot.storage import nudges, repo
+from bot.storage.nudges import ClaimedNudge, NudgeContext
+from bot.telegram import actions, cards, texts, views
+from bot.telegram.callbacks import pack, parse_id
+from bot.telegram.html import esc
+from bot.telegram.runtime import Deps, Turn
+
+__all__ = [
+    "ACTION",
+    "SERVICE_KEY",
+    "direct_bot",
+    "install_nudges",
+    "on_nudge_button",
+    "render",
+    "render_nudge",
+    "shutdown_nudges",
+]
+
+log = logging.getLogger(__name__)
+
+# --- the messages ----------------------------------------------------------------------------
+
+ACTION = "n"
+OP_DRAFT, OP_DONE, OP_SNOOZE, OP_REPLIED, OP_STOP = "d", "k", "s", "r", "x"
+
+Buttons = list[list[tuple[str, str]]]
+
+# What a button press recorded on the nudge, and how to say it when pressed again.
+ALREADY = {
+    "done": "Already done ✅",
+    "snoozed": "Already snoozed ⏰",
+    "replied": "Already noted: they replied.",
+    "stopped": "Already stopped: no more reminders for this interview.",
+}
+
+
+def _title(company: str, role: str) -> str:
+    role_part = f" — {esc(role)}" if role else ""
+    return f"<b>{esc(company) or 'your interview'}</b>{role_part}"
+
+
+def _body(kind: StepKind, *, title: str, promised_by: date | None) -> str:
+    if kind is StepKind.THANK_YOU:
+        return (
+            f"✉️ <b>Thank-you note</b> for {title}\n"
+            "A short thank-you to everyone who interviewed you, sent today, keeps you in mind "
+            "while they decide. The first 24 hours are the window for it (S1)."
+        )
+    if kind is StepKind.CHECK_IN:
+        if promised_by is not None:
+            why = (
+                f"They said you would hear back by {views.day(promised_by)}; two business days "
+                "have passed since, so a check-in is welcome now (S2)."
+            )
+        else:
+            why = (
+                "They gave no date, and two working weeks have passed since the interview: "
+                "a fair moment to ask where things stand (S2, T4)."
+            )
+        return (
+            f"📬 <b>Today is a good day for your check-in</b> with {title}\n{why}\n"
+            "Bring something useful, such as an article or a piece of news that matters to "
+            "them, and one line saying you are still keen (G11). Work e-mail is the right "
+            "channel (G5)."
+        )
+    if kind is StepKind.SECOND_FOLLOW_UP:
+        return (
+            f"🔁 <b>One more follow-up</b> with {title}\n"
+            "Five business days have passed since your check-in, so a second, short note is "
+            "fine today (S3). It is the last one to this person: after two unanswered "
+            "follow-ups, more would hurt rather than help (G3)."
+        )
+    if kind is StepKind.HIRING_MANAGER:
+        return (
+            f"🧭 <b>A note to the hiring manager</b> at {title}\n"
+            "Your follow-ups to the recruiter went unanswered, so one respectful note to the "
+            "hiring manager is fair now (S4, G7): show your enthusiasm and what you would bring, "
+            "and never blame anyone for the silence."
+        )
+    return (
+        f"🌅 <b>Time to let go</b> of {title}\n"
+        "You followed up well, and the silence has lasted five more business days (S5). It "
+        "says little about you: thin staff, freezes and changed roles are the usual reasons "
+        "(C1, C2). I've marked it as moved on and will stop reminding you; the door stays "
+        "open, and if they write, tap below. Keep applying elsewhere (C5)."
+    )
+
+
+def _buttons(kind: StepKind, nudge_id: int) -> Buttons:
+    def b(label: str, op: str) -> tuple[str, str]:
+        return (label, pack(ACTION, nudge_id, op))
+
+    if kind is StepKind.MOVE_ON:
+        return [[b("📨 They replied", OP_REPLIED)]]
+    done = "✅ I sent it" if kind is StepKind.THANK_YOU else "✅ Done: I sent it"
+    rows: Buttons = [
+        [b("✍️ Draft it", OP_DRAFT), b(done, OP_DONE)],
+        [b("⏰ Snooze a day", OP_SNOOZE)],
+    ]
+    if kind is StepKind.THANK_YOU:
+        rows[1].append(b("🔕 Stop reminders", OP_STOP))
+    else:
+        rows[1].append(b("📨 They replied", OP_REPLIED))
+        rows.append([b("🔕 Stop reminders for this interview", OP_STOP)])
+    return rows
+
+
+def render(
+    kind: StepKind,
+    *,
+    nudge_id: int,
+    company: str,
+    role: str,
+    promised_by: date | None,
+    rules: tuple[str, ...],
+) -> tuple[str, Buttons]:
+    """The HTML text and the button rows of one nudge message."""
+    text = _body(kind, title=_title(company, role), promised_by=promised_by)
+    if rules:
+        text += f"\n<i>Rules: {esc(', '.join(rules))}</i>"
+    return text, _buttons(kind, nudge_id)
+
+
+def render_nudge(nudge: ClaimedNudge, context: NudgeContext) -> tuple[str, Buttons]:
+    """The message of a claimed nudge (the dispatcher's ``render``)."""
+    return render(
+        nudge.kind,
+        nudge_id=nudge.id,
+        company=context.company,
+        role=context.role,
+        promised_by=context.promised_by,
+        rules=nudge.rules,
+    )
+
+
+# --- the buttons -----------------------------------------------------------------------------
+
+
+_DRAFTS = {
+    StepKind.THANK_YOU: DraftKind.THANK_YOU,
+    StepKind.CHECK_IN: DraftKind.CHECK_IN,
+    StepKind.SECOND_FOLLOW_UP: DraftKind.SECOND_FOLLOW_UP,
+    StepKind.HIRING_MANAGER: DraftKind.HIRING_MANAGER,
+}
+_ACTING = {
+    OP_DONE: "done",
+    OP_SNOOZE: "snoozed",
+    OP_REPLIED: "replied",
+    OP_STOP: "stopped",
+}
+
+
+async def on_nudge_button(turn: Turn, args: Sequence[str]) -> None:
+    """Handle one press of a nudge button (callback ``n:<nudge id>:<op>``)."""
+    nudge_id = parse_id(args[0]) if args else None
+    op = args[1] if len(args) > 1 else ""
+    if nudge_id is None or (op != OP_DRAFT and op not in _ACTING):
+        turn.say(texts.EXPIRED)
+        return
+    nudge = await nudges.get_nudge(turn.session, owner_id=turn.user.id, nudge_id=nudge_id)
+    record = (
+        None
+        if nudge is None
+        else await repo.get_interview(
+            turn.session, owner_id=turn.user.id, interview_id=nudge.interview_id
+        )
+    )
+    if nudge is None or record is None:
+        turn.say(texts.EXPIRED)
+        return
+    if op == OP_DRAFT:
+        kind = _DRAFTS.get(nudge.kind)
+        if kind is None:
+            turn.say(texts.EXPIRED)
+            return
+        await cards.send_draft(turn, record.id, kind)
+        return
+    if _already(turn, nudge):
+        return
+    if op == OP_REPLIED:
+        await _replied(turn, nudge, record)
+    elif record.status is not InterviewStatus.WAITING:
+        turn.say(
+            f"{views.interview_title(record)} is already closed "
+            f"({views.STATUS_NAMES[record.status]}), so there is nothing left to do for it."
+        )
+    elif op == OP_DONE:
+        await _done(turn, nudge, record)
+    elif op == OP_SNOOZE:
+        await _snooze(turn, nudge, record)
+    else:
+        await _stop(turn, nudge, record)
+
+
+def _already(turn: Turn, nudge: NudgeRecord) -> bool:
+    """Say so and return True when this nudge's buttons were used already."""
+    if nudge.state is NudgeState.SENT and not nudge.reason:
+        return False
+    if nudge.state is NudgeState.PENDING and nudge.reason == "snoozed":
+        when = views.when(nudge.due_at, turn.cal, turn.now)
+        turn.say(f"{ALREADY['snoozed']} I'll remind you again {when}.")
+        return True
+    what = ALREADY.get(nudge.reason or "")
+    turn.say(what or "That reminder was already dealt with. /list shows what comes next.")
+    return True
+
+
+async def _claim(turn: Turn, nudge: NudgeRecord, what: str) -> bool:
+    if await nudges.mark_handled(
+        turn.session, owner_id=turn.user.id, nudge_id=nudge.id, what=what, now=turn.now
+    ):
+        return True
+    turn.say("That reminder was already dealt with. /list shows what comes next.")
+    return False
+
+
+async def _done(turn: Turn, nudge: NudgeRecord, record: InterviewRecord) -> None:
+    if nudge.kind is StepKind.MOVE_ON:
+        turn.say(texts.EXPIRED)  # the move-on message has no Done button
+        return
+    if not await _claim(turn, nudge, "done"):
+        return
+    if nudge.kind is StepKind.THANK_YOU:
+        await actions.mark_thanked(turn, [str(record.id)])
+        return
+    to = Recipient.HIRING_MANAGER if nudge.kind is StepKind.HIRING_MANAGER else follow_up_to(record)
+    await actions.do_log(turn, [str(record.id), Channel.EMAIL.value, to.value])
+
+
+async def _snooze(turn: Turn, nudge: NudgeRecord, record: InterviewRecord) -> None:
+    if nudge.kind is StepKind.MOVE_ON:
+        turn.say(texts.EXPIRED)
+        return
+    until = snooze_until(turn.now, cal=turn.cal, nudge_hour=turn.user.nudge_hour)
+    if not await nudges.snooze(
+        turn.session, owner_id=turn.user.id, nudge_id=nudge.id, until=until, now=turn.now
+    ):
+        turn.say("That reminder was already dealt with. /list shows what comes next.")
+        return
+    turn.plan_changed = True
+    note = ""
+    if nudge.kind is StepKind.THANK_YOU and until - record.interviewed_at > THANK_YOU_WINDOW:
+        note = (
+            "\nBy then it will be more than a day since the interview, so I'll only remind you "
+            "if it still makes sense (S1)."
+        )
+    turn.say(
+        f"⏰ Snoozed. I'll remind you about {views.interview_title(record)} again "
+        f"{views.when(until, turn.cal, turn.now)} (S6: business days, at your reminder hour)."
+        + note
+    )
+
+
+async def _replied(turn: Turn, nudge: NudgeRecord, record: InterviewRecord) -> None:
+    if not await _claim(turn, nudge, "replied"):
+        return
+    await actions.do_reply(turn, [str(record.id), "replied"])
+
+
+async def _stop(turn: Turn, nudge: NudgeRecord, record: InterviewRecord) -> None:
+    if not await _claim(turn, nudge, "stopped"):
+        return
+    stopped = await repo.cancel_pending_nudges(
+        turn.session,
+        owner_id=turn.user.id,
+        interview_id=record.id,
+        reason="reminders stopped by the user",
+    )
+    turn.plan_changed = True
+    more = f" ({stopped} planned reminder(s) cancelled)" if stopped else ""
+    turn.say(
+        f"🔕 No more reminders for {esc(record.company)}{more}. If they give you a new date, "
+        "tell me with /reply and I'll plan from it (S7)."
+    )
+
+
+# --- the service -----------------------------------------------------------------------------
+
+
+SERVICE_KEY = "nudges"
+"""Where the running :class:`NudgeService` is kept in ``application.bot_data``."""
+
+AnyApp = Application[Any, Any, Any, Any, Any, Any]
+
+
+async def install_nudges(
+    app: AnyApp,
+    settings: Settings,
+    *,
+    bot: Bot | None = None,
+    config: DispatchConfig | None = None,
+    start: bool = True,
+) -> NudgeService:
+    """Create and (unless ``start=False``) start the nudge service of ``app``."""
+    existing = app.bot_data.get(SERVICE_KEY)
+    if isinstance(existing, NudgeService):
+        return existing
+    deps = app.bot_data["deps"]
+    assert isinstance(deps, Deps)
+    dispatcher = Dispatcher(
+        deps.sessions,
+        bot or direct_bot(app, settings),
+        render=render_nudge,
+        clock=deps.clock,
+        config=config or DispatchConfig(rate_per_second=settings.rate_limit_per_second),
+    )
+    if app.job_queue is None:
+        log.warning("PTB's job queue is missing (extra 'job-queue'); nudges run on start only")
+    service = NudgeService(dispatcher, job_queue=app.job_queue, clock=deps.clock)
+    deps.plan_listeners.append(service.plan_changed)
+    app.bot_data[SERVICE_KEY] = service
+    if start:
+        await service.start()
+    return service
+
+
+def direct_bot(app: AnyApp, settings: Settings) -> Bot:
+    """A Bot on the application's own HTTP client and token, without its rate limiter.
+
+    The dispatcher paces its sends and handles ``RetryAfter``, 5xx and lost answers per
+    nudge (so a possible duplicate is logged with the nudge's id); going through the
+    application's limiter as well would stack two rounds of retries. The HTTP client is
+    shared, never shut down here: the application closes it.
+    """
+    request = app.bot.request
+    return Bot(
+        app.bot.token,
+        base_url=settings.telegram_api_base_url,
+        base_file_url=settings.telegram_api_base_url.replace("/bot", "/file/bot"),
+        request=request,
+        get_updates_request=request,
+    )
+
+
+async def shutdown_nudges(app: AnyApp) -> None:
+    """Stop the nudge service of ``app`` (if installed) and unregister its plan listener."""
+    service = app.bot_data.pop(SERVICE_KEY, None)
+    if not isinstance(service, NudgeService):
+        return
+    deps = app.bot_data.get("deps")
+    if isinstance(deps, Deps) and service.plan_changed in deps.plan_listeners:
+        deps.plan_listeners.remove(service.plan_changed)
+    await service.stop()
