@@ -10,7 +10,7 @@ one, only ever gives "that button has expired".
 from __future__ import annotations
 
 import json
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Sequence
 from datetime import timedelta
 from typing import TypeVar
 
@@ -438,15 +438,6 @@ async def do_calm(turn: Turn, args: Sequence[str]) -> None:
     turn.say("\n\n".join(parts))
 
 
-async def do_help(turn: Turn, args: Sequence[str]) -> None:
-    lines = ["<b>What I can do</b>"] + [f"/{name} — {esc(line)}" for name, line in texts.COMMANDS]
-    lines.append(
-        "\nYou can also just write to me: <i>“should I call again?”</i>, "
-        "<i>“I emailed the recruiter today”</i>, <i>“they rejected me”</i>."
-    )
-    turn.say("\n".join(lines))
-
-
 async def do_settings(turn: Turn, args: Sequence[str]) -> None:
     choice = args[0] if args else ""
     if choice in ("zone", "hour", "country"):
@@ -463,24 +454,3 @@ async def do_settings(turn: Turn, args: Sequence[str]) -> None:
             [button("Holiday country", "set", "country")],
         ],
     )
-
-
-Action = Callable[[Turn, Sequence[str]], Awaitable[None]]
-ACTIONS: dict[str, Action] = {
-    "ls": do_list,
-    "st": do_status,
-    "lg": do_log,
-    "rp": do_reply,
-    "sh": do_shouldi,
-    "dr": do_draft,
-    "ic": do_calendar,
-    "ed": do_edit,
-    "ty": mark_thanked,
-    "ua": undo_attempt,
-    "del": do_delete,
-    "set": do_settings,
-    "exp": do_export,
-    "why": do_why,
-    "calm": do_calm,
-    "help": do_help,
-}

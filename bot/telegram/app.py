@@ -18,7 +18,7 @@ from bot.config import Settings
 from bot.places import warm_up
 from bot.storage import repo
 from bot.storage.db import make_engine, make_sessionmaker
-from bot.telegram import handlers, texts
+from bot.telegram import commands, handlers
 from bot.telegram.nudges import install_nudges, shutdown_nudges
 from bot.telegram.ratelimit import PatientRateLimiter
 from bot.telegram.runtime import Clock, Deps, system_clock
@@ -83,8 +83,8 @@ async def _post_init(app: App, settings: Settings | None = None) -> None:
     # The city index takes a moment to load: do it beside start-up, not in its way
     # (a /start before it is ready just loads it on first use).
     app.bot_data["warm_up"] = asyncio.create_task(asyncio.to_thread(warm_up))
-    commands = [BotCommand(name, line) for name, line in texts.COMMANDS]
-    await app.bot.set_my_commands(commands)
+    menu = [BotCommand(c.name, c.help) for c in commands.MENU if c.name and c.help]
+    await app.bot.set_my_commands(menu)
     log.info("HearBack is up as @%s", app.bot.username)
     if app.job_queue is not None:
         app.job_queue.run_repeating(forget_old_updates, interval=PRUNE_EVERY, first=60)

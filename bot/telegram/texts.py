@@ -8,27 +8,6 @@ from __future__ import annotations
 
 from typing import Final
 
-# (command, one line for /help and setMyCommands)
-COMMANDS: Final[tuple[tuple[str, str], ...]] = (
-    ("new", "Tell me about an interview you just had"),
-    ("list", "All your interviews and what comes next"),
-    ("status", "One interview's full plan and history"),
-    ("shouldi", "Should I call or e-mail again? Go, wait or stop"),
-    ("draft", "Write a thank-you, check-in or other e-mail"),
-    ("log", "Record a follow-up you made"),
-    ("reply", "Record that they replied, or the outcome"),
-    ("tone", "Check a draft's tone before you send it"),
-    ("why", "Why haven't they called?"),
-    ("calm", "A few words for the anxious wait"),
-    ("calendar", "Your follow-up plan as a calendar file"),
-    ("timezone", "Change your time zone"),
-    ("settings", "Time zone, reminder hour, country"),
-    ("export", "Download all your data"),
-    ("delete", "Erase all your data"),
-    ("cancel", "Leave the current question"),
-    ("help", "What I can do"),
-)
-
 WELCOME: Final = (
     "👋 <b>Hi, I'm HearBack.</b>\n"
     "I help you through the silence after a job interview: I plan your follow-ups "

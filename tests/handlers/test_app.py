@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.config import Settings
-from bot.telegram import actions, texts
+from bot.telegram import actions, commands
 from bot.telegram.app import _post_init
 from bot.telegram.localchat import chat
 
@@ -20,17 +20,18 @@ async def test_command_menu_is_registered_at_start(env: BotEnv) -> None:
     assert env.app is not None
     await _post_init(env.app)
     names = [c["command"] for c in env.api.commands]
-    assert names == [name for name, _ in texts.COMMANDS]
+    assert names == [c.name for c in commands.MENU]
     assert {"new", "shouldi", "draft", "help", "delete"} <= set(names)
+    assert [c["description"] for c in env.api.commands] == [c.help for c in commands.MENU]
 
 
 async def test_error_is_logged_without_user_text_and_user_hears_kindly(
     env: BotEnv, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    async def broken(turn: object, args: object) -> None:
+    def broken() -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setitem(actions.ACTIONS, "why", broken)
+    monkeypatch.setattr(actions, "why_silence", broken)
     user = env.user()
     caplog.set_level(logging.DEBUG)
     secret = "my-private-words-4711"

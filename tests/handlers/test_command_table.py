@@ -1,0 +1,126 @@
+"""The command table drives registration, the menu, /help, free text and buttons."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Sequence
+from pathlib import Path
+
+import pytest
+from telegram.ext import CallbackQueryHandler, CommandHandler
+
+from bot.core.intents import Intent
+from bot.storage.migrate import upgrade
+from bot.telegram import actions, commands, nudges
+from bot.telegram.commands import Command
+from bot.telegram.runtime import Turn
+from bot.telegram.updates import callback_update
+
+from .conftest import START
+from .harness import BotEnv, Clock, text_of
+
+
+def _handlers(env: BotEnv) -> list[object]:
+    assert env.app is not None
+    return [h for group in env.app.handlers.values() for h in group]
+
+
+class TestRegistration:
+    def test_every_named_command_has_a_command_handler(self, env: BotEnv) -> None:
+        registered = {
+            name for h in _handlers(env) if isinstance(h, CommandHandler) for name in h.commands
+        }
+        assert registered == {c.name for c in commands.COMMANDS if c.name}
+
+    def test_buttons_are_routed_by_pattern_and_one_catch_all_comes_last(self, env: BotEnv) -> None:
+        buttons = [h for h in _handlers(env) if isinstance(h, CallbackQueryHandler)]
+        patterned = [h for h in buttons if h.pattern is not None]
+        assert len(patterned) == len([c for c in commands.COMMANDS if c.button])
+        assert buttons[-1].pattern is None and len(buttons) == len(patterned) + 1
+        for command in commands.COMMANDS:
+            if command.button is None:
+                continue
+            data = f"{command.button}:1"
+            first = next(h for h in patterned if h.check_update(_query(env, data)))
+            assert first.pattern == commands.button_pattern(command.button)
+
+    def test_the_nudge_buttons_are_an_entry_of_the_table(self) -> None:
+        assert commands.BY_BUTTON[nudges.ACTION].run is nudges.on_nudge_button
+
+    def test_a_prefix_does_not_catch_a_longer_one(self) -> None:
+        pattern = commands.button_pattern("n")
+        assert pattern.match("n:12:k") and pattern.match("n")
+        assert not pattern.match("new") and not pattern.match("new:1")
+
+    def test_a_name_button_or_intent_claimed_twice_is_refused(self) -> None:
+        twice = (
+            Command("a", None, actions.do_why, button="x"),
+            Command("b", None, actions.do_why, button="x"),
+        )
+        with pytest.raises(ValueError, match="button prefix claimed twice: x"):
+            commands._check(twice)
+
+
+def _query(env: BotEnv, data: str) -> object:
+    assert env.app is not None
+    return callback_update(env.app.bot, 1001, data, message_id=1)
+
+
+class TestHelpAndIntents:
+    async def test_help_lists_the_menu_in_order(self, env: BotEnv) -> None:
+        reply = text_of(await env.user().send("/help"))
+        positions = [reply.index(f"/{c.name} — ") for c in commands.MENU]
+        assert positions == sorted(positions)
+        assert all(c.help is not None and c.help in reply for c in commands.MENU)
+        assert "/back" not in reply and "/skip" not in reply
+
+    def test_every_intent_but_unknown_runs_a_command(self) -> None:
+        assert set(commands.BY_INTENT) == set(Intent) - {Intent.UNKNOWN}
+
+    async def test_free_text_runs_the_command_of_its_intent(self, env: BotEnv) -> None:
+        reply = text_of(await env.user().send("why haven't they called me back?"))
+        assert "C1" in reply  # /why's answer, the silence explained
+
+    async def test_unknown_intent_suggests_commands(self, env: BotEnv) -> None:
+        reply = await env.user().send("blorp")
+        assert "not sure" in text_of(reply)
+        assert all(d.startswith("cmd:") for _, d in reply[-1].button_list)
+
+    async def test_a_suggestion_runs_its_command_but_never_delete(self, env: BotEnv) -> None:
+        user = env.user()
+        assert "What I can do" in text_of(await user.press_data("cmd:help"))
+        assert "expired" in text_of(await user.press_data("cmd:delete"))
+        assert "expired" in text_of(await user.press_data("cmd:nosuch"))
+
+    async def test_an_unclaimed_button_has_expired(self, env: BotEnv) -> None:
+        assert "expired" in text_of(await env.user().press_data("zz:1"))
+
+
+@pytest.fixture
+async def extended(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> AsyncIterator[tuple[BotEnv, list[tuple[str, Sequence[str]]]]]:
+    """A bot whose table has one more entry: /ping with button prefix ``pg``."""
+    seen: list[tuple[str, Sequence[str]]] = []
+
+    async def ping(turn: Turn, args: Sequence[str]) -> None:
+        seen.append(("run", list(args)))
+        turn.say("pong")
+
+    entry = Command("ping", "Check I'm here", ping, button="pg")
+    monkeypatch.setattr(commands, "COMMANDS", (*commands.COMMANDS, entry))
+    url = f"sqlite+aiosqlite:///{tmp_path / 'bot.db'}"
+    await upgrade(url)
+    env = BotEnv(url=url, clock=Clock(START))
+    await env.start()
+    yield env, seen
+    await env.stop()
+
+
+async def test_adding_a_command_is_one_entry_and_its_handler(
+    extended: tuple[BotEnv, list[tuple[str, Sequence[str]]]],
+) -> None:
+    env, seen = extended
+    user = env.user()
+    assert text_of(await user.send("/ping twice please")) == "pong"
+    assert text_of(await user.press_data("pg:7:x")) == "pong"
+    assert seen == [("run", ["twice", "please"]), ("run", ["7", "x"])]
