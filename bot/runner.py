@@ -9,15 +9,21 @@ from datetime import UTC, datetime
 
 from telegram import Update
 
-from bot.cli import NO_TOKEN_HELP
 from bot.config import ConfigError, Settings, load_settings
 from bot.logs import setup_logging
 from bot.storage.db import check_database
 from bot.storage.migrate import upgrade
 from bot.telegram.app import build_application
 from bot.telegram.runtime import Clock, system_clock
+from bot.webhook import serve, webhook_config
 
 log = logging.getLogger(__name__)
+
+NO_TOKEN_HELP = (
+    "{problem}. To get a token, open Telegram, talk to @BotFather, send /newbot and put the "
+    "token in .env as TELEGRAM_BOT_TOKEN=... (see .env.example). To try HearBack right now "
+    "without a token, run: hearback chat"
+)
 
 
 def prepare(command: str) -> tuple[Settings, str] | int:
@@ -71,8 +77,6 @@ def run_polling() -> int:
 
 def run_webhook() -> int:
     """``hearback webhook``: the bot behind :mod:`bot.webhook` (secret header, /healthz)."""
-    from bot.webhook import serve, webhook_config
-
     try:
         webhook_config(load_settings())  # say what is missing before touching the database
     except ConfigError as exc:
