@@ -171,11 +171,12 @@ async def do_status(turn: Turn, args: Sequence[str]) -> None:
 
 async def do_status_number(turn: Turn, args: Sequence[str]) -> None:
     """``/status 2``: the second interview as numbered by /list."""
-    if not args or not args[0].isdigit() or len(args[0]) > 3:
+    number = parse_id(args[0]) if args else None
+    if number is None or number > 999:
         await do_status(turn, [])
         return
     records = await repo.list_interviews(turn.session, owner_id=turn.user.id)
-    index = int(args[0]) - 1
+    index = number - 1
     if not 0 <= index < len(records):
         turn.say(f"You have {len(records)} interview(s); see /list.")
         return

@@ -17,6 +17,7 @@ from bot.config import Settings
 from bot.storage.db import make_engine
 from bot.storage.migrate import upgrade
 from bot.telegram.app import build_application
+from bot.telegram.callbacks import parse_id
 from bot.telegram.localapi import LOCAL_TOKEN, LocalBotApi, SentMessage
 from bot.telegram.updates import callback_update, location_update, text_update
 
@@ -89,8 +90,9 @@ async def chat(settings: Settings, *, stdin: TextIO = sys.stdin, out: TextIO = s
 
 def _update_for(bot: object, terminal: Terminal, text: str):  # type: ignore[no-untyped-def]
     stripped = text.strip()
-    if stripped.isdigit() and 1 <= int(stripped) <= len(terminal.buttons):
-        message_id, _, data = terminal.buttons[int(stripped) - 1]
+    number = parse_id(stripped)
+    if number is not None and 1 <= number <= len(terminal.buttons):
+        message_id, _, data = terminal.buttons[number - 1]
         terminal.buttons = []
         return callback_update(bot, LOCAL_USER_ID, data, message_id=message_id)  # type: ignore[arg-type]
     match = re.fullmatch(r"loc\s+(-?\d+(?:\.\d+)?)\s+(-?\d+(?:\.\d+)?)", stripped)

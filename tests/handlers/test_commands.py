@@ -37,6 +37,9 @@ class TestListAndStatus:
         assert "none yet" in reply
         reply = text_of(await user.send("/status 7"))
         assert "/list" in reply
+        # Not a number /list shows (a superscript passes str.isdigit): the usual picker.
+        for odd in ("/status ²", "/status -1", "/status 1000"):
+            assert "Dana Lee" in text_of(await user.send(odd))
 
     async def test_empty_list_is_kind(self, env: BotEnv) -> None:
         user = env.user()
