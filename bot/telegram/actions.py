@@ -32,25 +32,13 @@ from bot.telegram.html import esc
 from bot.telegram.runtime import Buttons, Turn, button
 
 REPLY_CHOICES = (
-    ("They replied, no decision yet", "replied"),
-    ("They gave a new date", "newdate"),
-    ("I got an offer 🎉", Outcome.OFFER.value),
-    ("They said no", Outcome.REJECTED.value),
-    ("The position was closed", Outcome.CLOSED.value),
-    ("I withdrew", Outcome.WITHDREW.value),
+    (texts.REPLY_REPLIED, "replied"),
+    (texts.REPLY_NEW_DATE, "newdate"),
+    (texts.REPLY_OFFER, Outcome.OFFER.value),
+    (texts.REPLY_REJECTED, Outcome.REJECTED.value),
+    (texts.REPLY_CLOSED, Outcome.CLOSED.value),
+    (texts.REPLY_WITHDREW, Outcome.WITHDREW.value),
 )
-KIND_WORDS = {
-    Outcome.OFFER: "Congratulations! 🎉 That's wonderful news. I've stopped the reminders (G8).",
-    Outcome.REJECTED: (
-        "I'm sorry. It stings, and it says less about you than it feels like (C5). "
-        "I've stopped the reminders (G8). One polite request for feedback is fine, if you want it."
-    ),
-    Outcome.CLOSED: (
-        "That's frustrating, and not about you: roles get cut or frozen all the time (C2). "
-        "I've stopped the reminders (G8)."
-    ),
-    Outcome.WITHDREW: "Noted, and good for you for deciding. I've stopped the reminders (G8).",
-}
 
 
 # --- picking an interview --------------------------------------------------------------------
@@ -75,7 +63,7 @@ async def pick(
     )
     if not records:
         if open_only and await repo.list_interviews(turn.session, owner_id=turn.user.id):
-            turn.say("All your interviews are closed. Send /new when you have another one.")
+            turn.say(texts.ALL_CLOSED)
         else:
             turn.say(texts.NO_INTERVIEWS)
         return None
@@ -124,16 +112,18 @@ async def do_list(turn: Turn, args: Sequence[str]) -> None:
     if not records:
         turn.say(texts.NO_INTERVIEWS)
         return
-    lines = ["<b>Your interviews</b>"]
+    lines = [texts.YOUR_INTERVIEWS]
     rows = []
     for number, record in enumerate(records, 1):
         nudges = await repo.list_nudges(turn.session, owner_id=turn.user.id, interview_id=record.id)
         status = views.STATUS_NAMES[record.status]
         tail = views.next_step(nudges, turn.cal, turn.now) if record.status in OPEN else ""
-        lines.append(
-            f"{number}. {views.interview_title(record)} · {status}" + (f" · {tail}" if tail else "")
+        line = texts.LIST_LINE.format(
+            number=number, title=views.interview_title(record), status=status
         )
-        rows.append([button(f"{number}. {views.interview_label(record)}", "st", record.id)])
+        lines.append(line + (texts.LIST_NEXT.format(next=tail) if tail else ""))
+        label = texts.LIST_BUTTON.format(number=number, label=views.interview_label(record))
+        rows.append([button(label, "st", record.id)])
     turn.say("\n".join(lines), rows[-8:])
 
 
@@ -143,28 +133,40 @@ async def do_status(turn: Turn, args: Sequence[str]) -> None:
         return
     nudges = await repo.list_nudges(turn.session, owner_id=turn.user.id, interview_id=record.id)
     lines = [
-        f"{views.interview_title(record)} · {views.STATUS_NAMES[record.status]}",
+        texts.STATUS_HEAD.format(
+            title=views.interview_title(record), status=views.STATUS_NAMES[record.status]
+        ),
         cards.facts(turn, record),
     ]
     if record.said:
-        lines.append(f"They said: <i>{esc(record.said)}</i>")
-    lines.append("Thank-you: " + ("sent ✅" if record.thank_you_sent_at else "not yet"))
-    lines += ["", "<b>Plan</b>", *(views.nudge_lines(nudges, turn.cal, turn.now) or ["• none"])]
-    lines += ["", "<b>Your follow-ups</b>"]
+        lines.append(texts.THEY_SAID.format(said=esc(record.said)))
+    lines.append(texts.THANKS_SENT if record.thank_you_sent_at else texts.THANKS_NOT_YET)
+    planned = views.nudge_lines(nudges, turn.cal, turn.now) or [texts.NONE_ITEM]
+    lines += ["", texts.PLAN, *planned]
+    lines += ["", texts.YOUR_FOLLOW_UPS]
     if record.attempts:
         for attempt in record.attempts:
-            answered = " — answered" if attempt.answered else ""
-            lines.append(
-                f"• {views.when(attempt.at, turn.cal, turn.now)}: "
-                f"{views.CHANNEL_NAMES[attempt.channel].lower()} to the "
-                f"{views.RECIPIENT_NAMES[attempt.to].lower()}{answered}"
+            line = texts.FOLLOW_UP_LINE.format(
+                when=views.when(attempt.at, turn.cal, turn.now),
+                channel=views.CHANNEL_NAMES[attempt.channel].lower(),
+                recipient=views.RECIPIENT_NAMES[attempt.to].lower(),
             )
+            lines.append(line + (texts.FOLLOW_UP_ANSWERED if attempt.answered else ""))
     else:
-        lines.append("• none yet")
+        lines.append(texts.NONE_YET)
     rows = [
-        [button("Should I follow up?", "sh", record.id), button("Draft", "dr", record.id)],
-        [button("Log a follow-up", "lg", record.id), button("They replied", "rp", record.id)],
-        [button("📅 Calendar", "ic", record.id), button("✏️ Edit", "ed", record.id)],
+        [
+            button(texts.BUTTON_SHOULD_I, "sh", record.id),
+            button(texts.BUTTON_DRAFT, "dr", record.id),
+        ],
+        [
+            button(texts.BUTTON_LOG, "lg", record.id),
+            button(texts.BUTTON_THEY_REPLIED, "rp", record.id),
+        ],
+        [
+            button(texts.BUTTON_CALENDAR, "ic", record.id),
+            button(texts.BUTTON_EDIT, "ed", record.id),
+        ],
     ]
     turn.say("\n".join(lines), rows)
 
@@ -178,7 +180,7 @@ async def do_status_number(turn: Turn, args: Sequence[str]) -> None:
     records = await repo.list_interviews(turn.session, owner_id=turn.user.id)
     index = number - 1
     if not 0 <= index < len(records):
-        turn.say(f"You have {len(records)} interview(s); see /list.")
+        turn.say(texts.interviews_you_have(len(records)))
         return
     await do_status(turn, [str(records[index].id)])
 
@@ -189,11 +191,11 @@ async def do_log(turn: Turn, args: Sequence[str]) -> None:
         return
     channel = _enum_arg(Channel, args, 1)
     if channel is None:
-        turn.say("How did you follow up?", channel_buttons("lg", record.id))
+        turn.say(texts.HOW_FOLLOWED_UP, channel_buttons("lg", record.id))
         return
     to = _enum_arg(Recipient, args, 2)
     if to is None:
-        turn.say("To whom?", recipient_buttons("lg", record, channel))
+        turn.say(texts.TO_WHOM, recipient_buttons("lg", record, channel))
         return
     attempt, planned = await attempts.log(
         turn.session, turn.user, record, channel=channel, to=to, at=turn.now
@@ -201,14 +203,17 @@ async def do_log(turn: Turn, args: Sequence[str]) -> None:
     turn.plan_changed = True
     plan = planned.plan if planned else None
     lines = [
-        f"Logged: {views.CHANNEL_NAMES[channel].lower()} to the "
-        f"{views.RECIPIENT_NAMES[to].lower()} at {esc(record.company)}, today."
+        texts.LOGGED.format(
+            channel=views.CHANNEL_NAMES[channel].lower(),
+            recipient=views.RECIPIENT_NAMES[to].lower(),
+            company=esc(record.company),
+        )
     ]
     if not channel.is_work_channel:
-        lines.append("Next time, keep to work channels: work e-mail or office phone (G5).")
+        lines.append(texts.WORK_CHANNELS)
     if plan is not None:
-        lines += ["", "<b>What comes next</b>", *views.plan_lines(plan, turn.cal, turn.now)]
-    rows = [[button("↩️ Undo", "ua", attempt.id)]] if attempt is not None else None
+        lines += ["", texts.WHAT_NEXT, *views.plan_lines(plan, turn.cal, turn.now)]
+    rows = [[button(texts.BUTTON_UNDO, "ua", attempt.id)]] if attempt is not None else None
     turn.say("\n".join(lines), rows)
 
 
@@ -219,13 +224,10 @@ async def undo_attempt(turn: Turn, args: Sequence[str]) -> None:
         None if attempt_id is None else await attempts.undo(turn.session, turn.user, attempt_id)
     )
     if planned is None:
-        turn.say("That follow-up is already removed, or the button has expired.")
+        turn.say(texts.ATTEMPT_GONE)
         return
     turn.plan_changed = True
-    turn.say(
-        f"Removed that follow-up from {views.interview_title(planned.record)}; "
-        "the plan is as before."
-    )
+    turn.say(texts.ATTEMPT_REMOVED.format(title=views.interview_title(planned.record)))
 
 
 async def do_reply(turn: Turn, args: Sequence[str]) -> None:
@@ -235,14 +237,14 @@ async def do_reply(turn: Turn, args: Sequence[str]) -> None:
     choice = args[1] if len(args) > 1 else ""
     if choice not in {value for _, value in REPLY_CHOICES} | {"reopen"}:
         turn.say(
-            f"What happened with {esc(record.company)}?",
+            texts.WHAT_HAPPENED.format(company=esc(record.company)),
             [[button(label, "rp", record.id, value)] for label, value in REPLY_CHOICES],
         )
         return
     if choice == "reopen":
         await interviews.reopen(turn.session, turn.user, record.id)
         turn.plan_changed = True
-        turn.say(f"Reopened {views.interview_title(record)}: the reminders are back.")
+        turn.say(texts.REOPENED.format(title=views.interview_title(record)))
         return
     if choice == "newdate":
         if record.status not in OPEN:
@@ -252,21 +254,18 @@ async def do_reply(turn: Turn, args: Sequence[str]) -> None:
         return
     if choice == "replied":
         status = InterviewStatus.REPLIED
-        word = (
-            "Good news that they got back to you. I've paused the reminders (S7). "
-            "If they gave you a new date, tap below and I'll plan from it."
-        )
-        rows: Buttons = [[button("They gave a new date", "rp", record.id, "newdate")]]
+        word = texts.REPLIED_WORD
+        rows: Buttons = [[button(texts.REPLY_NEW_DATE, "rp", record.id, "newdate")]]
     else:
         outcome = Outcome(choice)
         status = OUTCOME_STATUS[outcome]
-        word = KIND_WORDS[outcome]
+        word = texts.OUTCOME_WORDS[outcome]
         rows = []
         if outcome is Outcome.REJECTED:
             rows = [
                 [
                     button(
-                        "Draft a feedback request",
+                        texts.BUTTON_FEEDBACK,
                         "dr",
                         record.id,
                         DraftKind.FEEDBACK_REQUEST.value,
@@ -274,13 +273,11 @@ async def do_reply(turn: Turn, args: Sequence[str]) -> None:
                 ]
             ]
         if outcome is Outcome.OFFER:
-            rows = [
-                [button("Draft a withdrawal for another one", "dr", "", DraftKind.WITHDRAW.value)]
-            ]
-    rows = [*rows, [button("↩️ Undo: still waiting", "rp", record.id, "reopen")]]
+            rows = [[button(texts.BUTTON_WITHDRAW_OTHER, "dr", "", DraftKind.WITHDRAW.value)]]
+    rows = [*rows, [button(texts.BUTTON_STILL_WAITING, "rp", record.id, "reopen")]]
     await interviews.record_answer(turn.session, turn.user, record.id, status)
     turn.plan_changed = True
-    turn.say(f"{views.interview_title(record)}: {esc(word)}", rows)
+    turn.say(texts.OUTCOME_SAID.format(title=views.interview_title(record), word=esc(word)), rows)
 
 
 async def do_shouldi(turn: Turn, args: Sequence[str]) -> None:
@@ -289,11 +286,13 @@ async def do_shouldi(turn: Turn, args: Sequence[str]) -> None:
         return
     channel = _enum_arg(Channel, args, 1)
     if channel is None:
-        turn.say(f"How would you contact {esc(record.company)}?", channel_buttons("sh", record.id))
+        turn.say(
+            texts.HOW_CONTACT.format(company=esc(record.company)), channel_buttons("sh", record.id)
+        )
         return
     to = _enum_arg(Recipient, args, 2)
     if to is None:
-        turn.say("And whom?", recipient_buttons("sh", record, channel))
+        turn.say(texts.AND_WHOM, recipient_buttons("sh", record, channel))
         return
     decision = decide(
         record.to_core(),
@@ -309,14 +308,24 @@ async def do_shouldi(turn: Turn, args: Sequence[str]) -> None:
     if decision.verdict is Verdict.GO or decision.suggest is not None:
         kind = decision.suggest or DraftKind.CHECK_IN
         rows.append(
-            [button(f"✍️ Draft: {views.DRAFT_NAMES[kind].lower()}", "dr", record.id, kind.value)]
+            [
+                button(
+                    texts.BUTTON_DRAFT_KIND.format(kind=views.DRAFT_NAMES[kind].lower()),
+                    "dr",
+                    record.id,
+                    kind.value,
+                )
+            ]
         )
     if decision.verdict is Verdict.GO:
-        rows.append([button("I did it: log it", "lg", record.id, channel.value, to.value)])
+        rows.append([button(texts.BUTTON_DID_IT, "lg", record.id, channel.value, to.value)])
     turn.say(
-        f"<b>{esc(record.company)}</b>, {views.CHANNEL_NAMES[channel].lower()} to the "
-        f"{views.RECIPIENT_NAMES[to].lower()}:\n"
-        + views.decision_text(decision, turn.cal, turn.now),
+        texts.VERDICT_FOR.format(
+            company=esc(record.company),
+            channel=views.CHANNEL_NAMES[channel].lower(),
+            recipient=views.RECIPIENT_NAMES[to].lower(),
+            decision=views.decision_text(decision, turn.cal, turn.now),
+        ),
         rows,
     )
 
@@ -334,7 +343,7 @@ async def do_draft(turn: Turn, args: Sequence[str]) -> None:
             hiring_manager_known=record.hiring_manager_known,
         )
         turn.say(
-            "Which draft?",
+            texts.WHICH_DRAFT,
             [[button(views.DRAFT_NAMES[k], "dr", record.id, k.value)] for k in kinds],
         )
         return
@@ -349,11 +358,11 @@ async def mark_thanked(turn: Turn, args: Sequence[str]) -> None:
     if record is None:
         return
     if record.thank_you_sent_at is not None:
-        turn.say("Already noted: the thank-you is sent. ✅")
+        turn.say(texts.THANKS_ALREADY)
         return
     await interviews.set_thanked(turn.session, turn.user, record.id, at=turn.now)
     turn.plan_changed = True
-    turn.say("Thank-you noted as sent. ✅ Nice work (S1).")
+    turn.say(texts.THANKS_NOTED)
 
 
 async def do_calendar(turn: Turn, args: Sequence[str]) -> None:
@@ -363,31 +372,32 @@ async def do_calendar(turn: Turn, args: Sequence[str]) -> None:
     nudges = await repo.list_nudges(turn.session, owner_id=turn.user.id, interview_id=record.id)
     pending = [n for n in nudges if n.state is NudgeState.PENDING]
     if not pending:
-        turn.say(f"There's nothing planned for {esc(record.company)} to put in a calendar.")
+        turn.say(texts.CALENDAR_EMPTY.format(company=esc(record.company)))
         return
     cal = icalendar.Calendar()
-    cal.add("prodid", "-//HearBack//follow-up plan//EN")
+    cal.add("prodid", texts.CALENDAR_PRODID)
     cal.add("version", "2.0")
     for nudge in pending:
         event = icalendar.Event()
-        event.add("uid", f"hearback-{nudge.id}@hearback")
+        event.add("uid", texts.CALENDAR_UID.format(id=nudge.id))
         event.add("dtstamp", turn.now)
         start = turn.cal.localize(nudge.due_at)
         event.add("dtstart", start)
         event.add("dtend", start + timedelta(minutes=15))
-        event.add("summary", f"{views.STEP_NAMES[nudge.kind]}: {record.company}")
-        event.add("description", f"HearBack plan, rules {', '.join(nudge.rules)}")
+        event.add(
+            "summary",
+            texts.CALENDAR_EVENT.format(step=views.STEP_NAMES[nudge.kind], company=record.company),
+        )
+        event.add("description", texts.CALENDAR_DESCRIPTION.format(rules=views.rules(nudge.rules)))
         cal.add_component(event)
-    safe = "".join(c for c in record.company if c.isalnum())[:30] or "interview"
-    turn.send_file(
-        f"hearback-{safe}.ics", cal.to_ical(), "Your follow-up plan for your calendar 📅"
-    )
+    safe = "".join(c for c in record.company if c.isalnum())[:30] or texts.CALENDAR_FALLBACK_NAME
+    turn.send_file(texts.CALENDAR_FILE.format(name=safe), cal.to_ical(), texts.CALENDAR_CAPTION)
 
 
 async def do_export(turn: Turn, args: Sequence[str]) -> None:
     document = await repo.export_user(turn.session, owner_id=turn.user.id)
     payload = json.dumps(document, indent=2, ensure_ascii=False, default=str).encode()
-    turn.send_file("hearback-export.json", payload, "Everything I store about you, as JSON.")
+    turn.send_file(texts.EXPORT_FILE, payload, texts.EXPORT_CAPTION)
 
 
 async def do_delete(turn: Turn, args: Sequence[str]) -> None:
@@ -401,7 +411,7 @@ async def do_delete(turn: Turn, args: Sequence[str]) -> None:
         return
     turn.say(
         texts.DELETE_CONFIRM,
-        [[button("Yes, erase everything", "del", "yes"), button("No, keep it", "del", "no")]],
+        [[button(texts.BUTTON_ERASE, "del", "yes"), button(texts.BUTTON_KEEP, "del", "no")]],
     )
 
 
@@ -411,15 +421,15 @@ async def do_edit(turn: Turn, args: Sequence[str]) -> None:
         return
     field = args[1] if len(args) > 1 else ""
     fields = (
-        ("Company", "company"),
-        ("Role", "role"),
-        ("When", "when"),
-        ("Their timeline", "timeline"),
-        ("How it felt", "vibe"),
+        (texts.EDIT_COMPANY, "company"),
+        (texts.EDIT_ROLE, "role"),
+        (texts.EDIT_WHEN, "when"),
+        (texts.EDIT_TIMELINE, "timeline"),
+        (texts.EDIT_VIBE, "vibe"),
     )
     if field not in {f for _, f in fields}:
         turn.say(
-            f"What should I change for {esc(record.company)}?",
+            texts.EDIT_WHAT.format(company=esc(record.company)),
             [
                 [button(label, "ed", record.id, f) for label, f in fields[i : i + 2]]
                 for i in range(0, 5, 2)
@@ -430,12 +440,18 @@ async def do_edit(turn: Turn, args: Sequence[str]) -> None:
 
 
 async def do_why(turn: Turn, args: Sequence[str]) -> None:
-    parts = [f"<b>{esc(c.title)}</b> ({c.rule})\n{esc(c.text)}" for c in why_silence()]
+    parts = [
+        texts.COACHING.format(title=esc(c.title), rule=c.rule, text=esc(c.text))
+        for c in why_silence()
+    ]
     turn.say("\n\n".join(parts))
 
 
 async def do_calm(turn: Turn, args: Sequence[str]) -> None:
-    parts = [f"<b>{esc(c.title)}</b> ({c.rule})\n{esc(c.text)}" for c in calm_down()]
+    parts = [
+        texts.COACHING.format(title=esc(c.title), rule=c.rule, text=esc(c.text))
+        for c in calm_down()
+    ]
     turn.say("\n\n".join(parts))
 
 
@@ -446,12 +462,16 @@ async def do_settings(turn: Turn, args: Sequence[str]) -> None:
         return
     user = turn.user
     turn.say(
-        "<b>Your settings</b>\n"
-        f"Time zone: <b>{esc(user.zone or 'not set')}</b>\n"
-        f"Reminder hour: <b>{user.nudge_hour}:00</b>\n"
-        f"Holidays of: <b>{esc(user.country or 'none')}</b>",
+        texts.SETTINGS.format(
+            zone=esc(user.zone or texts.NOT_SET),
+            hour=user.nudge_hour,
+            country=esc(user.country or texts.NONE_SET),
+        ),
         [
-            [button("Time zone", "set", "zone"), button("Reminder hour", "set", "hour")],
-            [button("Holiday country", "set", "country")],
+            [
+                button(texts.BUTTON_ZONE, "set", "zone"),
+                button(texts.BUTTON_HOUR, "set", "hour"),
+            ],
+            [button(texts.BUTTON_COUNTRY, "set", "country")],
         ],
     )

@@ -18,17 +18,20 @@ from bot.telegram.runtime import Turn, button
 
 def facts(turn: Turn, record: InterviewRecord) -> str:
     """One line: when, their timeline, how it felt, whom the user met."""
-    parts = [f"Interviewed {views.when(record.interviewed_at, turn.cal, turn.now)}"]
+    parts = [texts.INTERVIEWED.format(when=views.when(record.interviewed_at, turn.cal, turn.now))]
     if record.promised_by:
-        parts.append(f"they'll answer by {views.day(record.promised_by)}")
+        parts.append(texts.ANSWER_BY.format(day=views.day(record.promised_by)))
     else:
-        parts.append("no date given")
-    parts.append(f"felt {views.VIBE_NAMES[record.vibe]}")
+        parts.append(texts.NO_DATE_GIVEN)
+    parts.append(texts.FELT.format(vibe=views.VIBE_NAMES[record.vibe]))
     if record.people:
         names = ", ".join(
-            f"{esc(p.name)} ({views.RECIPIENT_NAMES[p.role].lower()})" for p in record.people
+            texts.PERSON_IN_ROLE.format(
+                name=esc(p.name), role=views.RECIPIENT_NAMES[p.role].lower()
+            )
+            for p in record.people
         )
-        parts.append(f"met {names}")
+        parts.append(texts.MET.format(names=names))
     return " · ".join(parts)
 
 
@@ -36,17 +39,17 @@ def show_new(turn: Turn, planned: Planned) -> None:
     """The card of a newly saved interview, with its plan and what to do first."""
     record = planned.record
     lines = [
-        f"Saved: {views.interview_title(record)}",
+        texts.SAVED.format(title=views.interview_title(record)),
         facts(turn, record),
         "",
-        "<b>Your plan</b>",
+        texts.YOUR_PLAN,
     ]
     if planned.plan is not None:
         lines += views.plan_lines(planned.plan, turn.cal, turn.now)
     rows: list[list[tuple[str, str]]] = []
     if record.thank_you_sent_at is None:
-        rows.append([button("✍️ Draft the thank-you", "dr", record.id, DraftKind.THANK_YOU.value)])
-    rows.append([button("✏️ Edit", "ed", record.id), button("👍 Done", "ok")])
+        rows.append([button(texts.BUTTON_DRAFT_THANKS, "dr", record.id, DraftKind.THANK_YOU.value)])
+    rows.append([button(texts.BUTTON_EDIT, "ed", record.id), button(texts.BUTTON_DONE, "ok")])
     turn.say("\n".join(lines), rows)
 
 
@@ -55,7 +58,7 @@ def show_updated(turn: Turn, planned: Planned, note: str) -> None:
     record = planned.record
     lines = [f"{esc(note)} {views.interview_title(record)}", facts(turn, record)]
     if planned.plan is not None:
-        lines += ["", "<b>Your plan</b>", *views.plan_lines(planned.plan, turn.cal, turn.now)]
+        lines += ["", texts.YOUR_PLAN, *views.plan_lines(planned.plan, turn.cal, turn.now)]
     turn.say("\n".join(lines))
 
 
@@ -75,9 +78,9 @@ async def send_draft(turn: Turn, interview_id: int, kind: DraftKind, news: str =
     )
     rows: list[list[tuple[str, str]]] = []
     if kind is DraftKind.THANK_YOU and record.thank_you_sent_at is None:
-        rows.append([button("I sent it ✅", "ty", record.id)])
+        rows.append([button(texts.BUTTON_SENT_IT, "ty", record.id)])
     elif kind in (DraftKind.CHECK_IN, DraftKind.SECOND_FOLLOW_UP, DraftKind.HIRING_MANAGER):
         contact = contact_for(record, kind)
         to = contact.role if contact else Recipient.RECRUITER
-        rows.append([button("I sent it: log it", "lg", record.id, Channel.EMAIL.value, to.value)])
+        rows.append([button(texts.BUTTON_SENT_LOG, "lg", record.id, Channel.EMAIL.value, to.value)])
     turn.say(views.draft_text(draft) + "\n\n" + texts.RECIPIENT_LAST, rows)

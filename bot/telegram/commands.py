@@ -23,7 +23,7 @@ from bot.core.types import DraftKind
 from bot.telegram import actions, flows, nudges, texts
 from bot.telegram.answers import InterviewAnswers, OnboardAnswers
 from bot.telegram.callbacks import unpack
-from bot.telegram.conversation import Conversation, clear, load
+from bot.telegram.conversation import clear, load
 from bot.telegram.html import clean, esc
 from bot.telegram.runtime import Turn, button
 
@@ -93,7 +93,7 @@ def _args(turn: Turn) -> list[str]:
 async def on_start(turn: Turn, args: Sequence[str] = ()) -> None:
     await clear(turn)
     if turn.user.zone:
-        turn.say(texts.WELCOME + "\n\nWelcome back! Send /new after an interview, or /help.")
+        turn.say(texts.WELCOME + "\n\n" + texts.WELCOME_BACK)
         return
     turn.say(texts.WELCOME)
     await flows.start(turn, "onboard")
@@ -102,7 +102,7 @@ async def on_start(turn: Turn, args: Sequence[str] = ()) -> None:
 async def start_new(turn: Turn, company: str | None = None) -> None:
     """A new interview (asking for the user's zone first, the first time)."""
     if not turn.zone_known:
-        turn.say("Before the interview, one thing about you:")
+        turn.say(texts.ZONE_FIRST)
         await flows.start(turn, "onboard", OnboardAnswers(then="new", company=company))
         return
     await flows.start(turn, "new", InterviewAnswers(company=company or ""))
@@ -149,11 +149,9 @@ async def on_tone(turn: Turn, args: Sequence[str] = ()) -> None:
 
 
 async def do_help(turn: Turn, args: Sequence[str] = ()) -> None:
-    lines = ["<b>What I can do</b>"] + [f"/{c.name} — {esc(c.help)}" for c in MENU]
-    lines.append(
-        "\nYou can also just write to me: <i>“should I call again?”</i>, "
-        "<i>“I emailed the recruiter today”</i>, <i>“they rejected me”</i>."
-    )
+    lines = [texts.HELP_TITLE]
+    lines += [texts.HELP_LINE.format(command=c.name, line=esc(c.help)) for c in MENU]
+    lines += ["", texts.HELP_FREE_TEXT]
     turn.say("\n".join(lines))
 
 
@@ -202,7 +200,7 @@ def _channel_args(match: IntentMatch) -> list[str]:
 def _after_marker(text: str) -> str:
     """The draft pasted after "check this:" (or the whole text when it is long enough)."""
     lowered = text.casefold()
-    for marker in ("check this", "check my", "tone", "review this", "look at this"):
+    for marker in texts.TONE_MARKERS:
         at = lowered.find(marker)
         if at != -1:
             rest = text[at + len(marker) :].lstrip(" :-–\n")
@@ -253,7 +251,7 @@ async def suggest(turn: Turn, opening: str) -> None:
         if command is not None and command.suggest and command.name is not None
     ][:2] or ["new", "help"]
     rows = [[button(f"/{name}", "cmd", name) for name in guesses]]
-    turn.say(f"{opening} Here's what I can do for you — or send /help for the whole list.", rows)
+    turn.say(texts.SUGGEST.format(opening=opening), rows)
 
 
 async def on_unknown_command(turn: Turn) -> None:
@@ -275,10 +273,7 @@ async def on_location(turn: Turn) -> None:
 
 
 async def on_other(turn: Turn) -> None:
-    turn.say(
-        "I can only read text (and a shared location for your time zone). "
-        "Tell me in words, or send /help."
-    )
+    turn.say(texts.ONLY_TEXT)
 
 
 # --- buttons ------------------------------------------------------------------------------------
@@ -321,17 +316,13 @@ async def on_question_button(turn: Turn, args: Sequence[str]) -> None:
     question = args[0] if args else ""
     conv = await load(turn)
     if conv is None or conv.question != question:
-        turn.say("That question was already answered. " + _where(conv))
+        turn.say(texts.ALREADY_ANSWERED + (" " + texts.ANSWER_ABOVE if conv is not None else ""))
         return
     await flows.respond(turn, conv, flows.Reply(value=args[1] if len(args) > 1 else ""))
 
 
-def _where(conv: Conversation | None) -> str:
-    return "Answer the question above, or /cancel." if conv is not None else ""
-
-
 async def on_ok(turn: Turn, args: Sequence[str]) -> None:
-    turn.say("👍 I'll remind you when it's time. /list shows everything.")
+    turn.say(texts.OK_REMIND)
 
 
 async def run_command(turn: Turn, args: Sequence[str]) -> None:
@@ -348,7 +339,7 @@ async def run_command(turn: Turn, args: Sequence[str]) -> None:
 COMMANDS: tuple[Command, ...] = (
     Command(
         "new",
-        "Tell me about an interview you just had",
+        texts.HELP_NEW,
         on_new,
         button="new",
         intents=(Intent.NEW_INTERVIEW,),
@@ -356,14 +347,14 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "list",
-        "All your interviews and what comes next",
+        texts.HELP_LIST,
         actions.do_list,
         button="ls",
         intents=(Intent.LIST,),
     ),
     Command(
         "status",
-        "One interview's full plan and history",
+        texts.HELP_STATUS,
         actions.do_status_number,  # /status 2: the second in /list
         button="st",
         on_button=actions.do_status,  # st:<interview id>
@@ -371,7 +362,7 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "shouldi",
-        "Should I call or e-mail again? Go, wait or stop",
+        texts.HELP_SHOULDI,
         actions.do_shouldi,
         button="sh",
         intents=(Intent.SHOULD_I,),
@@ -379,7 +370,7 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "draft",
-        "Write a thank-you, check-in or other e-mail",
+        texts.HELP_DRAFT,
         actions.do_draft,
         button="dr",
         intents=(Intent.DRAFT,),
@@ -387,7 +378,7 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "log",
-        "Record a follow-up you made",
+        texts.HELP_LOG,
         actions.do_log,
         button="lg",
         intents=(Intent.LOG_ATTEMPT,),
@@ -395,7 +386,7 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "reply",
-        "Record that they replied, or the outcome",
+        texts.HELP_REPLY,
         actions.do_reply,
         button="rp",
         intents=(Intent.REPLY,),
@@ -403,52 +394,52 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "tone",
-        "Check a draft's tone before you send it",
+        texts.HELP_TONE,
         on_tone,
         button="tone",
         on_button=start_tone,
         intents=(Intent.TONE,),
         on_text=tone_from_text,
     ),
-    Command("why", "Why haven't they called?", actions.do_why, button="why", intents=(Intent.WHY,)),
+    Command("why", texts.HELP_WHY, actions.do_why, button="why", intents=(Intent.WHY,)),
     Command(
         "calm",
-        "A few words for the anxious wait",
+        texts.HELP_CALM,
         actions.do_calm,
         button="calm",
         intents=(Intent.CALM,),
     ),
     Command(
         "calendar",
-        "Your follow-up plan as a calendar file",
+        texts.HELP_CALENDAR,
         actions.do_calendar,
         button="ic",
         intents=(Intent.CALENDAR,),
     ),
     Command(
         "timezone",
-        "Change your time zone",
+        texts.HELP_TIMEZONE,
         on_timezone,
         button="tz",
         intents=(Intent.TIMEZONE,),
     ),
     Command(
         "settings",
-        "Time zone, reminder hour, country",
+        texts.HELP_SETTINGS,
         actions.do_settings,
         button="set",
         intents=(Intent.SETTINGS,),
     ),
     Command(
         "export",
-        "Download all your data",
+        texts.HELP_EXPORT,
         actions.do_export,
         button="exp",
         intents=(Intent.EXPORT,),
     ),
     Command(
         "delete",
-        "Erase all your data",
+        texts.HELP_DELETE,
         actions.do_delete,
         button="del",
         intents=(Intent.DELETE,),
@@ -456,12 +447,12 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "cancel",
-        "Leave the current question",
+        texts.HELP_CANCEL,
         on_cancel,
         intents=(Intent.CANCEL,),
         suggest=False,
     ),
-    Command("help", "What I can do", do_help, button="help", intents=(Intent.HELP,)),
+    Command("help", texts.HELP_HELP, do_help, button="help", intents=(Intent.HELP,)),
     Command("start", None, on_start, intents=(Intent.START,), suggest=False),
     Command("back", None, on_back, suggest=False),
     Command("skip", None, on_skip, suggest=False),
@@ -486,7 +477,7 @@ def _check(commands: Sequence[Command]) -> None:
     """Each name, button prefix and intent belongs to one entry (checked at import)."""
     keys: tuple[tuple[str, list[str]], ...] = (
         ("command", [c.name for c in commands if c.name]),
-        ("button prefix", [c.button for c in commands if c.button]),
+        ("button", [c.button for c in commands if c.button]),
         ("intent", [str(i) for c in commands for i in c.intents]),
     )
     for what, found in keys:

@@ -191,9 +191,10 @@ async def answer_zone(turn: Turn, conv: Conversation, reply: Reply) -> None:
     )
     turn.plan_changed = True
     local = turn.cal.localize(turn.now)
+    holidays_of = turn.user.country
     turn.say(
-        f"Got it: <b>{esc(zone)}</b>, where it's now {local:%A} {local:%H:%M}."
-        + (f" Holidays: {esc(turn.user.country)}." if turn.user.country else "")
+        texts.ZONE_SET.format(zone=esc(zone), weekday=f"{local:%A}", time=f"{local:%H:%M}")
+        + (texts.ZONE_HOLIDAYS.format(country=esc(holidays_of)) if holidays_of else "")
     )
     await advance(turn, conv)
 
@@ -203,7 +204,7 @@ async def ask_hour(turn: Turn, conv: Conversation) -> None:
         [button(f"{h}:00", "q", "hour", h) for h in (8, 9, 10, 11)],
         [button(f"{h}:00", "q", "hour", h) for h in (12, 14, 16, 18)],
     ]
-    turn.say(texts.ASK_HOUR + f" Now: {turn.user.nudge_hour}:00.", rows)
+    turn.say(texts.ASK_HOUR + texts.HOUR_NOW.format(hour=turn.user.nudge_hour), rows)
 
 
 _HOUR = re.compile(r"^\s*(\d{1,2})(?:[:.h](\d{2}))?\s*(am|pm)?\s*$", re.I)
@@ -228,25 +229,22 @@ async def answer_hour(turn: Turn, conv: Conversation, reply: Reply) -> None:
         return
     turn.user = await plans.change_settings(turn.session, turn.user, nudge_hour=hour)
     turn.plan_changed = True
-    turn.say(f"Reminders will come at <b>{hour}:00</b> your time, on business days (S6).")
+    turn.say(texts.HOUR_SET.format(hour=hour))
     await advance(turn, conv)
 
 
 async def ask_country(turn: Turn, conv: Conversation) -> None:
-    turn.say(
-        "Which country's public holidays should I skip? Send a two-letter code like "
-        f"<i>US</i>, <i>DE</i> or <i>GB</i>. Now: <b>{esc(turn.user.country or 'none')}</b>."
-    )
+    turn.say(texts.ASK_COUNTRY.format(country=esc(turn.user.country or texts.NONE_SET)))
 
 
 async def answer_country(turn: Turn, conv: Conversation, reply: Reply) -> None:
     code = (reply.text or "").strip().upper()
     if code not in holidays.list_supported_countries():
-        turn.say("I don't know that country code. Try two letters, like <i>US</i> or <i>FR</i>.")
+        turn.say(texts.COUNTRY_BAD)
         return
     turn.user = await plans.change_settings(turn.session, turn.user, country=code)
     turn.plan_changed = True
-    turn.say(f"Holidays now follow <b>{esc(code)}</b>.")
+    turn.say(texts.COUNTRY_SET.format(country=esc(code)))
     await advance(turn, conv)
 
 
@@ -288,7 +286,7 @@ async def answer_role(turn: Turn, conv: Conversation, reply: Reply) -> None:
 
 
 async def ask_when(turn: Turn, conv: Conversation) -> None:
-    turn.say(texts.ASK_WHEN, [[button("Just now", "q", "when", "now")]])
+    turn.say(texts.ASK_WHEN, [[button(texts.BUTTON_JUST_NOW, "q", "when", "now")]])
 
 
 async def answer_when(turn: Turn, conv: Conversation, reply: Reply) -> None:
@@ -298,10 +296,10 @@ async def answer_when(turn: Turn, conv: Conversation, reply: Reply) -> None:
     else:
         moment = read_interview_time(reply.text or "", now=turn.now, cal=turn.cal)
     if moment is None:
-        turn.say(texts.WHEN_BAD, [[button("Just now", "q", "when", "now")]])
+        turn.say(texts.WHEN_BAD, [[button(texts.BUTTON_JUST_NOW, "q", "when", "now")]])
         return
     conv.answers_as(InterviewAnswers).interviewed_at = moment
-    turn.say(f"Interview: <b>{views.when(moment, turn.cal, turn.now)}</b>.")
+    turn.say(texts.INTERVIEW_AT.format(when=views.when(moment, turn.cal, turn.now)))
     await advance(turn, conv)
 
 
@@ -313,8 +311,8 @@ def parse_person(text: str) -> tuple[str, Recipient, str | None]:
 
 async def ask_people(turn: Turn, conv: Conversation) -> None:
     met = conv.answers_as(InterviewAnswers).people
-    note = f" So far: {len(met)}." if met else ""
-    turn.say(texts.ASK_PEOPLE + note, [[button("That's everyone", "q", "people", "done")]])
+    note = texts.PEOPLE_SO_FAR.format(count=len(met)) if met else ""
+    turn.say(texts.ASK_PEOPLE + note, [[button(texts.BUTTON_EVERYONE, "q", "people", "done")]])
 
 
 async def answer_people(turn: Turn, conv: Conversation, reply: Reply) -> None:
@@ -327,23 +325,23 @@ async def answer_people(turn: Turn, conv: Conversation, reply: Reply) -> None:
         return
     answers = conv.answers_as(InterviewAnswers)
     if len(answers.people) >= MAX_PEOPLE:
-        turn.say(f"That's {MAX_PEOPLE} people, the most I keep for one interview.")
+        turn.say(texts.PEOPLE_FULL.format(limit=MAX_PEOPLE))
         await advance(turn, conv)
         return
     name, role, email = parse_person(text)
     answers.people.append((name, role, email))
     await save(turn, conv)
-    line = f"Added <b>{esc(name)}</b> ({views.RECIPIENT_NAMES[role].lower()})"
+    line = texts.PERSON_ADDED.format(name=esc(name), role=views.RECIPIENT_NAMES[role].lower())
     if email:
-        line += f", {esc(email)}"
-    line += ". Anyone else? Send the next person, or tap <b>That's everyone</b>."
-    turn.say(line, [[button("That's everyone", "q", "people", "done")]])
+        line += texts.PERSON_EMAIL.format(email=esc(email))
+    line += texts.ANYONE_ELSE
+    turn.say(line, [[button(texts.BUTTON_EVERYONE, "q", "people", "done")]])
     if email and people.is_personal_email(email):
         turn.say(texts.PERSONAL_EMAIL)
 
 
 async def ask_timeline(turn: Turn, conv: Conversation) -> None:
-    turn.say(texts.ASK_TIMELINE, [[button("They didn't say", "q", "timeline", "none")]])
+    turn.say(texts.ASK_TIMELINE, [[button(texts.BUTTON_NO_DATE, "q", "timeline", "none")]])
 
 
 async def answer_timeline(turn: Turn, conv: Conversation, reply: Reply) -> None:
@@ -351,10 +349,7 @@ async def answer_timeline(turn: Turn, conv: Conversation, reply: Reply) -> None:
     if reply.skip or reply.value == "none":
         answers.said = None
         answers.promised_by = None
-        turn.say(
-            "Okay, no date: I'll plan from the interview day "
-            "(two working weeks, S2, T4).\n" + texts.TIMELINE_TIP
-        )
+        turn.say(texts.NO_DATE.format(tip=texts.TIMELINE_TIP))
         await advance(turn, conv)
         return
     said = clean(reply.text or "", MAX_SAID)
@@ -371,8 +366,10 @@ async def answer_timeline(turn: Turn, conv: Conversation, reply: Reply) -> None:
         answers.promised_by = None
         await save(turn, conv)
         turn.say(
-            f"I read that as: <i>{esc(reading.understood)}</i>. " + texts.TIMELINE_UNKNOWN,
-            [[button("They didn't say", "q", "timeline", "none")]],
+            texts.READ_AS.format(
+                understood=esc(reading.understood), unknown=texts.TIMELINE_UNKNOWN
+            ),
+            [[button(texts.BUTTON_NO_DATE, "q", "timeline", "none")]],
         )
         return
     answers.promised_by = reading.promised_by
@@ -387,22 +384,22 @@ async def ask_timeline_ok(turn: Turn, conv: Conversation) -> None:
         return
     day = describe_date(answers.promised_by, today=turn.cal.local_date(turn.now))
     turn.say(
-        f"So, by <b>{esc(day)}</b>? <i>({esc(answers.understood)})</i>",
+        texts.CONFIRM_DATE.format(day=esc(day), understood=esc(answers.understood)),
         [
             [
-                button("Yes", "q", "timeline_ok", "yes"),
-                button("No, rephrase", "q", "timeline_ok", "no"),
+                button(texts.BUTTON_YES, "q", "timeline_ok", "yes"),
+                button(texts.BUTTON_REPHRASE, "q", "timeline_ok", "no"),
             ],
-            [button("They didn't say", "q", "timeline_ok", "none")],
+            [button(texts.BUTTON_NO_DATE, "q", "timeline_ok", "none")],
         ],
     )
 
 
 async def answer_timeline_ok(turn: Turn, conv: Conversation, reply: Reply) -> None:
     choice = reply.value or (reply.text or "").strip().casefold().rstrip("!.")
-    if choice in ("yes", "y", "yep", "yeah", "correct", "right", "ok", "okay"):
+    if choice in texts.YES_WORDS:
         await advance(turn, conv)
-    elif choice in ("no", "n", "nope", "wrong"):
+    elif choice in texts.NO_WORDS:
         conv.question = "timeline"
         await save(turn, conv)
         await ask_timeline(turn, conv)
@@ -414,11 +411,7 @@ async def answer_timeline_ok(turn: Turn, conv: Conversation, reply: Reply) -> No
         await answer_timeline(turn, conv, reply)
 
 
-VIBE_WORDS = {
-    Vibe.WARM: ("warm", "good", "great", "well", "positive", "friendly", "amazing"),
-    Vibe.CHILLY: ("chilly", "cold", "bad", "badly", "awful", "terrible", "poor", "cool"),
-    Vibe.NEUTRAL: ("neutral", "ok", "okay", "fine", "so so", "meh", "average", "not sure"),
-}
+VIBE_WORDS = texts.VIBE_WORDS
 
 
 async def ask_vibe(turn: Turn, conv: Conversation) -> None:
@@ -445,7 +438,12 @@ async def answer_vibe(turn: Turn, conv: Conversation, reply: Reply) -> None:
 async def ask_thanks(turn: Turn, conv: Conversation) -> None:
     turn.say(
         texts.ASK_THANK_YOU,
-        [[button("Yes, sent", "q", "thanks", "yes"), button("Not yet", "q", "thanks", "no")]],
+        [
+            [
+                button(texts.BUTTON_SENT_YES, "q", "thanks", "yes"),
+                button(texts.BUTTON_NOT_YET, "q", "thanks", "no"),
+            ]
+        ],
     )
 
 
@@ -467,7 +465,7 @@ async def finish_new(turn: Turn, conv: Conversation) -> None:
     planned = await interviews.create(
         turn.session,
         turn.user,
-        company=answers.company or "the company",
+        company=answers.company or texts.THE_COMPANY,
         role=answers.role,
         interviewed_at=answers.interviewed_at or turn.now,
         said=answers.said,
@@ -488,7 +486,7 @@ async def finish_edit(turn: Turn, conv: Conversation) -> None:
         turn.say(texts.EXPIRED)
         return
     turn.plan_changed = True
-    cards.show_updated(turn, planned, "Updated.")
+    cards.show_updated(turn, planned, texts.UPDATED)
 
 
 EDITS: dict[str, Callable[[EditAnswers], dict[str, Any]]] = {
@@ -517,7 +515,7 @@ async def finish_newdate(turn: Turn, conv: Conversation) -> None:
     cards.show_updated(
         turn,
         planned,
-        "New date noted: the plan starts again from it; your earlier follow-ups still count (S7).",
+        texts.NEW_DATE_NOTED,
     )
 
 
@@ -543,10 +541,7 @@ def show_tone(turn: Turn, text: str) -> None:
 
 
 async def ask_news(turn: Turn, conv: Conversation) -> None:
-    turn.say(
-        "What is the real news? (G9: a competing offer, a move, a promotion.) Only share "
-        "something true; I'll put it in the draft as you write it."
-    )
+    turn.say(texts.ASK_NEWS)
 
 
 async def answer_news(turn: Turn, conv: Conversation, reply: Reply) -> None:

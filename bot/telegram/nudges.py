@@ -60,65 +60,29 @@ OP_DRAFT, OP_DONE, OP_SNOOZE, OP_REPLIED, OP_STOP = "d", "k", "s", "r", "x"
 
 Buttons = list[list[tuple[str, str]]]
 
-# What a button press recorded on the nudge, and how to say it when pressed again.
-ALREADY = {
-    "done": "Already done ✅",
-    "snoozed": "Already snoozed ⏰",
-    "replied": "Already noted: they replied.",
-    "stopped": "Already stopped: no more reminders for this interview.",
-}
+ALREADY = texts.NUDGE_ALREADY
 
 
 def _title(company: str, role: str) -> str:
-    role_part = f" — {esc(role)}" if role else ""
-    return f"<b>{esc(company) or 'your interview'}</b>{role_part}"
+    return views.title(company or texts.YOUR_INTERVIEW, role)
 
 
 def _body(kind: StepKind, *, title: str, promised_by: date | None) -> str:
-    if kind is StepKind.THANK_YOU:
-        return (
-            f"✉️ <b>Thank-you note</b> for {title}\n"
-            "A short thank-you to everyone who interviewed you, sent today, keeps you in mind "
-            "while they decide. The first 24 hours are the window for it (S1)."
-        )
     if kind is StepKind.CHECK_IN:
         if promised_by is not None:
-            why = (
-                f"They said you would hear back by {views.day(promised_by)}; two business days "
-                "have passed since, so a check-in is welcome now (S2)."
-            )
+            why = texts.NUDGE_CHECK_IN_DATE.format(day=views.day(promised_by))
         else:
-            why = (
-                "They gave no date, and two working weeks have passed since the interview: "
-                "a fair moment to ask where things stand (S2, T4)."
-            )
-        return (
-            f"📬 <b>Today is a good day for your check-in</b> with {title}\n{why}\n"
-            "Bring something useful, such as an article or a piece of news that matters to "
-            "them, and one line saying you are still keen (G11). Work e-mail is the right "
-            "channel (G5)."
-        )
-    if kind is StepKind.SECOND_FOLLOW_UP:
-        return (
-            f"🔁 <b>One more follow-up</b> with {title}\n"
-            "Five business days have passed since your check-in, so a second, short note is "
-            "fine today (S3). It is the last one to this person: after two unanswered "
-            "follow-ups, more would hurt rather than help (G3)."
-        )
-    if kind is StepKind.HIRING_MANAGER:
-        return (
-            f"🧭 <b>A note to the hiring manager</b> at {title}\n"
-            "Your follow-ups to the recruiter went unanswered, so one respectful note to the "
-            "hiring manager is fair now (S4, G7): show your enthusiasm and what you would bring, "
-            "and never blame anyone for the silence."
-        )
-    return (
-        f"🌅 <b>Time to let go</b> of {title}\n"
-        "You followed up well, and the silence has lasted five more business days (S5). It "
-        "says little about you: thin staff, freezes and changed roles are the usual reasons "
-        "(C1, C2). I've marked it as moved on and will stop reminding you; the door stays "
-        "open, and if they write, tap below. Keep applying elsewhere (C5)."
-    )
+            why = texts.NUDGE_CHECK_IN_NO_DATE
+        return texts.NUDGE_CHECK_IN.format(title=title, why=why)
+    return _BODIES[kind].format(title=title)
+
+
+_BODIES = {
+    StepKind.THANK_YOU: texts.NUDGE_THANK_YOU,
+    StepKind.SECOND_FOLLOW_UP: texts.NUDGE_SECOND,
+    StepKind.HIRING_MANAGER: texts.NUDGE_HIRING_MANAGER,
+    StepKind.MOVE_ON: texts.NUDGE_MOVE_ON,
+}
 
 
 def _buttons(kind: StepKind, nudge_id: int) -> Buttons:
@@ -126,17 +90,17 @@ def _buttons(kind: StepKind, nudge_id: int) -> Buttons:
         return (label, pack(ACTION, nudge_id, op))
 
     if kind is StepKind.MOVE_ON:
-        return [[b("📨 They replied", OP_REPLIED)]]
-    done = "✅ I sent it" if kind is StepKind.THANK_YOU else "✅ Done: I sent it"
+        return [[b(texts.BUTTON_NUDGE_REPLIED, OP_REPLIED)]]
+    done = texts.BUTTON_NUDGE_SENT if kind is StepKind.THANK_YOU else texts.BUTTON_NUDGE_DONE
     rows: Buttons = [
-        [b("✍️ Draft it", OP_DRAFT), b(done, OP_DONE)],
-        [b("⏰ Snooze a day", OP_SNOOZE)],
+        [b(texts.BUTTON_NUDGE_DRAFT, OP_DRAFT), b(done, OP_DONE)],
+        [b(texts.BUTTON_NUDGE_SNOOZE, OP_SNOOZE)],
     ]
     if kind is StepKind.THANK_YOU:
-        rows[1].append(b("🔕 Stop reminders", OP_STOP))
+        rows[1].append(b(texts.BUTTON_NUDGE_STOP, OP_STOP))
     else:
-        rows[1].append(b("📨 They replied", OP_REPLIED))
-        rows.append([b("🔕 Stop reminders for this interview", OP_STOP)])
+        rows[1].append(b(texts.BUTTON_NUDGE_REPLIED, OP_REPLIED))
+        rows.append([b(texts.BUTTON_NUDGE_STOP_ALL, OP_STOP)])
     return rows
 
 
@@ -152,7 +116,7 @@ def render(
     """The HTML text and the button rows of one nudge message."""
     text = _body(kind, title=_title(company, role), promised_by=promised_by)
     if rules:
-        text += f"\n<i>Rules: {esc(', '.join(rules))}</i>"
+        text += texts.RULES_LINE.format(rules=esc(views.rules(rules)))
     return text, _buttons(kind, nudge_id)
 
 
@@ -216,8 +180,9 @@ async def on_nudge_button(turn: Turn, args: Sequence[str]) -> None:
         await _replied(turn, nudge, record)
     elif record.status is not InterviewStatus.WAITING:
         turn.say(
-            f"{views.interview_title(record)} is already closed "
-            f"({views.STATUS_NAMES[record.status]}), so there is nothing left to do for it."
+            texts.NUDGE_CLOSED.format(
+                title=views.interview_title(record), status=views.STATUS_NAMES[record.status]
+            )
         )
     elif op == OP_DONE:
         await _done(turn, nudge, record)
@@ -233,10 +198,10 @@ def _already(turn: Turn, nudge: NudgeRecord) -> bool:
         return False
     if nudge.state is NudgeState.PENDING and nudge.reason == "snoozed":
         when = views.when(nudge.due_at, turn.cal, turn.now)
-        turn.say(f"{ALREADY['snoozed']} I'll remind you again {when}.")
+        turn.say(texts.NUDGE_SNOOZED_AGAIN.format(already=ALREADY["snoozed"], when=when))
         return True
     what = ALREADY.get(nudge.reason or "")
-    turn.say(what or "That reminder was already dealt with. /list shows what comes next.")
+    turn.say(what or texts.NUDGE_DEALT_WITH)
     return True
 
 
@@ -245,7 +210,7 @@ async def _claim(turn: Turn, nudge: NudgeRecord, what: str) -> bool:
         turn.session, owner_id=turn.user.id, nudge_id=nudge.id, what=what, now=turn.now
     ):
         return True
-    turn.say("That reminder was already dealt with. /list shows what comes next.")
+    turn.say(texts.NUDGE_DEALT_WITH)
     return False
 
 
@@ -270,19 +235,18 @@ async def _snooze(turn: Turn, nudge: NudgeRecord, record: InterviewRecord) -> No
     if not await nudges.snooze(
         turn.session, owner_id=turn.user.id, nudge_id=nudge.id, until=until, now=turn.now
     ):
-        turn.say("That reminder was already dealt with. /list shows what comes next.")
+        turn.say(texts.NUDGE_DEALT_WITH)
         return
     turn.plan_changed = True
     note = ""
     if nudge.kind is StepKind.THANK_YOU and until - record.interviewed_at > THANK_YOU_WINDOW:
-        note = (
-            "\nBy then it will be more than a day since the interview, so I'll only remind you "
-            "if it still makes sense (S1)."
-        )
+        note = texts.SNOOZE_LATE_THANKS
     turn.say(
-        f"⏰ Snoozed. I'll remind you about {views.interview_title(record)} again "
-        f"{views.when(until, turn.cal, turn.now)} (S6: business days, at your reminder hour)."
-        + note
+        texts.SNOOZED.format(
+            title=views.interview_title(record),
+            when=views.when(until, turn.cal, turn.now),
+            note=note,
+        )
     )
 
 
@@ -302,10 +266,10 @@ async def _stop(turn: Turn, nudge: NudgeRecord, record: InterviewRecord) -> None
         reason="reminders stopped by the user",
     )
     turn.plan_changed = True
-    more = f" ({stopped} planned reminder(s) cancelled)" if stopped else ""
     turn.say(
-        f"🔕 No more reminders for {esc(record.company)}{more}. If they give you a new date, "
-        "tell me with /reply and I'll plan from it (S7)."
+        texts.NUDGES_STOPPED.format(
+            company=esc(record.company), more=texts.reminders_cancelled(stopped)
+        )
     )
 
 

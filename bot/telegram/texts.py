@@ -1,99 +1,509 @@
-"""Every fixed sentence the bot says, in one place so it can be reviewed and translated.
+"""Every fixed sentence the bot says in the chat, in one catalogue to review and translate.
+
+Each sentence is wrapped in :func:`_` (or :func:`ngettext` where it counts something), the
+markers ``pybabel extract -F babel.cfg`` looks for (``tests/test_texts.py`` runs it), so a
+translation can be added by replacing those two functions, without touching the handlers.
+Placeholders are ``str.format`` fields with names (``{company}``), filled by the caller.
 
 Texts here are HTML for Telegram. Anything the user typed is escaped by the caller
-(``bot.telegram.html.esc``) before it is put into one of them.
+(``bot.telegram.html.esc``) before it is put into one of them; button labels are plain text.
+Rule ids in brackets (S2, G5) are shown to the user on purpose: they are the "why".
 """
 
 from __future__ import annotations
 
 from typing import Final
 
-WELCOME: Final = (
+from bot.core.records import InterviewStatus
+from bot.core.types import Channel, DraftKind, Outcome, Recipient, StepKind, Verdict, Vibe
+
+
+def _(message: str) -> str:
+    """Mark ``message`` for translation. English is the only language yet: it is returned."""
+    return message
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """Mark a sentence that counts something; ``singular`` when ``count`` is 1."""
+    return singular if count == 1 else plural
+
+
+# --- everywhere ----------------------------------------------------------------------------
+
+WELCOME: Final = _(
     "👋 <b>Hi, I'm HearBack.</b>\n"
     "I help you through the silence after a job interview: I plan your follow-ups "
     "(a thank-you, a check-in, at most one more, then a kind nudge to move on), remind you "
     "on the right business day, write the e-mails, and tell you honestly whether to call "
     "again: <b>go</b>, <b>wait</b> or <b>stop</b>, with the rule behind it."
 )
-ASK_ZONE: Final = (
+ASK_ZONE: Final = _(
     "First, where are you? Type your city (for example <i>Berlin</i> or "
     "<i>San Francisco</i>) or a time zone like <i>Europe/Paris</i>, or share your location "
     "with the 📎 button. I use it to remind you at a sensible local time."
 )
-ZONE_NOT_FOUND: Final = (
+ZONE_NOT_FOUND: Final = _(
     "I couldn't find that place. Try a larger city nearby, or a time zone name such as "
     "<i>America/New_York</i>."
 )
-ZONE_PICK: Final = "I found a few places with that name. Which one is yours?"
-ASK_HOUR: Final = (
+ZONE_PICK: Final = _("I found a few places with that name. Which one is yours?")
+ASK_HOUR: Final = _(
     "When should my reminders arrive? Pick an hour, or type one like <i>9</i> or "
     "<i>14:30</i>. (Reminders only come on business days, S6.)"
 )
-HOUR_BAD: Final = "Please send an hour between 7 and 21, like <i>10</i> or <i>9:30</i>."
-ONBOARDED: Final = (
+HOUR_BAD: Final = _("Please send an hour between 7 and 21, like <i>10</i> or <i>9:30</i>.")
+ONBOARDED: Final = _(
     "All set. Whenever you finish an interview, send /new or just tell me "
     '(<i>"I just had an interview at Acme"</i>).'
 )
-
-ASK_COMPANY: Final = "Which company was the interview with?"
-ASK_ROLE: Final = "What role was it for? (/skip if you'd rather not say)"
-ASK_WHEN: Final = (
+ASK_COMPANY: Final = _("Which company was the interview with?")
+ASK_ROLE: Final = _("What role was it for? (/skip if you'd rather not say)")
+ASK_WHEN: Final = _(
     "When was the interview? For example <i>today 2pm</i>, <i>yesterday</i> or "
     "<i>18 November</i>. Tap <b>Just now</b> if it just ended."
 )
-WHEN_BAD: Final = (
+WHEN_BAD: Final = _(
     "I couldn't read that as a time in the past. Try <i>today 2pm</i>, <i>yesterday</i> or "
     "a date like <i>18 November</i>."
 )
-ASK_PEOPLE: Final = (
+ASK_PEOPLE: Final = _(
     "Who did you meet? Send one person per message, like "
     "<i>Dana Lee, recruiter, dana@acme.com</i> (role and work e-mail are optional). "
     "Tap <b>That's everyone</b> when done, or /skip."
 )
-ASK_TIMELINE: Final = (
+ASK_TIMELINE: Final = _(
     "What did they say about when you'd hear back? Type it as they said it "
     '(<i>"within two weeks"</i>, <i>"by Friday"</i>, <i>"early next week"</i>).'
 )
-TIMELINE_UNKNOWN: Final = (
+TIMELINE_UNKNOWN: Final = _(
     "I couldn't find a date in that, so I won't guess (T4). You can rephrase it, or tap "
     "<b>They didn't say</b>."
 )
-TIMELINE_TIP: Final = (
+TIMELINE_TIP: Final = _(
     "Tip for next time (T1): at the end of an interview, ask when they expect to decide. "
     "It makes the wait much easier to plan."
 )
-ASK_VIBE: Final = "How did it feel?"
-ASK_THANK_YOU: Final = "Have you already sent a thank-you note?"
-CANCELLED: Final = "Okay, I've left that. Nothing was saved from it."
-NOTHING_TO_CANCEL: Final = "There's nothing to cancel right now."
-NOTHING_TO_GO_BACK: Final = "That's the first question; there's nothing before it. /cancel leaves."
-NOTHING_TO_SKIP: Final = "There's no question open that can be skipped."
-CANNOT_SKIP: Final = "I need an answer to this one, sorry. /cancel leaves."
-EXPIRED: Final = "That button has expired. Send /list to see your interviews."
-NO_INTERVIEWS: Final = "You haven't told me about any interview yet. Send /new to start."
-PICK_INTERVIEW: Final = "Which interview?"
-ERROR: Final = (
+ASK_VIBE: Final = _("How did it feel?")
+ASK_THANK_YOU: Final = _("Have you already sent a thank-you note?")
+CANCELLED: Final = _("Okay, I've left that. Nothing was saved from it.")
+NOTHING_TO_CANCEL: Final = _("There's nothing to cancel right now.")
+NOTHING_TO_GO_BACK: Final = _(
+    "That's the first question; there's nothing before it. /cancel leaves."
+)
+NOTHING_TO_SKIP: Final = _("There's no question open that can be skipped.")
+CANNOT_SKIP: Final = _("I need an answer to this one, sorry. /cancel leaves.")
+EXPIRED: Final = _("That button has expired. Send /list to see your interviews.")
+NO_INTERVIEWS: Final = _("You haven't told me about any interview yet. Send /new to start.")
+PICK_INTERVIEW: Final = _("Which interview?")
+ERROR: Final = _(
     "Sorry, something went wrong on my side. Nothing you told me before was lost; please try "
     "again in a moment."
 )
-TOO_LONG_NOTE: Final = "(I kept the first {limit} characters.)"
-PERSONAL_EMAIL: Final = (
+PERSONAL_EMAIL: Final = _(
     "⚠️ That looks like a personal address. Follow-ups belong on work channels only (G5): "
     "use their work e-mail if you have it."
 )
-DELETE_CONFIRM: Final = (
+DELETE_CONFIRM: Final = _(
     "This erases <b>everything</b> I know about you: interviews, people, follow-ups and "
     "reminders. It can't be undone. Sure?"
 )
-DELETED: Final = "Done: all your data is erased. If you come back, /start begins afresh."
-DELETE_KEPT: Final = "Kept everything as it was."
-TONE_ASK: Final = "Paste the draft you want me to check."
-TONE_OK: Final = (
+DELETED: Final = _("Done: all your data is erased. If you come back, /start begins afresh.")
+DELETE_KEPT: Final = _("Kept everything as it was.")
+TONE_ASK: Final = _("Paste the draft you want me to check.")
+TONE_OK: Final = _(
     "✅ That reads calm and professional (G10). Before sending: reread it once more, and put "
     "the recipient's address in last."
 )
-RECIPIENT_LAST: Final = (
+RECIPIENT_LAST: Final = _(
     "Reminder (G10): cool off, reread, and put the recipient's address in <b>last</b>."
 )
-UNKNOWN: Final = "I'm not sure what you mean."
-EMPTY: Final = "I didn't catch any words there."
+UNKNOWN: Final = _("I'm not sure what you mean.")
+EMPTY: Final = _("I didn't catch any words there.")
+
+
+# --- commands: the menu and /help ------------------------------------------------------------
+
+HELP_NEW: Final = _("Tell me about an interview you just had")
+HELP_LIST: Final = _("All your interviews and what comes next")
+HELP_STATUS: Final = _("One interview's full plan and history")
+HELP_SHOULDI: Final = _("Should I call or e-mail again? Go, wait or stop")
+HELP_DRAFT: Final = _("Write a thank-you, check-in or other e-mail")
+HELP_LOG: Final = _("Record a follow-up you made")
+HELP_REPLY: Final = _("Record that they replied, or the outcome")
+HELP_TONE: Final = _("Check a draft's tone before you send it")
+HELP_WHY: Final = _("Why haven't they called?")
+HELP_CALM: Final = _("A few words for the anxious wait")
+HELP_CALENDAR: Final = _("Your follow-up plan as a calendar file")
+HELP_TIMEZONE: Final = _("Change your time zone")
+HELP_SETTINGS: Final = _("Time zone, reminder hour, country")
+HELP_EXPORT: Final = _("Download all your data")
+HELP_DELETE: Final = _("Erase all your data")
+HELP_CANCEL: Final = _("Leave the current question")
+HELP_HELP: Final = _("What I can do")
+HELP_TITLE: Final = _("<b>What I can do</b>")
+HELP_LINE: Final = "/{command} — {line}"
+HELP_FREE_TEXT: Final = _(
+    "You can also just write to me: <i>“should I call again?”</i>, "
+    "<i>“I emailed the recruiter today”</i>, <i>“they rejected me”</i>."
+)
+WELCOME_BACK: Final = _("Welcome back! Send /new after an interview, or /help.")
+ZONE_FIRST: Final = _("Before the interview, one thing about you:")
+SUGGEST: Final = _("{opening} Here's what I can do for you — or send /help for the whole list.")
+ONLY_TEXT: Final = _(
+    "I can only read text (and a shared location for your time zone). "
+    "Tell me in words, or send /help."
+)
+ALREADY_ANSWERED: Final = _("That question was already answered.")
+ANSWER_ABOVE: Final = _("Answer the question above, or /cancel.")
+OK_REMIND: Final = _("👍 I'll remind you when it's time. /list shows everything.")
+
+# --- onboarding and settings ------------------------------------------------------------------
+
+ZONE_SET: Final = _("Got it: <b>{zone}</b>, where it's now {weekday} {time}.")
+ZONE_HOLIDAYS: Final = _(" Holidays: {country}.")
+HOUR_NOW: Final = _(" Now: {hour}:00.")
+HOUR_SET: Final = _("Reminders will come at <b>{hour}:00</b> your time, on business days (S6).")
+ASK_COUNTRY: Final = _(
+    "Which country's public holidays should I skip? Send a two-letter code like "
+    "<i>US</i>, <i>DE</i> or <i>GB</i>. Now: <b>{country}</b>."
+)
+COUNTRY_BAD: Final = _(
+    "I don't know that country code. Try two letters, like <i>US</i> or <i>FR</i>."
+)
+COUNTRY_SET: Final = _("Holidays now follow <b>{country}</b>.")
+NONE_SET: Final = _("none")
+NOT_SET: Final = _("not set")
+SETTINGS: Final = _(
+    "<b>Your settings</b>\n"
+    "Time zone: <b>{zone}</b>\n"
+    "Reminder hour: <b>{hour}:00</b>\n"
+    "Holidays of: <b>{country}</b>"
+)
+BUTTON_ZONE: Final = _("Time zone")
+BUTTON_HOUR: Final = _("Reminder hour")
+BUTTON_COUNTRY: Final = _("Holiday country")
+
+# --- a new interview ----------------------------------------------------------------------------
+
+BUTTON_JUST_NOW: Final = _("Just now")
+INTERVIEW_AT: Final = _("Interview: <b>{when}</b>.")
+PEOPLE_SO_FAR: Final = _(" So far: {count}.")
+BUTTON_EVERYONE: Final = _("That's everyone")
+PEOPLE_FULL: Final = _("That's {limit} people, the most I keep for one interview.")
+PERSON_ADDED: Final = _("Added <b>{name}</b> ({role})")
+PERSON_EMAIL: Final = ", {email}"
+ANYONE_ELSE: Final = _(". Anyone else? Send the next person, or tap <b>That's everyone</b>.")
+BUTTON_NO_DATE: Final = _("They didn't say")
+NO_DATE: Final = _(
+    "Okay, no date: I'll plan from the interview day (two working weeks, S2, T4).\n{tip}"
+)
+READ_AS: Final = _("I read that as: <i>{understood}</i>. {unknown}")
+CONFIRM_DATE: Final = _("So, by <b>{day}</b>? <i>({understood})</i>")
+BUTTON_YES: Final = _("Yes")
+BUTTON_REPHRASE: Final = _("No, rephrase")
+BUTTON_SENT_YES: Final = _("Yes, sent")
+BUTTON_NOT_YET: Final = _("Not yet")
+THE_COMPANY: Final = _("the company")
+UPDATED: Final = _("Updated.")
+NEW_DATE_NOTED: Final = _(
+    "New date noted: the plan starts again from it; your earlier follow-ups still count (S7)."
+)
+ASK_NEWS: Final = _(
+    "What is the real news? (G9: a competing offer, a move, a promotion.) Only share "
+    "something true; I'll put it in the draft as you write it."
+)
+
+# --- one interview: its card --------------------------------------------------------------------
+
+INTERVIEWED: Final = _("Interviewed {when}")
+ANSWER_BY: Final = _("they'll answer by {day}")
+NO_DATE_GIVEN: Final = _("no date given")
+FELT: Final = _("felt {vibe}")
+MET: Final = _("met {names}")
+PERSON_IN_ROLE: Final = "{name} ({role})"
+SAVED: Final = _("Saved: {title}")
+YOUR_PLAN: Final = _("<b>Your plan</b>")
+BUTTON_DRAFT_THANKS: Final = _("✍️ Draft the thank-you")
+BUTTON_EDIT: Final = _("✏️ Edit")
+BUTTON_DONE: Final = _("👍 Done")
+BUTTON_SENT_IT: Final = _("I sent it ✅")
+BUTTON_SENT_LOG: Final = _("I sent it: log it")
+
+# --- lists and status ---------------------------------------------------------------------------
+
+YOUR_INTERVIEWS: Final = _("<b>Your interviews</b>")
+LIST_LINE: Final = "{number}. {title} · {status}"
+LIST_NEXT: Final = " · {next}"
+LIST_BUTTON: Final = "{number}. {label}"
+STATUS_HEAD: Final = "{title} · {status}"
+ALL_CLOSED: Final = _("All your interviews are closed. Send /new when you have another one.")
+THEY_SAID: Final = _("They said: <i>{said}</i>")
+THANKS_SENT: Final = _("Thank-you: sent ✅")
+THANKS_NOT_YET: Final = _("Thank-you: not yet")
+PLAN: Final = _("<b>Plan</b>")
+NONE_ITEM: Final = _("• none")
+YOUR_FOLLOW_UPS: Final = _("<b>Your follow-ups</b>")
+FOLLOW_UP_LINE: Final = _("• {when}: {channel} to the {recipient}")
+FOLLOW_UP_ANSWERED: Final = _(" — answered")
+NONE_YET: Final = _("• none yet")
+BUTTON_SHOULD_I: Final = _("Should I follow up?")
+BUTTON_DRAFT: Final = _("Draft")
+BUTTON_LOG: Final = _("Log a follow-up")
+BUTTON_THEY_REPLIED: Final = _("They replied")
+BUTTON_CALENDAR: Final = _("📅 Calendar")
+
+# --- follow-ups, replies, "should I?", drafts ---------------------------------------------------
+
+HOW_FOLLOWED_UP: Final = _("How did you follow up?")
+TO_WHOM: Final = _("To whom?")
+LOGGED: Final = _("Logged: {channel} to the {recipient} at {company}, today.")
+WORK_CHANNELS: Final = _("Next time, keep to work channels: work e-mail or office phone (G5).")
+WHAT_NEXT: Final = _("<b>What comes next</b>")
+BUTTON_UNDO: Final = _("↩️ Undo")
+ATTEMPT_GONE: Final = _("That follow-up is already removed, or the button has expired.")
+ATTEMPT_REMOVED: Final = _("Removed that follow-up from {title}; the plan is as before.")
+WHAT_HAPPENED: Final = _("What happened with {company}?")
+REPLY_REPLIED: Final = _("They replied, no decision yet")
+REPLY_NEW_DATE: Final = _("They gave a new date")
+REPLY_OFFER: Final = _("I got an offer 🎉")
+REPLY_REJECTED: Final = _("They said no")
+REPLY_CLOSED: Final = _("The position was closed")
+REPLY_WITHDREW: Final = _("I withdrew")
+REOPENED: Final = _("Reopened {title}: the reminders are back.")
+REPLIED_WORD: Final = _(
+    "Good news that they got back to you. I've paused the reminders (S7). "
+    "If they gave you a new date, tap below and I'll plan from it."
+)
+OUTCOME_WORDS: Final = {
+    Outcome.OFFER: _("Congratulations! 🎉 That's wonderful news. I've stopped the reminders (G8)."),
+    Outcome.REJECTED: _(
+        "I'm sorry. It stings, and it says less about you than it feels like (C5). "
+        "I've stopped the reminders (G8). One polite request for feedback is fine, if you want it."
+    ),
+    Outcome.CLOSED: _(
+        "That's frustrating, and not about you: roles get cut or frozen all the time (C2). "
+        "I've stopped the reminders (G8)."
+    ),
+    Outcome.WITHDREW: _("Noted, and good for you for deciding. I've stopped the reminders (G8)."),
+}
+OUTCOME_SAID: Final = "{title}: {word}"
+BUTTON_FEEDBACK: Final = _("Draft a feedback request")
+BUTTON_WITHDRAW_OTHER: Final = _("Draft a withdrawal for another one")
+BUTTON_STILL_WAITING: Final = _("↩️ Undo: still waiting")
+HOW_CONTACT: Final = _("How would you contact {company}?")
+AND_WHOM: Final = _("And whom?")
+BUTTON_DRAFT_KIND: Final = _("✍️ Draft: {kind}")
+BUTTON_DID_IT: Final = _("I did it: log it")
+VERDICT_FOR: Final = _("<b>{company}</b>, {channel} to the {recipient}:\n{decision}")
+WHICH_DRAFT: Final = _("Which draft?")
+THANKS_ALREADY: Final = _("Already noted: the thank-you is sent. ✅")
+THANKS_NOTED: Final = _("Thank-you noted as sent. ✅ Nice work (S1).")
+EDIT_WHAT: Final = _("What should I change for {company}?")
+EDIT_COMPANY: Final = _("Company")
+EDIT_ROLE: Final = _("Role")
+EDIT_WHEN: Final = _("When")
+EDIT_TIMELINE: Final = _("Their timeline")
+EDIT_VIBE: Final = _("How it felt")
+COACHING: Final = "<b>{title}</b> ({rule})\n{text}"
+
+# --- files --------------------------------------------------------------------------------------
+
+CALENDAR_EMPTY: Final = _("There's nothing planned for {company} to put in a calendar.")
+CALENDAR_FILE: Final = "hearback-{name}.ics"
+CALENDAR_PRODID: Final = "-//HearBack//follow-up plan//EN"  # the iCalendar producer id
+CALENDAR_UID: Final = "hearback-{id}@hearback"
+CALENDAR_FALLBACK_NAME: Final = "interview"
+CALENDAR_CAPTION: Final = _("Your follow-up plan for your calendar 📅")
+CALENDAR_EVENT: Final = _("{step}: {company}")
+CALENDAR_DESCRIPTION: Final = _("HearBack plan, rules {rules}")
+EXPORT_FILE: Final = "hearback-export.json"
+EXPORT_CAPTION: Final = _("Everything I store about you, as JSON.")
+BUTTON_ERASE: Final = _("Yes, erase everything")
+BUTTON_KEEP: Final = _("No, keep it")
+
+# --- the nudges ---------------------------------------------------------------------------------
+
+NUDGE_ALREADY: Final = {
+    "done": _("Already done ✅"),
+    "snoozed": _("Already snoozed ⏰"),
+    "replied": _("Already noted: they replied."),
+    "stopped": _("Already stopped: no more reminders for this interview."),
+}
+"""What a nudge button press recorded on the nudge, and how to say it when pressed again."""
+NUDGE_DEALT_WITH: Final = _("That reminder was already dealt with. /list shows what comes next.")
+NUDGE_SNOOZED_AGAIN: Final = _("{already} I'll remind you again {when}.")
+NUDGE_CLOSED: Final = _(
+    "{title} is already closed ({status}), so there is nothing left to do for it."
+)
+YOUR_INTERVIEW: Final = _("your interview")
+NUDGE_TITLE: Final = "<b>{company}</b>{role}"
+NUDGE_ROLE: Final = " — {role}"
+NUDGE_THANK_YOU: Final = _(
+    "✉️ <b>Thank-you note</b> for {title}\n"
+    "A short thank-you to everyone who interviewed you, sent today, keeps you in mind "
+    "while they decide. The first 24 hours are the window for it (S1)."
+)
+NUDGE_CHECK_IN_DATE: Final = _(
+    "They said you would hear back by {day}; two business days "
+    "have passed since, so a check-in is welcome now (S2)."
+)
+NUDGE_CHECK_IN_NO_DATE: Final = _(
+    "They gave no date, and two working weeks have passed since the interview: "
+    "a fair moment to ask where things stand (S2, T4)."
+)
+NUDGE_CHECK_IN: Final = _(
+    "📬 <b>Today is a good day for your check-in</b> with {title}\n{why}\n"
+    "Bring something useful, such as an article or a piece of news that matters to "
+    "them, and one line saying you are still keen (G11). Work e-mail is the right "
+    "channel (G5)."
+)
+NUDGE_SECOND: Final = _(
+    "🔁 <b>One more follow-up</b> with {title}\n"
+    "Five business days have passed since your check-in, so a second, short note is "
+    "fine today (S3). It is the last one to this person: after two unanswered "
+    "follow-ups, more would hurt rather than help (G3)."
+)
+NUDGE_HIRING_MANAGER: Final = _(
+    "🧭 <b>A note to the hiring manager</b> at {title}\n"
+    "Your follow-ups to the recruiter went unanswered, so one respectful note to the "
+    "hiring manager is fair now (S4, G7): show your enthusiasm and what you would bring, "
+    "and never blame anyone for the silence."
+)
+NUDGE_MOVE_ON: Final = _(
+    "🌅 <b>Time to let go</b> of {title}\n"
+    "You followed up well, and the silence has lasted five more business days (S5). It "
+    "says little about you: thin staff, freezes and changed roles are the usual reasons "
+    "(C1, C2). I've marked it as moved on and will stop reminding you; the door stays "
+    "open, and if they write, tap below. Keep applying elsewhere (C5)."
+)
+RULES_LINE: Final = _("\n<i>Rules: {rules}</i>")
+BUTTON_NUDGE_REPLIED: Final = _("📨 They replied")
+BUTTON_NUDGE_SENT: Final = _("✅ I sent it")
+BUTTON_NUDGE_DONE: Final = _("✅ Done: I sent it")
+BUTTON_NUDGE_DRAFT: Final = _("✍️ Draft it")
+BUTTON_NUDGE_SNOOZE: Final = _("⏰ Snooze a day")
+BUTTON_NUDGE_STOP: Final = _("🔕 Stop reminders")
+BUTTON_NUDGE_STOP_ALL: Final = _("🔕 Stop reminders for this interview")
+SNOOZED: Final = _(
+    "⏰ Snoozed. I'll remind you about {title} again {when} "
+    "(S6: business days, at your reminder hour).{note}"
+)
+SNOOZE_LATE_THANKS: Final = _(
+    "\nBy then it will be more than a day since the interview, so I'll only remind you "
+    "if it still makes sense (S1)."
+)
+NUDGES_STOPPED: Final = _(
+    "🔕 No more reminders for {company}{more}. If they give you a new date, "
+    "tell me with /reply and I'll plan from it (S7)."
+)
+
+# --- names of things ----------------------------------------------------------------------------
+
+STEP_NAMES: Final = {
+    StepKind.THANK_YOU: _("Thank-you note"),
+    StepKind.CHECK_IN: _("Check-in"),
+    StepKind.SECOND_FOLLOW_UP: _("Second follow-up"),
+    StepKind.HIRING_MANAGER: _("Note to the hiring manager"),
+    StepKind.MOVE_ON: _("Time to move on"),
+}
+DRAFT_NAMES: Final = {
+    DraftKind.THANK_YOU: _("Thank-you note"),
+    DraftKind.CHECK_IN: _("Check-in"),
+    DraftKind.SECOND_FOLLOW_UP: _("Second follow-up"),
+    DraftKind.HIRING_MANAGER: _("Note to the hiring manager"),
+    DraftKind.UPDATE: _("Share real news"),
+    DraftKind.FEEDBACK_REQUEST: _("Ask for feedback"),
+    DraftKind.WITHDRAW: _("Withdraw politely"),
+}
+CHANNEL_NAMES: Final = {
+    Channel.EMAIL: _("Work e-mail"),
+    Channel.PHONE: _("Office phone"),
+    Channel.PERSONAL_EMAIL: _("Personal e-mail"),
+    Channel.PERSONAL_PHONE: _("Personal phone / text"),
+    Channel.IN_PERSON: _("In person"),
+    Channel.SOCIAL: _("LinkedIn / social"),
+}
+RECIPIENT_NAMES: Final = {
+    Recipient.RECRUITER: _("Recruiter"),
+    Recipient.HR: _("HR"),
+    Recipient.HIRING_MANAGER: _("Hiring manager"),
+    Recipient.INTERVIEWER: _("Interviewer"),
+}
+STATUS_NAMES: Final = {
+    InterviewStatus.WAITING: _("waiting"),
+    InterviewStatus.REPLIED: _("they replied"),
+    InterviewStatus.OFFER: _("offer 🎉"),
+    InterviewStatus.REJECTED: _("rejected"),
+    InterviewStatus.CLOSED: _("position closed"),
+    InterviewStatus.WITHDREW: _("you withdrew"),
+    InterviewStatus.MOVED_ON: _("moved on"),
+}
+VIBE_NAMES: Final = {
+    Vibe.WARM: _("warm 🙂"),
+    Vibe.NEUTRAL: _("neutral 😐"),
+    Vibe.CHILLY: _("chilly 🥶"),
+}
+VERDICT_HEAD: Final = {
+    Verdict.GO: _("✅ <b>Go</b>"),
+    Verdict.WAIT: _("⏳ <b>Wait</b>"),
+    Verdict.STOP: _("🛑 <b>Stop</b>"),
+}
+VERDICT_UNTIL: Final = _(" until <b>{when}</b>")
+VERDICT: Final = _("{head}\n{advice}\n<i>Rules: {rules}</i>")
+STEP_LINE: Final = "• {step}: <b>{when}</b> ({rules}){passed}"
+STEP_PASSED: Final = _(" <i>(passed)</i>")
+NUDGE_LINE: Final = "• {step}: <b>{when}</b> ({rules}){state}"
+NUDGE_STATE: Final = " <i>({state})</i>"
+NO_REMINDERS_PLANNED: Final = _("• No reminders planned.")
+NO_REMINDERS_PENDING: Final = _("no reminders pending")
+NEXT_STEP: Final = _("next: {step} {when}")
+TITLE: Final = "<b>{company}</b>{role}"
+TITLE_ROLE: Final = " — {role}"
+DRAFT: Final = _("<b>{name}</b>\nSubject: <code>{subject}</code>\n\n<pre>{body}</pre>")
+TONE_FINDING: Final = _(
+    "\n• <b>“{words}”</b> ({rule}, {category}): {why}\n  <i>Instead:</i> {instead}"
+)
+
+# --- words the bot reads (matched in what the user writes, never shown) --------------------------
+
+TONE_MARKERS: Final = ("check this", "check my", "tone", "review this", "look at this")
+"""Before a pasted draft: "check this: ..." (the draft follows the marker)."""
+VIBE_WORDS: Final = {
+    Vibe.WARM: ("warm", "good", "great", "well", "positive", "friendly", "amazing"),
+    Vibe.CHILLY: ("chilly", "cold", "bad", "badly", "awful", "terrible", "poor", "cool"),
+    Vibe.NEUTRAL: ("neutral", "ok", "okay", "fine", "so so", "meh", "average", "not sure"),
+}
+YES_WORDS: Final = ("yes", "y", "yep", "yeah", "correct", "right", "ok", "okay")
+NO_WORDS: Final = ("no", "n", "nope", "wrong")
+
+
+# --- sentences that count -----------------------------------------------------------------------
+
+
+def interviews_you_have(count: int) -> str:
+    """``/status N`` for an N beyond the list."""
+    return ngettext(
+        "You have {count} interview; see /list.",
+        "You have {count} interviews; see /list.",
+        count,
+    ).format(count=count)
+
+
+def tone_found(count: int) -> str:
+    """The head of the tone check's findings."""
+    return ngettext(
+        "I found {count} thing worth a second look:",
+        "I found {count} things worth a second look:",
+        count,
+    ).format(count=count)
+
+
+def reminders_cancelled(count: int) -> str:
+    """After "Stop reminders": how many planned ones went (empty when none)."""
+    if not count:
+        return ""
+    return ngettext(
+        " ({count} planned reminder cancelled)",
+        " ({count} planned reminders cancelled)",
+        count,
+    ).format(count=count)

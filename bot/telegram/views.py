@@ -5,66 +5,23 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from bot.core.calendar import BusinessCalendar
-from bot.core.records import InterviewRecord, InterviewStatus, NudgeRecord, NudgeState
+from bot.core.records import InterviewRecord, NudgeRecord, NudgeState
 from bot.core.types import (
-    Channel,
     Decision,
     Draft,
-    DraftKind,
     Plan,
-    Recipient,
-    StepKind,
     ToneFinding,
     Verdict,
-    Vibe,
 )
+from bot.telegram import texts
 from bot.telegram.html import esc
 
-STEP_NAMES = {
-    StepKind.THANK_YOU: "Thank-you note",
-    StepKind.CHECK_IN: "Check-in",
-    StepKind.SECOND_FOLLOW_UP: "Second follow-up",
-    StepKind.HIRING_MANAGER: "Note to the hiring manager",
-    StepKind.MOVE_ON: "Time to move on",
-}
-DRAFT_NAMES = {
-    DraftKind.THANK_YOU: "Thank-you note",
-    DraftKind.CHECK_IN: "Check-in",
-    DraftKind.SECOND_FOLLOW_UP: "Second follow-up",
-    DraftKind.HIRING_MANAGER: "Note to the hiring manager",
-    DraftKind.UPDATE: "Share real news",
-    DraftKind.FEEDBACK_REQUEST: "Ask for feedback",
-    DraftKind.WITHDRAW: "Withdraw politely",
-}
-CHANNEL_NAMES = {
-    Channel.EMAIL: "Work e-mail",
-    Channel.PHONE: "Office phone",
-    Channel.PERSONAL_EMAIL: "Personal e-mail",
-    Channel.PERSONAL_PHONE: "Personal phone / text",
-    Channel.IN_PERSON: "In person",
-    Channel.SOCIAL: "LinkedIn / social",
-}
-RECIPIENT_NAMES = {
-    Recipient.RECRUITER: "Recruiter",
-    Recipient.HR: "HR",
-    Recipient.HIRING_MANAGER: "Hiring manager",
-    Recipient.INTERVIEWER: "Interviewer",
-}
-STATUS_NAMES = {
-    InterviewStatus.WAITING: "waiting",
-    InterviewStatus.REPLIED: "they replied",
-    InterviewStatus.OFFER: "offer 🎉",
-    InterviewStatus.REJECTED: "rejected",
-    InterviewStatus.CLOSED: "position closed",
-    InterviewStatus.WITHDREW: "you withdrew",
-    InterviewStatus.MOVED_ON: "moved on",
-}
-VIBE_NAMES = {Vibe.WARM: "warm 🙂", Vibe.NEUTRAL: "neutral 😐", Vibe.CHILLY: "chilly 🥶"}
-VERDICT_HEAD = {
-    Verdict.GO: "✅ <b>Go</b>",
-    Verdict.WAIT: "⏳ <b>Wait</b>",
-    Verdict.STOP: "🛑 <b>Stop</b>",
-}
+STEP_NAMES = texts.STEP_NAMES
+DRAFT_NAMES = texts.DRAFT_NAMES
+CHANNEL_NAMES = texts.CHANNEL_NAMES
+RECIPIENT_NAMES = texts.RECIPIENT_NAMES
+STATUS_NAMES = texts.STATUS_NAMES
+VIBE_NAMES = texts.VIBE_NAMES
 
 
 def when(moment: datetime, cal: BusinessCalendar, now: datetime | None = None) -> str:
@@ -86,30 +43,42 @@ def rules(ids: tuple[str, ...] | list[str]) -> str:
 
 
 def plan_lines(plan: Plan, cal: BusinessCalendar, now: datetime) -> list[str]:
-    lines = []
-    for step in plan.steps:
-        past = " <i>(passed)</i>" if step.at <= now else ""
-        lines.append(
-            f"• {STEP_NAMES[step.kind]}: <b>{when(step.at, cal, now)}</b> "
-            f"({rules(step.rules)}){past}"
+    lines = [
+        texts.STEP_LINE.format(
+            step=STEP_NAMES[step.kind],
+            when=when(step.at, cal, now),
+            rules=rules(step.rules),
+            passed=texts.STEP_PASSED if step.at <= now else "",
         )
-    return lines or ["• No reminders planned."]
+        for step in plan.steps
+    ]
+    return lines or [texts.NO_REMINDERS_PLANNED]
 
 
 def nudge_lines(nudges: tuple[NudgeRecord, ...], cal: BusinessCalendar, now: datetime) -> list[str]:
-    lines = []
-    for nudge in nudges:
-        state = "" if nudge.state is NudgeState.PENDING else f" <i>({nudge.state.value})</i>"
-        lines.append(
-            f"• {STEP_NAMES[nudge.kind]}: <b>{when(nudge.due_at, cal, now)}</b>"
-            f" ({rules(nudge.rules)}){state}"
+    return [
+        texts.NUDGE_LINE.format(
+            step=STEP_NAMES[nudge.kind],
+            when=when(nudge.due_at, cal, now),
+            rules=rules(nudge.rules),
+            state=(
+                ""
+                if nudge.state is NudgeState.PENDING
+                else texts.NUDGE_STATE.format(state=nudge.state.value)
+            ),
         )
-    return lines
+        for nudge in nudges
+    ]
+
+
+def title(company: str, role: str) -> str:
+    """ "<b>Acme</b> — Designer", the user's words escaped."""
+    role_part = texts.TITLE_ROLE.format(role=esc(role)) if role else ""
+    return texts.TITLE.format(company=esc(company), role=role_part)
 
 
 def interview_title(record: InterviewRecord) -> str:
-    role = f" — {esc(record.role)}" if record.role else ""
-    return f"<b>{esc(record.company)}</b>{role}"
+    return title(record.company, record.role)
 
 
 def interview_label(record: InterviewRecord) -> str:
@@ -121,31 +90,36 @@ def interview_label(record: InterviewRecord) -> str:
 def next_step(nudges: tuple[NudgeRecord, ...], cal: BusinessCalendar, now: datetime) -> str:
     pending = [n for n in nudges if n.state is NudgeState.PENDING]
     if not pending:
-        return "no reminders pending"
+        return texts.NO_REMINDERS_PENDING
     first = min(pending, key=lambda n: n.due_at)
-    return f"next: {STEP_NAMES[first.kind].lower()} {when(first.due_at, cal, now)}"
+    return texts.NEXT_STEP.format(
+        step=STEP_NAMES[first.kind].lower(), when=when(first.due_at, cal, now)
+    )
 
 
 def decision_text(decision: Decision, cal: BusinessCalendar, now: datetime) -> str:
-    head = VERDICT_HEAD[decision.verdict]
+    head = texts.VERDICT_HEAD[decision.verdict]
     if decision.verdict is Verdict.WAIT and decision.next_ok_at is not None:
-        head += f" until <b>{when(decision.next_ok_at, cal, now)}</b>"
-    return f"{head}\n{esc(decision.advice)}\n<i>Rules: {rules(decision.rules)}</i>"
+        head += texts.VERDICT_UNTIL.format(when=when(decision.next_ok_at, cal, now))
+    return texts.VERDICT.format(head=head, advice=esc(decision.advice), rules=rules(decision.rules))
 
 
 def draft_text(draft: Draft) -> str:
-    return (
-        f"<b>{DRAFT_NAMES[draft.kind]}</b>\n"
-        f"Subject: <code>{esc(draft.subject)}</code>\n\n"
-        f"<pre>{esc(draft.body)}</pre>"
+    return texts.DRAFT.format(
+        name=DRAFT_NAMES[draft.kind], subject=esc(draft.subject), body=esc(draft.body)
     )
 
 
 def tone_text(findings: tuple[ToneFinding, ...]) -> str:
-    lines = [f"I found {len(findings)} thing(s) worth a second look:"]
+    lines = [texts.tone_found(len(findings))]
     for finding in findings:
         lines.append(
-            f"\n• <b>“{esc(finding.words)}”</b> ({finding.rule}, {esc(finding.category)}): "
-            f"{esc(finding.why)}\n  <i>Instead:</i> {esc(finding.instead)}"
+            texts.TONE_FINDING.format(
+                words=esc(finding.words),
+                rule=finding.rule,
+                category=esc(finding.category),
+                why=esc(finding.why),
+                instead=esc(finding.instead),
+            )
         )
     return "\n".join(lines)

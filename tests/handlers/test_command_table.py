@@ -56,7 +56,7 @@ class TestRegistration:
             Command("a", None, actions.do_why, button="x"),
             Command("b", None, actions.do_why, button="x"),
         )
-        with pytest.raises(ValueError, match="button prefix claimed twice: x"):
+        with pytest.raises(ValueError, match="button claimed twice: x"):
             commands._check(twice)
 
 
