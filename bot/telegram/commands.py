@@ -82,11 +82,6 @@ class Command:
         return self.on_button or self.run
 
 
-def _args(turn: Turn) -> list[str]:
-    """The words after a slash command, bounded."""
-    return [clean(a, 100) for a in (turn.context.args or [])][:5]
-
-
 # --- commands with their own behaviour ---------------------------------------------------------
 
 
