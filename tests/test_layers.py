@@ -2,8 +2,9 @@
 
 core ← storage ← services ← scheduling ← telegram ← webhook, runner, cli: no module imports a
 layer above its own (not even inside a function), and no package's modules import each other
-in a cycle. The second test shows the same contracts fail on an upward import, so the first
-cannot pass by checking nothing.
+in a cycle; the rules, storage and services import neither Telegram nor the scheduler. The
+second test shows the same contracts fail on an upward import and on a service importing
+Telegram, so the first cannot pass by checking nothing.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ def _rename(module: str) -> str:
 def test_the_layer_contracts_are_kept() -> None:
     result = _lint(ROOT / "pyproject.toml", ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "2 kept, 0 broken" in result.stdout
+    assert "3 kept, 0 broken" in result.stdout
 
 
 def test_an_upward_import_breaks_the_contract(tmp_path: Path) -> None:
@@ -56,9 +57,14 @@ def test_an_upward_import_breaks_the_contract(tmp_path: Path) -> None:
         "\n    del texts\n",
         encoding="utf-8",
     )
+    plans = copy / "services" / "plans.py"
+    plans.write_text(
+        plans.read_text(encoding="utf-8") + "\n\nimport telegram  # the library, in a service\n",
+        encoding="utf-8",
+    )
     settings = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     config = settings["tool"]["importlinter"]
-    lines = ['[tool.importlinter]\nroot_package = "layered"\n']
+    lines = ['[tool.importlinter]\nroot_package = "layered"\ninclude_external_packages = true\n']
     for contract in config["contracts"]:
         lines.append("[[tool.importlinter.contracts]]")
         for key, value in contract.items():
@@ -74,3 +80,5 @@ def test_an_upward_import_breaks_the_contract(tmp_path: Path) -> None:
     assert result.returncode == 1, result.stdout + result.stderr
     assert "BROKEN" in result.stdout
     assert "layered.scheduling.pacing -> layered.telegram.texts" in result.stdout
+    assert "layered.services.plans -> telegram" in result.stdout
+    assert "0 kept, 3 broken" in result.stdout  # the upward import also makes a cycle

@@ -38,7 +38,7 @@ def parse_person(text: str) -> tuple[str, Recipient, str | None]:
     """ "Dana Lee, recruiter, dana@acme.com" → name, role, e-mail.
 
     The role defaults to interviewer and the e-mail to ``None``; the name is ``""`` when the
-    text gave only a role (the caller names them after it).
+    text gave none (only an e-mail): the caller names them after their role.
     """
     found = EMAIL.search(text)
     email = found.group().lower() if found else None
