@@ -60,6 +60,8 @@ __all__ = [
     "ReplyFact",
     "TimelineFact",
     "detect_language",
+    "frame_intent",
+    "people_in",
     "understand",
     "warm_up",
 ]
@@ -939,6 +941,13 @@ _BASE: dict[Intent, FrameIntent] = {
     Intent.CANCEL: FrameIntent.CANCEL,
     Intent.UNKNOWN: FrameIntent.UNKNOWN,
 }
+
+
+def frame_intent(intent: Intent) -> FrameIntent:
+    """The frame intent an intent of the keyword reader stands for."""
+    return _BASE.get(intent, FrameIntent.UNKNOWN)
+
+
 _FEELING_ONLY = re.compile(r"^[\W\d_]*$")  # emoji and punctuation only
 _SAD_EMOJI = re.compile(
     "[\U0001f622\U0001f62d\U0001f61e\U0001f614\U0001f625\U0001f630\U0001f631"
@@ -1681,6 +1690,17 @@ def _people(t: _Text, known: Known) -> tuple[PersonFact, ...]:
         return at if at >= 0 else len(low_text)
 
     return tuple(sorted(result, key=position))[:10]
+
+
+def people_in(text: str, known: Known | None = None) -> tuple[PersonFact, ...]:
+    """The people a short answer names ("also vikram from HR, he was the recruiter"), with
+    roles and e-mails; names cleaned of filler and capitalised. Never raises."""
+    try:
+        raw = text[:MAX_CHARS].strip()
+        t = _Text(raw, _plain(raw), normalize(raw), recognise(raw))
+        return _people(t, known or Known())
+    except Exception:
+        return ()
 
 
 def _with_targets(

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.calendar import BusinessCalendar
-from bot.core.drafts import DraftFacts, make_draft
+from bot.core.drafts import Addressee, DraftFacts, make_draft, thank_you_drafts
 from bot.core.records import InterviewRecord, InterviewStatus, UserProfile
 from bot.core.types import Draft, DraftKind, Outcome, Recipient, Vibe
 from bot.services.people import contact_for
@@ -147,6 +147,35 @@ async def reopen(
     return await replan(session, user, record) if plan else Planned(record, None)
 
 
+def draft_facts(
+    record: InterviewRecord,
+    kind: DraftKind,
+    *,
+    user_name: str,
+    cal: BusinessCalendar,
+    news: str = "",
+    other_company: str = "",
+    other_deadline: date | None = None,
+    other_offer: bool = False,
+) -> DraftFacts:
+    """What a draft of ``kind`` for this interview may say (only what the user gave)."""
+    contact = contact_for(record, kind)
+    return DraftFacts(
+        company=record.company,
+        role=record.role,
+        user_name=user_name,
+        contact_name=contact.name if contact else "",
+        contact_role=contact.role if contact else None,
+        interview_day=cal.local_date(record.interviewed_at),
+        promised_by=record.promised_by,
+        detail=record.notes or "",
+        news=news,
+        other_offer=other_offer,
+        other_company=other_company,
+        other_offer_deadline=other_deadline,
+    )
+
+
 def draft_for(
     record: InterviewRecord,
     kind: DraftKind,
@@ -154,20 +183,28 @@ def draft_for(
     user_name: str,
     cal: BusinessCalendar,
     news: str = "",
+    other_company: str = "",
+    other_deadline: date | None = None,
+    other_offer: bool = False,
 ) -> Draft:
     """A draft of ``kind`` for this interview, addressed to the right person if known."""
-    contact = contact_for(record, kind)
-    return make_draft(
+    facts = draft_facts(
+        record,
         kind,
-        DraftFacts(
-            company=record.company,
-            role=record.role,
-            user_name=user_name,
-            contact_name=contact.name if contact else "",
-            contact_role=contact.role if contact else None,
-            interview_day=cal.local_date(record.interviewed_at),
-            promised_by=record.promised_by,
-            detail=record.notes or "",
-            news=news,
-        ),
+        user_name=user_name,
+        cal=cal,
+        news=news,
+        other_company=other_company,
+        other_deadline=other_deadline,
+        other_offer=other_offer,
     )
+    return make_draft(kind, facts)
+
+
+def thank_you_notes(
+    record: InterviewRecord, *, user_name: str, cal: BusinessCalendar
+) -> tuple[Draft, ...]:
+    """One thank-you note per person the user met (S1), or one with a neutral greeting."""
+    facts = draft_facts(record, DraftKind.THANK_YOU, user_name=user_name, cal=cal)
+    met = [Addressee(p.name, p.role) for p in record.people]
+    return thank_you_drafts(facts, met)

@@ -16,7 +16,7 @@ from typing import TypeVar
 
 import icalendar
 
-from bot.core.coaching import calm_down, why_silence
+from bot.core.coaching import explain_rules, why_silence
 from bot.core.drafts import draft_order
 from bot.core.records import InterviewRecord, InterviewStatus, NudgeState
 from bot.core.types import Channel, DraftKind, Outcome, Recipient, Verdict
@@ -149,7 +149,7 @@ async def do_status(turn: Turn, args: Sequence[str]) -> None:
             line = texts.FOLLOW_UP_LINE.format(
                 when=views.when(attempt.at, turn.cal, turn.now),
                 channel=views.CHANNEL_NAMES[attempt.channel].lower(),
-                recipient=views.RECIPIENT_NAMES[attempt.to].lower(),
+                recipient=views.role_word(attempt.to),
             )
             lines.append(line + (texts.FOLLOW_UP_ANSWERED if attempt.answered else ""))
     else:
@@ -205,7 +205,7 @@ async def do_log(turn: Turn, args: Sequence[str]) -> None:
     lines = [
         texts.LOGGED.format(
             channel=views.CHANNEL_NAMES[channel].lower(),
-            recipient=views.RECIPIENT_NAMES[to].lower(),
+            recipient=views.role_word(to),
             company=esc(record.company),
         )
     ]
@@ -319,11 +319,13 @@ async def do_shouldi(turn: Turn, args: Sequence[str]) -> None:
         )
     if decision.verdict is Verdict.GO:
         rows.append([button(texts.BUTTON_DID_IT, "lg", record.id, channel.value, to.value)])
+    if decision.rules:
+        rows.append([button(texts.BUTTON_WHY, "why", *decision.rules[:4])])
     turn.say(
         texts.VERDICT_FOR.format(
             company=esc(record.company),
             channel=views.CHANNEL_NAMES[channel].lower(),
-            recipient=views.RECIPIENT_NAMES[to].lower(),
+            recipient=views.role_word(to),
             decision=views.decision_text(decision, turn.cal, turn.now),
         ),
         rows,
@@ -388,7 +390,7 @@ async def do_calendar(turn: Turn, args: Sequence[str]) -> None:
             "summary",
             texts.CALENDAR_EVENT.format(step=views.STEP_NAMES[nudge.kind], company=record.company),
         )
-        event.add("description", texts.CALENDAR_DESCRIPTION.format(rules=views.rules(nudge.rules)))
+        event.add("description", texts.CALENDAR_DESCRIPTION)
         cal.add_component(event)
     safe = "".join(c for c in record.company if c.isalnum())[:30] or texts.CALENDAR_FALLBACK_NAME
     turn.send_file(texts.CALENDAR_FILE.format(name=safe), cal.to_ical(), texts.CALENDAR_CAPTION)
@@ -440,18 +442,17 @@ async def do_edit(turn: Turn, args: Sequence[str]) -> None:
 
 
 async def do_why(turn: Turn, args: Sequence[str]) -> None:
-    parts = [
-        texts.COACHING.format(title=esc(c.title), rule=c.rule, text=esc(c.text))
-        for c in why_silence()
-    ]
-    turn.say("\n\n".join(parts))
-
-
-async def do_calm(turn: Turn, args: Sequence[str]) -> None:
-    parts = [
-        texts.COACHING.format(title=esc(c.title), rule=c.rule, text=esc(c.text))
-        for c in calm_down()
-    ]
+    """Why: the rules a button carries, each in one plain sentence; without any, why the
+    silence (the usual reasons, in plain words, in varying order)."""
+    said = [explain_rules([rule]) for rule in args[:4] if rule]
+    said = [text for text in said if text]
+    if said:
+        turn.say("\n".join(texts.WHY_RULE.format(text=esc(text)) for text in said))
+        return
+    notes = list(why_silence())
+    shift = turn.update.update_id % len(notes)
+    notes = notes[shift:] + notes[:shift]
+    parts = [texts.COACHING.format(title=esc(c.title), text=esc(c.text)) for c in notes]
     turn.say("\n\n".join(parts))
 
 

@@ -26,6 +26,7 @@ __all__ = [
     "NewsAnswers",
     "NoAnswers",
     "OnboardAnswers",
+    "PendingAnswers",
     "PersonAnswer",
     "TimelineAnswers",
     "ZoneAnswers",
@@ -77,6 +78,8 @@ class InterviewAnswers(TimelineAnswers):
     people: list[PersonAnswer] = field(default_factory=list)
     vibe: Vibe | None = None
     thanks: bool = False
+    told: bool = False  # facts came from one message: ask only what is missing, then review
+    fixing: bool = False  # a fact is being fixed from the review: go back to it after
 
 
 @dataclass
@@ -92,6 +95,14 @@ class NewDateAnswers(TimelineAnswers):
     """They gave a new date for a stored interview."""
 
     edit_id: int = 0
+
+
+@dataclass
+class PendingAnswers:
+    """A message that waits while the user picks the interview it is about."""
+
+    text: str = ""
+    intent: str = ""
 
 
 @dataclass
@@ -111,6 +122,7 @@ Answers = (
     | EditAnswers
     | NewDateAnswers
     | NewsAnswers
+    | PendingAnswers
 )
 
 _FLOWS: dict[str, type[Answers]] = {
@@ -123,6 +135,7 @@ _FLOWS: dict[str, type[Answers]] = {
     "newdate": NewDateAnswers,
     "tone": NoAnswers,
     "news": NewsAnswers,
+    "pending": PendingAnswers,
 }
 _ADAPTERS: dict[type[Answers], TypeAdapter[Any]] = {
     kind: TypeAdapter(kind) for kind in set(_FLOWS.values())

@@ -6,6 +6,8 @@ Shared by the commands (:mod:`bot.telegram.actions`), the questions that end in 
 
 from __future__ import annotations
 
+from datetime import date
+
 from bot.core.records import InterviewRecord
 from bot.core.types import Channel, DraftKind, Recipient
 from bot.services import interviews
@@ -26,9 +28,7 @@ def facts(turn: Turn, record: InterviewRecord) -> str:
     parts.append(texts.FELT.format(vibe=views.VIBE_NAMES[record.vibe]))
     if record.people:
         names = ", ".join(
-            texts.PERSON_IN_ROLE.format(
-                name=esc(p.name), role=views.RECIPIENT_NAMES[p.role].lower()
-            )
+            texts.PERSON_IN_ROLE.format(name=esc(p.name), role=views.role_word(p.role))
             for p in record.people
         )
         parts.append(texts.MET.format(names=names))
@@ -62,19 +62,44 @@ def show_updated(turn: Turn, planned: Planned, note: str) -> None:
     turn.say("\n".join(lines))
 
 
-async def send_draft(turn: Turn, interview_id: int, kind: DraftKind, news: str = "") -> None:
-    """A ready-to-send draft of ``kind``, with the button that logs it as sent."""
+async def send_draft(
+    turn: Turn,
+    interview_id: int,
+    kind: DraftKind,
+    news: str = "",
+    *,
+    other_company: str = "",
+    other_deadline: date | None = None,
+    other_offer: bool = False,
+) -> None:
+    """A ready-to-send draft of ``kind``, with the button that logs it as sent (a thank-you:
+    one note per person met)."""
     record = await interviews.get(turn.session, turn.user, interview_id)
     if record is None:
         turn.say(texts.EXPIRED)
         return
     tg_user = turn.update.effective_user
+    user_name = tg_user.first_name if tg_user else ""
+    if kind is DraftKind.THANK_YOU and len(record.people) > 1:
+        notes = interviews.thank_you_notes(record, user_name=user_name, cal=turn.cal)
+        for note in notes[:-1]:
+            turn.say(views.draft_text(note))
+        done = (
+            [[button(texts.BUTTON_SENT_IT, "ty", record.id)]]
+            if record.thank_you_sent_at is None
+            else None
+        )
+        turn.say(views.draft_text(notes[-1]) + "\n\n" + texts.RECIPIENT_LAST, done)
+        return
     draft = interviews.draft_for(
         record,
         kind,
-        user_name=tg_user.first_name if tg_user else "",
+        user_name=user_name,
         cal=turn.cal,
         news=news,
+        other_company=other_company,
+        other_deadline=other_deadline,
+        other_offer=other_offer,
     )
     rows: list[list[tuple[str, str]]] = []
     if kind is DraftKind.THANK_YOU and record.thank_you_sent_at is None:

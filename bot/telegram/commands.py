@@ -18,11 +18,12 @@ from dataclasses import dataclass
 
 from telegram import Message
 
-from bot.core.intents import Intent, IntentMatch, closest_commands, recognise
-from bot.core.types import DraftKind
-from bot.telegram import actions, flows, nudges, texts
+from bot.core.intents import closest_commands
+from bot.core.understand import Frame, FrameIntent, frame_intent
+from bot.storage import repo
+from bot.telegram import actions, flows, nudges, texts, understood
 from bot.telegram.answers import InterviewAnswers, OnboardAnswers
-from bot.telegram.callbacks import unpack
+from bot.telegram.callbacks import parse_id, unpack
 from bot.telegram.conversation import clear, load
 from bot.telegram.html import clean, esc
 from bot.telegram.runtime import Turn, button
@@ -51,8 +52,8 @@ MAX_TEXT = 5000
 
 Action = Callable[[Turn, Sequence[str]], Awaitable[None]]
 """What a command or a button does: the turn, and the command's words or the button's args."""
-TextAction = Callable[[Turn, IntentMatch, str], Awaitable[None]]
-"""What a command does for free text recognised as its intent (the match has the slots)."""
+TextAction = Callable[[Turn, Frame, str], Awaitable[None]]
+"""What a command does for free text understood as its intent (the frame has the facts)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +73,7 @@ class Command:
     run: Action
     button: str | None = None
     on_button: Action | None = None
-    intents: tuple[Intent, ...] = ()
+    intents: tuple[FrameIntent, ...] = ()
     on_text: TextAction | None = None
     suggest: bool = True
 
@@ -153,31 +154,7 @@ async def do_help(turn: Turn, args: Sequence[str] = ()) -> None:
 # --- free text ----------------------------------------------------------------------------------
 
 
-async def new_from_text(turn: Turn, match: IntentMatch, text: str) -> None:
-    await start_new(turn, clean(match.company or "", flows.MAX_COMPANY) or None)
-
-
-async def log_from_text(turn: Turn, match: IntentMatch, text: str) -> None:
-    if match.draft_kind is DraftKind.THANK_YOU:
-        await actions.mark_thanked(turn, [])  # a thank-you note is not an attempt
-        return
-    await actions.do_log(turn, _channel_args(match))
-
-
-async def reply_from_text(turn: Turn, match: IntentMatch, text: str) -> None:
-    choice = match.outcome.value if match.outcome else "replied" if match.replied else ""
-    await actions.do_reply(turn, ["", choice] if choice else [])
-
-
-async def shouldi_from_text(turn: Turn, match: IntentMatch, text: str) -> None:
-    await actions.do_shouldi(turn, _channel_args(match))
-
-
-async def draft_from_text(turn: Turn, match: IntentMatch, text: str) -> None:
-    await actions.do_draft(turn, ["", match.draft_kind.value] if match.draft_kind else [])
-
-
-async def tone_from_text(turn: Turn, match: IntentMatch, text: str) -> None:
+async def tone_from_text(turn: Turn, frame: Frame, text: str) -> None:
     body = _after_marker(text)
     if body:
         flows.show_tone(turn, body)
@@ -185,11 +162,26 @@ async def tone_from_text(turn: Turn, match: IntentMatch, text: str) -> None:
         await start_tone(turn)
 
 
-def _channel_args(match: IntentMatch) -> list[str]:
-    """(no interview yet, channel, recipient) from the slots, when a channel was named."""
-    if match.channel is None:
+async def _named_interview_args(turn: Turn, frame: Frame) -> list[str]:
+    """``[id]`` of the stored interview the message names, else no arguments (ask)."""
+    if not frame.company:
         return []
-    return ["", match.channel.value, match.recipient.value if match.recipient else ""]
+    records = await repo.list_interviews(turn.session, owner_id=turn.user.id)
+    named = [r for r in records if r.company == frame.company]
+    return [str(named[-1].id)] if named else []
+
+
+async def on_calm(turn: Turn, args: Sequence[str] = ()) -> None:
+    """/calm: a few words about the user's own wait (as for a worried message)."""
+    await understood.feeling(turn, Frame(FrameIntent.FEELING), "")
+
+
+async def status_from_text(turn: Turn, frame: Frame, text: str) -> None:
+    await actions.do_status(turn, await _named_interview_args(turn, frame))
+
+
+async def calendar_from_text(turn: Turn, frame: Frame, text: str) -> None:
+    await actions.do_calendar(turn, await _named_interview_args(turn, frame))
 
 
 def _after_marker(text: str) -> str:
@@ -212,6 +204,9 @@ async def on_text(turn: Turn) -> None:
     raw = message.text if message and message.text else ""
     text = clean(raw, MAX_TEXT)
     conv = await load(turn)
+    if conv is not None and conv.flow == "pending":
+        await clear(turn)  # a new message instead of picking: the waiting one is dropped
+        conv = None
     if conv is not None:
         if not text:
             turn.say(texts.EMPTY)
@@ -222,16 +217,24 @@ async def on_text(turn: Turn) -> None:
     if not text:
         await suggest(turn, texts.EMPTY)
         return
-    await route_intent(turn, recognise(text), text)
+    frame = await understood.read(turn, text)
+    if frame.language != "en":
+        turn.say(texts.ONLY_ENGLISH)
+        return
+    await route_intent(turn, frame, text)
 
 
-async def route_intent(turn: Turn, match: IntentMatch, text: str) -> None:
-    """Run the command whose intent the free text was recognised as; else suggest some."""
-    command = BY_INTENT.get(match.intent)
+async def route_intent(turn: Turn, frame: Frame, text: str) -> None:
+    """Act on what the free text was understood as; else suggest some commands."""
+    action = understood.FRAME_ACTIONS.get(frame.intent)
+    if action is not None:
+        await action(turn, frame, text)
+        return
+    command = BY_INTENT.get(frame.intent)
     if command is None:
         await suggest(turn, texts.UNKNOWN)
     elif command.on_text is not None:
-        await command.on_text(turn, match, text)
+        await command.on_text(turn, frame, text)
     else:
         await command.run(turn, [])
 
@@ -242,7 +245,7 @@ async def suggest(turn: Turn, opening: str) -> None:
     text = clean(message.text or "", 300) if message and message.text else ""
     guesses = [
         command.name
-        for command in (BY_INTENT.get(i) for i in closest_commands(text))
+        for command in (BY_INTENT.get(frame_intent(i)) for i in closest_commands(text))
         if command is not None and command.suggest and command.name is not None
     ][:2] or ["new", "help"]
     rows = [[button(f"/{name}", "cmd", name) for name in guesses]]
@@ -310,6 +313,13 @@ async def on_question_button(turn: Turn, args: Sequence[str]) -> None:
     """``q:<question>:<value>``: a button answer to the open question."""
     question = args[0] if args else ""
     conv = await load(turn)
+    if conv is not None and conv.flow == "pending" and question == "pick" == conv.question:
+        picked = parse_id(args[1]) if len(args) > 1 else None
+        if picked is None:
+            turn.say(texts.EXPIRED)
+            return
+        await understood.resume_pending(turn, conv, picked)
+        return
     if conv is None or conv.question != question:
         turn.say(texts.ALREADY_ANSWERED + (" " + texts.ANSWER_ABOVE if conv is not None else ""))
         return
@@ -337,15 +347,14 @@ COMMANDS: tuple[Command, ...] = (
         texts.HELP_NEW,
         on_new,
         button="new",
-        intents=(Intent.NEW_INTERVIEW,),
-        on_text=new_from_text,
+        intents=(FrameIntent.NEW_INTERVIEW,),
     ),
     Command(
         "list",
         texts.HELP_LIST,
         actions.do_list,
         button="ls",
-        intents=(Intent.LIST,),
+        intents=(FrameIntent.LIST,),
     ),
     Command(
         "status",
@@ -353,39 +362,36 @@ COMMANDS: tuple[Command, ...] = (
         actions.do_status_number,  # /status 2: the second in /list
         button="st",
         on_button=actions.do_status,  # st:<interview id>
-        intents=(Intent.STATUS,),
+        intents=(FrameIntent.STATUS,),
+        on_text=status_from_text,
     ),
     Command(
         "shouldi",
         texts.HELP_SHOULDI,
         actions.do_shouldi,
         button="sh",
-        intents=(Intent.SHOULD_I,),
-        on_text=shouldi_from_text,
+        intents=(FrameIntent.SHOULD_I,),
     ),
     Command(
         "draft",
         texts.HELP_DRAFT,
         actions.do_draft,
         button="dr",
-        intents=(Intent.DRAFT,),
-        on_text=draft_from_text,
+        intents=(FrameIntent.DRAFT,),
     ),
     Command(
         "log",
         texts.HELP_LOG,
         actions.do_log,
         button="lg",
-        intents=(Intent.LOG_ATTEMPT,),
-        on_text=log_from_text,
+        intents=(FrameIntent.LOG_ATTEMPT,),
     ),
     Command(
         "reply",
         texts.HELP_REPLY,
         actions.do_reply,
         button="rp",
-        intents=(Intent.REPLY,),
-        on_text=reply_from_text,
+        intents=(FrameIntent.REPLY, FrameIntent.OUTCOME),
     ),
     Command(
         "tone",
@@ -393,62 +399,62 @@ COMMANDS: tuple[Command, ...] = (
         on_tone,
         button="tone",
         on_button=start_tone,
-        intents=(Intent.TONE,),
+        intents=(FrameIntent.TONE,),
         on_text=tone_from_text,
     ),
-    Command("why", texts.HELP_WHY, actions.do_why, button="why", intents=(Intent.WHY,)),
+    Command("why", texts.HELP_WHY, actions.do_why, button="why"),
     Command(
         "calm",
         texts.HELP_CALM,
-        actions.do_calm,
+        on_calm,
         button="calm",
-        intents=(Intent.CALM,),
+        intents=(FrameIntent.FEELING,),
     ),
     Command(
         "calendar",
         texts.HELP_CALENDAR,
         actions.do_calendar,
         button="ic",
-        intents=(Intent.CALENDAR,),
+        intents=(FrameIntent.CALENDAR,),
+        on_text=calendar_from_text,
     ),
     Command(
         "timezone",
         texts.HELP_TIMEZONE,
         on_timezone,
         button="tz",
-        intents=(Intent.TIMEZONE,),
     ),
     Command(
         "settings",
         texts.HELP_SETTINGS,
         actions.do_settings,
         button="set",
-        intents=(Intent.SETTINGS,),
+        intents=(FrameIntent.SETTINGS,),
     ),
     Command(
         "export",
         texts.HELP_EXPORT,
         actions.do_export,
         button="exp",
-        intents=(Intent.EXPORT,),
+        intents=(FrameIntent.EXPORT,),
     ),
     Command(
         "delete",
         texts.HELP_DELETE,
         actions.do_delete,
         button="del",
-        intents=(Intent.DELETE,),
+        intents=(FrameIntent.DELETE,),
         suggest=False,
     ),
     Command(
         "cancel",
         texts.HELP_CANCEL,
         on_cancel,
-        intents=(Intent.CANCEL,),
+        intents=(FrameIntent.CANCEL,),
         suggest=False,
     ),
-    Command("help", texts.HELP_HELP, do_help, button="help", intents=(Intent.HELP,)),
-    Command("start", None, on_start, intents=(Intent.START,), suggest=False),
+    Command("help", texts.HELP_HELP, do_help, button="help", intents=(FrameIntent.HELP,)),
+    Command("start", None, on_start, suggest=False),
     Command("back", None, on_back, suggest=False),
     Command("skip", None, on_skip, suggest=False),
     # Buttons that are not commands.
@@ -465,7 +471,7 @@ MENU: tuple[Command, ...] = tuple(c for c in COMMANDS if c.name and c.help)
 """The commands in /help and in Telegram's command menu, in this order."""
 BY_NAME: dict[str, Command] = {c.name: c for c in COMMANDS if c.name}
 BY_BUTTON: dict[str, Command] = {c.button: c for c in COMMANDS if c.button}
-BY_INTENT: dict[Intent, Command] = {i: c for c in COMMANDS for i in c.intents}
+BY_INTENT: dict[FrameIntent, Command] = {i: c for c in COMMANDS for i in c.intents}
 
 
 def _check(commands: Sequence[Command]) -> None:

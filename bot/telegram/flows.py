@@ -20,8 +20,10 @@ from bot.core.calendar import country_for_zone
 from bot.core.timeline import describe_date, read_interview_time, read_timeline
 from bot.core.tone import check_tone
 from bot.core.types import DraftKind, Recipient, Vibe
+from bot.core.understand import people_in
 from bot.places import find_places, zone_for_location
 from bot.services import interviews, people, plans
+from bot.storage import repo
 from bot.telegram import cards, texts, views
 from bot.telegram.answers import (
     Answers,
@@ -30,6 +32,7 @@ from bot.telegram.answers import (
     NewDateAnswers,
     NewsAnswers,
     OnboardAnswers,
+    PendingAnswers,
     TimelineAnswers,
     ZoneAnswers,
     for_flow,
@@ -81,22 +84,61 @@ def order(conv: Conversation) -> list[str]:
 
 
 async def start(turn: Turn, flow: str, answers: Answers | None = None) -> None:
-    """Begin ``flow`` (replacing any open conversation) and ask its first question."""
+    """Begin ``flow`` (replacing any open conversation) and ask its first question that is
+    not answered yet (a new interview told in one message skips what it said)."""
     conv = Conversation(flow=flow, question="", answers=answers or for_flow(flow)())
-    first = order(conv)[0]
-    if isinstance(conv.answers, InterviewAnswers) and flow == "new" and conv.answers.company:
-        first = "role"  # the free text already named the company
+    steps = order(conv)
+    first = next((q for q in steps if not _answered(conv, q)), steps[-1])
+    if isinstance(conv.answers, InterviewAnswers) and flow == "new" and conv.answers.told:
+        turn.say(texts.TOLD_SO_FAR.format(facts=_summary(turn, conv.answers)))
     conv.question = first
     await save(turn, conv)
     await QUESTIONS[first].ask(turn, conv)
+
+
+def _answered(conv: Conversation, question: str) -> bool:
+    """Whether a new interview told in one message already answered ``question``."""
+    answers = conv.answers
+    if conv.flow != "new" or not isinstance(answers, InterviewAnswers):
+        return False
+    if question == "company":
+        return bool(answers.company)  # named in the free text that started the flow
+    if not answers.told:
+        return False
+    return {
+        "company": bool(answers.company),
+        "role": bool(answers.role),
+        "when": answers.interviewed_at is not None,
+        "people": bool(answers.people),
+        "timeline": answers.said is not None,
+        "timeline_ok": True,  # the review shows the date with a button to fix it
+        "vibe": answers.vibe is not None,
+    }.get(question, False)
 
 
 async def advance(turn: Turn, conv: Conversation) -> None:
     """Move to the next question that applies, or finish the flow."""
     steps = order(conv)
     index = steps.index(conv.question) if conv.question in steps else len(steps) - 1
+    answers = conv.answers
+    if isinstance(answers, InterviewAnswers) and answers.fixing and "review" in steps:
+        # One fact fixed from the summary: back to the summary (a new date is confirmed first).
+        following = "timeline_ok" if conv.question == "timeline" and _has_date(answers) else ""
+        if not following:
+            answers.fixing = False
+            following = "review"
+        conv.question = following
+        await save(turn, conv)
+        await QUESTIONS[following].ask(turn, conv)
+        return
     for following in steps[index + 1 :]:
         if following == "timeline_ok" and not _has_date(conv.answers):
+            continue
+        if _answered(conv, following):
+            continue
+        if following == "review" and not (
+            isinstance(conv.answers, InterviewAnswers) and conv.answers.told
+        ):
             continue
         conv.history.append(conv.question)
         conv.question = following
@@ -328,16 +370,27 @@ async def answer_people(turn: Turn, conv: Conversation, reply: Reply) -> None:
         turn.say(texts.PEOPLE_FULL.format(limit=MAX_PEOPLE))
         await advance(turn, conv)
         return
-    name, role, email = parse_person(text)
-    answers.people.append((name, role, email))
+    found = [
+        (clean(p.name, MAX_NAME), p.role or parse_person(text)[1], p.email)
+        for p in people_in(text)
+        if p.name
+    ]
+    if not found:
+        found = [parse_person(text)]
+    lines = []
+    for name, role, email in found[: MAX_PEOPLE - len(answers.people)]:
+        answers.people.append((name, role, email))
+        line = texts.PERSON_ADDED.format(name=esc(name), role=views.role_word(role))
+        if email:
+            line += texts.PERSON_EMAIL.format(email=esc(email))
+        lines.append(line)
+        if email and people.is_personal_email(email):
+            lines.append(texts.PERSONAL_EMAIL)
     await save(turn, conv)
-    line = texts.PERSON_ADDED.format(name=esc(name), role=views.RECIPIENT_NAMES[role].lower())
-    if email:
-        line += texts.PERSON_EMAIL.format(email=esc(email))
-    line += texts.ANYONE_ELSE
-    turn.say(line, [[button(texts.BUTTON_EVERYONE, "q", "people", "done")]])
-    if email and people.is_personal_email(email):
-        turn.say(texts.PERSONAL_EMAIL)
+    turn.say(
+        "\n".join(lines) + texts.ANYONE_ELSE,
+        [[button(texts.BUTTON_EVERYONE, "q", "people", "done")]],
+    )
 
 
 async def ask_timeline(turn: Turn, conv: Conversation) -> None:
@@ -460,6 +513,86 @@ async def answer_thanks(turn: Turn, conv: Conversation, reply: Reply) -> None:
     await advance(turn, conv)
 
 
+def _summary(turn: Turn, answers: InterviewAnswers) -> str:
+    """Everything understood about a new interview, one fact a line (what is known)."""
+    lines = []
+    if answers.company:
+        lines.append(texts.FACT_COMPANY.format(company=esc(answers.company)))
+    if answers.role:
+        lines.append(texts.FACT_ROLE.format(role=esc(answers.role)))
+    if answers.interviewed_at is not None:
+        lines.append(
+            texts.FACT_WHEN.format(when=views.when(answers.interviewed_at, turn.cal, turn.now))
+        )
+    if answers.promised_by is not None:
+        lines.append(texts.FACT_PROMISE.format(day=views.day(answers.promised_by)))
+    elif answers.said is not None:
+        lines.append(texts.FACT_NO_PROMISE)
+    for name, role, email in answers.people:
+        line = texts.FACT_PERSON.format(name=esc(name), role=views.role_word(role))
+        lines.append(line + (texts.PERSON_EMAIL.format(email=esc(email)) if email else ""))
+    if answers.vibe is not None:
+        lines.append(texts.FACT_VIBE.format(vibe=views.VIBE_NAMES[answers.vibe]))
+    return "\n".join(lines) or texts.FACT_NOTHING
+
+
+REVIEW_FIXES = (
+    (texts.EDIT_COMPANY, "company"),
+    (texts.EDIT_ROLE, "role"),
+    (texts.EDIT_WHEN, "when"),
+    (texts.EDIT_TIMELINE, "timeline"),
+    (texts.EDIT_PEOPLE, "people"),
+    (texts.EDIT_VIBE, "vibe"),
+)
+
+
+async def ask_review(turn: Turn, conv: Conversation) -> None:
+    answers = conv.answers_as(InterviewAnswers)
+    fixes = [button(label, "q", "review", field) for label, field in REVIEW_FIXES]
+    rows = [fixes[i : i + 3] for i in range(0, len(fixes), 3)]
+    rows.append([button(texts.BUTTON_SAVE_INTERVIEW, "q", "review", "save")])
+    turn.say(texts.REVIEW.format(facts=_summary(turn, answers)), rows)
+
+
+async def answer_review(turn: Turn, conv: Conversation, reply: Reply) -> None:
+    answers = conv.answers_as(InterviewAnswers)
+    choice = reply.value or (reply.text or "").strip().casefold().rstrip("!.")
+    if choice == "save" or choice in texts.YES_WORDS or choice in texts.REVIEW_OK_WORDS:
+        await advance(turn, conv)
+        return
+    typed = {label.casefold(): f for label, f in REVIEW_FIXES}
+    field = next((f for _, f in REVIEW_FIXES if f == choice), None) or typed.get(choice)
+    if field is None:
+        turn.say(texts.REVIEW_HOW)
+        await ask_review(turn, conv)
+        return
+    if field == "people":
+        answers.people = []
+    answers.fixing = True
+    conv.history.append("review")
+    conv.question = field
+    await save(turn, conv)
+    await QUESTIONS[field].ask(turn, conv)
+
+
+async def ask_pick(turn: Turn, conv: Conversation) -> None:
+    """Which interview a waiting message is about: one button per open interview."""
+    records = await repo.list_interviews(turn.session, owner_id=turn.user.id)
+    waiting = [r for r in records if r.status in plans.OPEN] or records
+    rows = [[button(views.interview_label(r), "q", "pick", r.id)] for r in waiting[-8:]]
+    turn.say(texts.WHICH_INTERVIEW_FOR_THIS, rows)
+
+
+async def answer_pick(turn: Turn, conv: Conversation, reply: Reply) -> None:
+    # The command layer resumes a picked message (it knows the frame actions); typed text
+    # while a pick is open is read as a new message there too.
+    await ask_pick(turn, conv)
+
+
+async def finish_pending(turn: Turn, conv: Conversation) -> None:
+    conv.answers_as(PendingAnswers)
+
+
 async def finish_new(turn: Turn, conv: Conversation) -> None:
     answers = conv.answers_as(InterviewAnswers)
     planned = await interviews.create(
@@ -572,13 +705,26 @@ QUESTIONS: dict[str, Question] = {
     "thanks": Question(ask_thanks, answer_thanks, optional=True),
     "tone": Question(ask_tone, answer_tone),
     "news": Question(ask_news, answer_news),
+    "review": Question(ask_review, answer_review),
+    "pick": Question(ask_pick, answer_pick),
 }
 ORDER: dict[str, tuple[str, ...]] = {
     "onboard": ("zone", "hour"),
     "zone": ("zone",),
     "hour": ("hour",),
     "country": ("country",),
-    "new": ("company", "role", "when", "people", "timeline", "timeline_ok", "vibe", "thanks"),
+    "new": (
+        "company",
+        "role",
+        "when",
+        "people",
+        "timeline",
+        "timeline_ok",
+        "vibe",
+        "thanks",
+        "review",
+    ),
+    "pending": ("pick",),
     "newdate": ("timeline", "timeline_ok"),
     "tone": ("tone",),
     "news": ("news",),
@@ -593,4 +739,5 @@ FINISH: dict[str, Finisher] = {
     "newdate": finish_newdate,
     "tone": finish_setting,
     "news": finish_news,
+    "pending": finish_pending,
 }

@@ -115,9 +115,10 @@ def render(
 ) -> tuple[str, Buttons]:
     """The HTML text and the button rows of one nudge message."""
     text = _body(kind, title=_title(company, role), promised_by=promised_by)
+    rows = _buttons(kind, nudge_id)
     if rules:
-        text += texts.RULES_LINE.format(rules=esc(views.rules(rules)))
-    return text, _buttons(kind, nudge_id)
+        rows = [*rows, [(texts.BUTTON_WHY, pack("why", *rules[:4]))]]
+    return text, rows
 
 
 def render_nudge(nudge: ClaimedNudge, context: NudgeContext) -> tuple[str, Buttons]:

@@ -7,7 +7,8 @@ Placeholders are ``str.format`` fields with names (``{company}``), filled by the
 
 Texts here are HTML for Telegram. Anything the user typed is escaped by the caller
 (``bot.telegram.html.esc``) before it is put into one of them; button labels are plain text.
-Rule ids in brackets (S2, G5) are shown to the user on purpose: they are the "why".
+No sentence shows a rule id: the ids stay in the code, and a "Why?" button explains a rule
+in plain words (``bot.core.coaching.explain``).
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ ZONE_NOT_FOUND: Final = _(
 ZONE_PICK: Final = _("I found a few places with that name. Which one is yours?")
 ASK_HOUR: Final = _(
     "When should my reminders arrive? Pick an hour, or type one like <i>9</i> or "
-    "<i>14:30</i>. (Reminders only come on business days, S6.)"
+    "<i>14:30</i>. (Reminders only come on business days.)"
 )
 HOUR_BAD: Final = _("Please send an hour between 7 and 21, like <i>10</i> or <i>9:30</i>.")
 ONBOARDED: Final = _(
@@ -76,11 +77,11 @@ ASK_TIMELINE: Final = _(
     '(<i>"within two weeks"</i>, <i>"by Friday"</i>, <i>"early next week"</i>).'
 )
 TIMELINE_UNKNOWN: Final = _(
-    "I couldn't find a date in that, so I won't guess (T4). You can rephrase it, or tap "
+    "I couldn't find a date in that, so I won't guess. You can rephrase it, or tap "
     "<b>They didn't say</b>."
 )
 TIMELINE_TIP: Final = _(
-    "Tip for next time (T1): at the end of an interview, ask when they expect to decide. "
+    "Tip for next time: at the end of an interview, ask when they expect to decide. "
     "It makes the wait much easier to plan."
 )
 ASK_VIBE: Final = _("How did it feel?")
@@ -100,7 +101,7 @@ ERROR: Final = _(
     "again in a moment."
 )
 PERSONAL_EMAIL: Final = _(
-    "⚠️ That looks like a personal address. Follow-ups belong on work channels only (G5): "
+    "⚠️ That looks like a personal address. Follow-ups belong on work channels only: "
     "use their work e-mail if you have it."
 )
 DELETE_CONFIRM: Final = _(
@@ -111,11 +112,11 @@ DELETED: Final = _("Done: all your data is erased. If you come back, /start begi
 DELETE_KEPT: Final = _("Kept everything as it was.")
 TONE_ASK: Final = _("Paste the draft you want me to check.")
 TONE_OK: Final = _(
-    "✅ That reads calm and professional (G10). Before sending: reread it once more, and put "
+    "✅ That reads calm and professional. Before sending: reread it once more, and put "
     "the recipient's address in last."
 )
 RECIPIENT_LAST: Final = _(
-    "Reminder (G10): cool off, reread, and put the recipient's address in <b>last</b>."
+    "Reminder: cool off, reread, and put the recipient's address in <b>last</b>."
 )
 UNKNOWN: Final = _("I'm not sure what you mean.")
 EMPTY: Final = _("I didn't catch any words there.")
@@ -162,7 +163,7 @@ OK_REMIND: Final = _("👍 I'll remind you when it's time. /list shows everythin
 ZONE_SET: Final = _("Got it: <b>{zone}</b>, where it's now {weekday} {time}.")
 ZONE_HOLIDAYS: Final = _(" Holidays: {country}.")
 HOUR_NOW: Final = _(" Now: {hour}:00.")
-HOUR_SET: Final = _("Reminders will come at <b>{hour}:00</b> your time, on business days (S6).")
+HOUR_SET: Final = _("Reminders will come at <b>{hour}:00</b> your time, on business days.")
 ASK_COUNTRY: Final = _(
     "Which country's public holidays should I skip? Send a two-letter code like "
     "<i>US</i>, <i>DE</i> or <i>GB</i>. Now: <b>{country}</b>."
@@ -194,9 +195,7 @@ PERSON_ADDED: Final = _("Added <b>{name}</b> ({role})")
 PERSON_EMAIL: Final = ", {email}"
 ANYONE_ELSE: Final = _(". Anyone else? Send the next person, or tap <b>That's everyone</b>.")
 BUTTON_NO_DATE: Final = _("They didn't say")
-NO_DATE: Final = _(
-    "Okay, no date: I'll plan from the interview day (two working weeks, S2, T4).\n{tip}"
-)
+NO_DATE: Final = _("Okay, no date: I'll plan from the interview day (two working weeks).\n{tip}")
 READ_AS: Final = _("I read that as: <i>{understood}</i>. {unknown}")
 CONFIRM_DATE: Final = _("So, by <b>{day}</b>? <i>({understood})</i>")
 BUTTON_YES: Final = _("Yes")
@@ -206,10 +205,10 @@ BUTTON_NOT_YET: Final = _("Not yet")
 THE_COMPANY: Final = _("the company")
 UPDATED: Final = _("Updated.")
 NEW_DATE_NOTED: Final = _(
-    "New date noted: the plan starts again from it; your earlier follow-ups still count (S7)."
+    "New date noted: the plan starts again from it; your earlier follow-ups still count."
 )
 ASK_NEWS: Final = _(
-    "What is the real news? (G9: a competing offer, a move, a promotion.) Only share "
+    "What is the real news? (a competing offer, a move, a promotion.) Only share "
     "something true; I'll put it in the draft as you write it."
 )
 
@@ -257,7 +256,7 @@ BUTTON_CALENDAR: Final = _("📅 Calendar")
 HOW_FOLLOWED_UP: Final = _("How did you follow up?")
 TO_WHOM: Final = _("To whom?")
 LOGGED: Final = _("Logged: {channel} to the {recipient} at {company}, today.")
-WORK_CHANNELS: Final = _("Next time, keep to work channels: work e-mail or office phone (G5).")
+WORK_CHANNELS: Final = _("Next time, keep to work channels: work e-mail or office phone.")
 WHAT_NEXT: Final = _("<b>What comes next</b>")
 BUTTON_UNDO: Final = _("↩️ Undo")
 ATTEMPT_GONE: Final = _("That follow-up is already removed, or the button has expired.")
@@ -271,20 +270,20 @@ REPLY_CLOSED: Final = _("The position was closed")
 REPLY_WITHDREW: Final = _("I withdrew")
 REOPENED: Final = _("Reopened {title}: the reminders are back.")
 REPLIED_WORD: Final = _(
-    "Good news that they got back to you. I've paused the reminders (S7). "
+    "Good news that they got back to you. I've paused the reminders. "
     "If they gave you a new date, tap below and I'll plan from it."
 )
 OUTCOME_WORDS: Final = {
-    Outcome.OFFER: _("Congratulations! 🎉 That's wonderful news. I've stopped the reminders (G8)."),
+    Outcome.OFFER: _("Congratulations! 🎉 That's wonderful news. I've stopped the reminders."),
     Outcome.REJECTED: _(
-        "I'm sorry. It stings, and it says less about you than it feels like (C5). "
-        "I've stopped the reminders (G8). One polite request for feedback is fine, if you want it."
+        "I'm sorry. It stings, and it says less about you than it feels like. "
+        "I've stopped the reminders. One polite request for feedback is fine, if you want it."
     ),
     Outcome.CLOSED: _(
-        "That's frustrating, and not about you: roles get cut or frozen all the time (C2). "
-        "I've stopped the reminders (G8)."
+        "That's frustrating, and not about you: roles get cut or frozen all the time. "
+        "I've stopped the reminders."
     ),
-    Outcome.WITHDREW: _("Noted, and good for you for deciding. I've stopped the reminders (G8)."),
+    Outcome.WITHDREW: _("Noted, and good for you for deciding. I've stopped the reminders."),
 }
 OUTCOME_SAID: Final = "{title}: {word}"
 BUTTON_FEEDBACK: Final = _("Draft a feedback request")
@@ -297,14 +296,14 @@ BUTTON_DID_IT: Final = _("I did it: log it")
 VERDICT_FOR: Final = _("<b>{company}</b>, {channel} to the {recipient}:\n{decision}")
 WHICH_DRAFT: Final = _("Which draft?")
 THANKS_ALREADY: Final = _("Already noted: the thank-you is sent. ✅")
-THANKS_NOTED: Final = _("Thank-you noted as sent. ✅ Nice work (S1).")
+THANKS_NOTED: Final = _("Thank-you noted as sent. ✅ Nice work.")
 EDIT_WHAT: Final = _("What should I change for {company}?")
 EDIT_COMPANY: Final = _("Company")
 EDIT_ROLE: Final = _("Role")
 EDIT_WHEN: Final = _("When")
 EDIT_TIMELINE: Final = _("Their timeline")
 EDIT_VIBE: Final = _("How it felt")
-COACHING: Final = "<b>{title}</b> ({rule})\n{text}"
+COACHING: Final = "<b>{title}</b>\n{text}"
 
 # --- files --------------------------------------------------------------------------------------
 
@@ -315,7 +314,7 @@ CALENDAR_UID: Final = "hearback-{id}@hearback"
 CALENDAR_FALLBACK_NAME: Final = "interview"
 CALENDAR_CAPTION: Final = _("Your follow-up plan for your calendar 📅")
 CALENDAR_EVENT: Final = _("{step}: {company}")
-CALENDAR_DESCRIPTION: Final = _("HearBack plan, rules {rules}")
+CALENDAR_DESCRIPTION: Final = _("A step of your HearBack follow-up plan.")
 EXPORT_FILE: Final = "hearback-export.json"
 EXPORT_CAPTION: Final = _("Everything I store about you, as JSON.")
 BUTTON_ERASE: Final = _("Yes, erase everything")
@@ -341,42 +340,41 @@ NUDGE_ROLE: Final = " — {role}"
 NUDGE_THANK_YOU: Final = _(
     "✉️ <b>Thank-you note</b> for {title}\n"
     "A short thank-you to everyone who interviewed you, sent today, keeps you in mind "
-    "while they decide. The first 24 hours are the window for it (S1)."
+    "while they decide. The first 24 hours are the window for it."
 )
 NUDGE_CHECK_IN_DATE: Final = _(
     "They said you would hear back by {day}; two business days "
-    "have passed since, so a check-in is welcome now (S2)."
+    "have passed since, so a check-in is welcome now."
 )
 NUDGE_CHECK_IN_NO_DATE: Final = _(
     "They gave no date, and two working weeks have passed since the interview: "
-    "a fair moment to ask where things stand (S2, T4)."
+    "a fair moment to ask where things stand."
 )
 NUDGE_CHECK_IN: Final = _(
     "📬 <b>Today is a good day for your check-in</b> with {title}\n{why}\n"
     "Bring something useful, such as an article or a piece of news that matters to "
-    "them, and one line saying you are still keen (G11). Work e-mail is the right "
-    "channel (G5)."
+    "them, and one line saying you are still keen. Work e-mail is the right "
+    "channel."
 )
 NUDGE_SECOND: Final = _(
     "🔁 <b>One more follow-up</b> with {title}\n"
     "Five business days have passed since your check-in, so a second, short note is "
-    "fine today (S3). It is the last one to this person: after two unanswered "
-    "follow-ups, more would hurt rather than help (G3)."
+    "fine today. It is the last one to this person: after two unanswered "
+    "follow-ups, more would hurt rather than help."
 )
 NUDGE_HIRING_MANAGER: Final = _(
     "🧭 <b>A note to the hiring manager</b> at {title}\n"
     "Your follow-ups to the recruiter went unanswered, so one respectful note to the "
-    "hiring manager is fair now (S4, G7): show your enthusiasm and what you would bring, "
+    "hiring manager is fair now: show your enthusiasm and what you would bring, "
     "and never blame anyone for the silence."
 )
 NUDGE_MOVE_ON: Final = _(
     "🌅 <b>Time to let go</b> of {title}\n"
-    "You followed up well, and the silence has lasted five more business days (S5). It "
+    "You followed up well, and the silence has lasted five more business days. It "
     "says little about you: thin staff, freezes and changed roles are the usual reasons "
-    "(C1, C2). I've marked it as moved on and will stop reminding you; the door stays "
-    "open, and if they write, tap below. Keep applying elsewhere (C5)."
+    ". I've marked it as moved on and will stop reminding you; the door stays "
+    "open, and if they write, tap below. Keep applying elsewhere."
 )
-RULES_LINE: Final = _("\n<i>Rules: {rules}</i>")
 BUTTON_NUDGE_REPLIED: Final = _("📨 They replied")
 BUTTON_NUDGE_SENT: Final = _("✅ I sent it")
 BUTTON_NUDGE_DONE: Final = _("✅ Done: I sent it")
@@ -386,15 +384,15 @@ BUTTON_NUDGE_STOP: Final = _("🔕 Stop reminders")
 BUTTON_NUDGE_STOP_ALL: Final = _("🔕 Stop reminders for this interview")
 SNOOZED: Final = _(
     "⏰ Snoozed. I'll remind you about {title} again {when} "
-    "(S6: business days, at your reminder hour).{note}"
+    "(business days, at your reminder hour).{note}"
 )
 SNOOZE_LATE_THANKS: Final = _(
     "\nBy then it will be more than a day since the interview, so I'll only remind you "
-    "if it still makes sense (S1)."
+    "if it still makes sense."
 )
 NUDGES_STOPPED: Final = _(
     "🔕 No more reminders for {company}{more}. If they give you a new date, "
-    "tell me with /reply and I'll plan from it (S7)."
+    "tell me with /reply and I'll plan from it."
 )
 
 # --- names of things ----------------------------------------------------------------------------
@@ -449,10 +447,10 @@ VERDICT_HEAD: Final = {
     Verdict.STOP: _("🛑 <b>Stop</b>"),
 }
 VERDICT_UNTIL: Final = _(" until <b>{when}</b>")
-VERDICT: Final = _("{head}\n{advice}\n<i>Rules: {rules}</i>")
-STEP_LINE: Final = "• {step}: <b>{when}</b> ({rules}){passed}"
+VERDICT: Final = _("{head}\n{advice}")
+STEP_LINE: Final = "• {step}: <b>{when}</b>{passed}"
 STEP_PASSED: Final = _(" <i>(passed)</i>")
-NUDGE_LINE: Final = "• {step}: <b>{when}</b> ({rules}){state}"
+NUDGE_LINE: Final = "• {step}: <b>{when}</b>{state}"
 NUDGE_STATE: Final = " <i>({state})</i>"
 NO_REMINDERS_PLANNED: Final = _("• No reminders planned.")
 NO_REMINDERS_PENDING: Final = _("no reminders pending")
@@ -460,9 +458,7 @@ NEXT_STEP: Final = _("next: {step} {when}")
 TITLE: Final = "<b>{company}</b>{role}"
 TITLE_ROLE: Final = " — {role}"
 DRAFT: Final = _("<b>{name}</b>\nSubject: <code>{subject}</code>\n\n<pre>{body}</pre>")
-TONE_FINDING: Final = _(
-    "\n• <b>“{words}”</b> ({rule}, {category}): {why}\n  <i>Instead:</i> {instead}"
-)
+TONE_FINDING: Final = _("\n• <b>“{words}”</b>: {why}\n  <i>Instead:</i> {instead}")
 
 # --- words the bot reads (matched in what the user writes, never shown) --------------------------
 
@@ -474,6 +470,19 @@ VIBE_WORDS: Final = {
     Vibe.NEUTRAL: ("neutral", "ok", "okay", "fine", "so so", "meh", "average", "not sure"),
 }
 YES_WORDS: Final = ("yes", "y", "yep", "yeah", "correct", "right", "ok", "okay")
+REVIEW_OK_WORDS: Final = (
+    "save",
+    "save it",
+    "looks good",
+    "all good",
+    "perfect",
+    "great",
+    "thats right",
+    "that's right",
+    "good",
+    "fine",
+    "done",
+)
 NO_WORDS: Final = ("no", "n", "nope", "wrong")
 
 
@@ -507,3 +516,78 @@ def reminders_cancelled(count: int) -> str:
         " ({count} planned reminders cancelled)",
         count,
     ).format(count=count)
+
+
+# --- free text, understood ------------------------------------------------------------------
+
+ONLY_ENGLISH: Final = _(
+    "Sorry, I only understand English for now. Could you write that in English? "
+    "Or send /help to see what I can do."
+)
+TOLD_SO_FAR: Final = _("Got it. Here's what I have so far:\n{facts}")
+FACT_COMPANY: Final = _("🏢 Company: <b>{company}</b>")
+FACT_ROLE: Final = _("💼 Role: {role}")
+FACT_WHEN: Final = _("🗓 Interview: {when}")
+FACT_PROMISE: Final = _("⏳ They'll get back by: <b>{day}</b>")
+FACT_NO_PROMISE: Final = _("⏳ No date from them yet")
+FACT_PERSON: Final = _("👤 {name} ({role})")
+FACT_VIBE: Final = _("🌡 It felt: {vibe}")
+FACT_NOTHING: Final = _("(nothing yet)")
+EDIT_PEOPLE: Final = _("People")
+REVIEW: Final = _(
+    "<b>Is this right?</b>\n{facts}\n\nTap anything to fix it, or save it and I'll plan your "
+    "follow-ups."
+)
+BUTTON_SAVE_INTERVIEW: Final = _("✅ Save it")
+WHICH_INTERVIEW_FOR_THIS: Final = _("Which interview is this about?")
+LOGGED_HEAD: Final = _("📝 <b>{title}</b>")
+LOGGED_ON: Final = _("Logged: {channel} to {recipient}, {day}.")
+TODAY_WORD: Final = _("today")
+UNDATED_AS_TODAY: Final = _(
+    "You didn't say when, so I counted them as today: that only ever makes me more patient "
+    "for you. Undo and tell me the days if you remember them."
+)
+UNKNOWN_PERSON: Final = _(
+    "I don't know {names} yet, so I counted it as a follow-up to your main contact. "
+    'Tell me who they are (e.g. "{names} is the recruiter") to keep it exact.'
+)
+ATTEMPT_BEFORE_INTERVIEW: Final = _(
+    "⚠️ {day} is before your interview ({interview}), so I didn't log that one. If the date "
+    "is wrong, tell me again with the right day."
+)
+BUTTON_UNDO_ONE: Final = _("↩️ Undo {n}")
+REPLY_NEW_DATE_NOTE: Final = _("They replied with a new date, {day}. I've re-planned from it:")
+NEW_DATE_SAID: Final = _("a new date: {day}")
+CONFIRM_OUTCOME: Final = _("Just to be sure before I stop your reminders: {title} — {outcome}?")
+OUTCOME_NAMES: Final = {
+    Outcome.OFFER: _("they made you an offer"),
+    Outcome.REJECTED: _("they said no"),
+    Outcome.CLOSED: _("the position was closed"),
+    Outcome.WITHDREW: _("you withdrew"),
+}
+BUTTON_YES_RECORD: Final = _("Yes, that's right")
+BUTTON_NOT_THAT: Final = _("No, something else")
+NEWS_HEAD: Final = _("That's real news, and sharing real news with {company} is never pestering.")
+NEWS_DEADLINE: Final = _("⏰ Your deadline elsewhere: <b>{day}</b>. Mention it once, politely.")
+NEWS_STAYS_OPEN: Final = _(
+    "I've kept this interview open: news from another company doesn't end this one."
+)
+BUTTON_WHY_SILENCE: Final = _("Why the silence?")
+YOU_ARE_WELCOME: Final = _("You're welcome 🙂 I'm here whenever the wait gets heavy.")
+NO_REMINDERS: Final = _("No reminders coming up. Tell me about an interview with /new.")
+REMINDERS_HEAD: Final = _("<b>Coming up</b>")
+REMINDER_LINE: Final = _("• {when}: {step} ({company})")
+HOUR_NOW_SET: Final = _("Done: your reminders will come at {hour} from now on.")
+HOUR_MINUTES_ROUNDED: Final = _(
+    " (Reminders go out on the hour, so {asked} became the hour before it.)"
+)
+NOTHING_TO_UNDO: Final = _("There's nothing recent to undo.")
+UNDO_WHICH: Final = _("What should I undo?")
+BUTTON_UNDO_ATTEMPT: Final = _("↩️ The follow-up to {company} ({day})")
+BUTTON_REOPEN: Final = _("↩️ Reopen {company}")
+REVIEW_HOW: Final = _(
+    'Tap ✅ Save it to keep this (or type "save"), tap a fact to fix it, or send /cancel '
+    "to drop it."
+)
+BUTTON_WHY: Final = _("Why?")
+WHY_RULE: Final = "• {text}"

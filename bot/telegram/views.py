@@ -10,6 +10,7 @@ from bot.core.types import (
     Decision,
     Draft,
     Plan,
+    Recipient,
     ToneFinding,
     Verdict,
 )
@@ -22,6 +23,12 @@ CHANNEL_NAMES = texts.CHANNEL_NAMES
 RECIPIENT_NAMES = texts.RECIPIENT_NAMES
 STATUS_NAMES = texts.STATUS_NAMES
 VIBE_NAMES = texts.VIBE_NAMES
+
+
+def role_word(role: Recipient) -> str:
+    """A role inside a sentence: "recruiter", "hiring manager", but "HR" keeps its capitals."""
+    name = RECIPIENT_NAMES[role]
+    return name if name.isupper() else name.lower()
 
 
 def when(moment: datetime, cal: BusinessCalendar, now: datetime | None = None) -> str:
@@ -47,7 +54,6 @@ def plan_lines(plan: Plan, cal: BusinessCalendar, now: datetime) -> list[str]:
         texts.STEP_LINE.format(
             step=STEP_NAMES[step.kind],
             when=when(step.at, cal, now),
-            rules=rules(step.rules),
             passed=texts.STEP_PASSED if step.at <= now else "",
         )
         for step in plan.steps
@@ -60,7 +66,6 @@ def nudge_lines(nudges: tuple[NudgeRecord, ...], cal: BusinessCalendar, now: dat
         texts.NUDGE_LINE.format(
             step=STEP_NAMES[nudge.kind],
             when=when(nudge.due_at, cal, now),
-            rules=rules(nudge.rules),
             state=(
                 ""
                 if nudge.state is NudgeState.PENDING
@@ -101,7 +106,7 @@ def decision_text(decision: Decision, cal: BusinessCalendar, now: datetime) -> s
     head = texts.VERDICT_HEAD[decision.verdict]
     if decision.verdict is Verdict.WAIT and decision.next_ok_at is not None:
         head += texts.VERDICT_UNTIL.format(when=when(decision.next_ok_at, cal, now))
-    return texts.VERDICT.format(head=head, advice=esc(decision.advice), rules=rules(decision.rules))
+    return texts.VERDICT.format(head=head, advice=esc(decision.advice))
 
 
 def draft_text(draft: Draft) -> str:
@@ -116,8 +121,6 @@ def tone_text(findings: tuple[ToneFinding, ...]) -> str:
         lines.append(
             texts.TONE_FINDING.format(
                 words=esc(finding.words),
-                rule=finding.rule,
-                category=esc(finding.category),
                 why=esc(finding.why),
                 instead=esc(finding.instead),
             )

@@ -36,7 +36,7 @@ async def test_a_new_users_whole_journey(fake: FakeBotApi, bot: BotProcess) -> N
     assert f"Saved: {COMPANY}" in plan
     assert "met Dana Lee (recruiter)" in plan
     # The plan: a check-in (S2 at the nudge hour, S6), then the second follow-up and move on.
-    assert "Check-in:" in plan and "(S2, S6)" in plan
+    assert "Check-in:" in plan and "(S2, S6)" not in plan
     assert "Second follow-up:" in plan and "Time to move on:" in plan
     assert "09:00" in plan  # the reminder hour chosen at onboarding
 
@@ -45,7 +45,7 @@ async def test_a_new_users_whole_journey(fake: FakeBotApi, bot: BotProcess) -> N
     verdict = await press(user, whom, "Recruiter", until=COMPANY)
     answer = text_of(verdict)
     assert "office phone to the recruiter" in answer
-    assert "Wait until" in answer and "G1" in answer
+    assert "Wait until" in answer and "G1" not in answer
     assert "Go" not in answer.split("\n")[1]
 
     # A draft of the check-in, from the button under the verdict.

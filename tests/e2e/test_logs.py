@@ -34,7 +34,7 @@ async def test_debug_logs_hold_no_token_and_no_user_text(fake: FakeBotApi, bot: 
         user, company=TYPED[1], role=TYPED[2], person=TYPED[3], said=None, thanked=False
     )
     await say(user, "/tone", until="paste the draft")
-    await say(user, TYPED[5], until="G10")
+    await say(user, TYPED[5], until="second look")
     await say(user, TYPED[6])
     await say(user, "/export", until=lambda m: m.document is not None)
 

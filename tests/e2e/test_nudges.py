@@ -60,7 +60,11 @@ def states(bot: BotProcess, user: FakeUser) -> dict[str, str]:
 
 
 def nudges_to(user: FakeUser, marker: str) -> list[BotMessage]:
-    return [m for m in user.messages if marker in text_of(m) and "Rules:" in text_of(m)]
+    return [
+        m
+        for m in user.messages
+        if marker in text_of(m) and any(d.startswith("why") for _, d in m.button_list)
+    ]
 
 
 async def restart_at(bot: BotProcess, moment: datetime) -> int:

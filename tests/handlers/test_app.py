@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.config import Settings
-from bot.telegram import actions, commands
+from bot.telegram import commands, understood
 from bot.telegram.app import _post_init
 from bot.telegram.localchat import chat
 
@@ -28,10 +28,10 @@ async def test_command_menu_is_registered_at_start(env: BotEnv) -> None:
 async def test_error_is_logged_without_user_text_and_user_hears_kindly(
     env: BotEnv, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    def broken() -> None:
+    def broken(**_: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(actions, "why_silence", broken)
+    monkeypatch.setattr(understood, "coach_wait", broken)
     user = env.user()
     caplog.set_level(logging.DEBUG)
     secret = "my-private-words-4711"
@@ -41,7 +41,7 @@ async def test_error_is_logged_without_user_text_and_user_hears_kindly(
     assert secret not in caplog.text
     # Nothing the failed turn did was kept, and the bot still answers afterwards.
     monkeypatch.undo()
-    assert "C1" in text_of(await user.send("/why"))
+    assert "Silence is common" in text_of(await user.send("/why"))
 
 
 async def test_terminal_chat_runs_the_real_bot(tmp_path: Path) -> None:

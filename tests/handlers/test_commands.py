@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from icalendar import Calendar
 
 from bot.core.records import InterviewStatus
@@ -33,7 +35,7 @@ class TestListAndStatus:
         await new_interview(user)
         reply = text_of(await user.send("/status"))
         assert "Dana Lee" in reply
-        assert "Check-in" in reply and "S2" in reply
+        assert "Check-in" in reply and not re.search(r"\b[CGST]\d{1,2}\b", reply)
         assert "none yet" in reply
         reply = text_of(await user.send("/status 7"))
         assert "/list" in reply
@@ -59,7 +61,7 @@ class TestShouldI:
         if "And whom" in reply:
             reply = text_of(await user.press("Recruiter"))
         assert "Wait" in reply
-        assert "G1" in reply
+        assert "Wait" in reply and "G1" not in reply
         assert "Tue 24 Nov" in reply
 
     async def test_personal_channel_is_stop(self, env: BotEnv) -> None:
@@ -69,7 +71,7 @@ class TestShouldI:
         await user.send("/shouldi")
         await user.press("Personal e-mail")
         reply = text_of(await user.press("Recruiter"))
-        assert "Stop" in reply and "G5" in reply
+        assert "Stop" in reply and "G5" not in reply
 
     async def test_go_after_the_s2_day_offers_a_draft(self, env: BotEnv) -> None:
         user = env.user()
@@ -101,15 +103,17 @@ class TestLogAndReply:
         await user.send("/shouldi")
         await user.press("Work e-mail")
         reply = text_of(await user.press("Recruiter"))
-        assert "Wait" in reply and "G2" in reply
+        assert "Wait" in reply and "G2" not in reply
 
     async def test_rejection_closes_and_offers_feedback_draft(self, env: BotEnv) -> None:
         user = env.user()
         await onboard(user)
         await new_interview(user)
         reply = text_of(await user.send("they rejected me"))
-        if "What happened" in reply:
-            reply = text_of(await user.press("They said no"))
+        assert "Just to be sure" in reply  # an outcome typed in words is confirmed first
+        (record,) = await interviews(env, user)
+        assert record.status is InterviewStatus.WAITING
+        reply = text_of(await user.press("Yes"))
         assert "sorry" in reply.lower()
         (record,) = await interviews(env, user)
         assert record.status is InterviewStatus.REJECTED
@@ -124,7 +128,7 @@ class TestLogAndReply:
         await user.press("new date")
         await user.send("by December 4")
         reply = text_of(await user.press("Yes"))
-        assert "S7" in reply
+        assert "S7" not in reply
         assert "Tue 8 Dec" in reply  # 2 business days after Fri 4 Dec
         (record,) = await interviews(env, user)
         assert record.promised_by is not None and record.promised_by.isoformat() == "2026-12-04"
@@ -139,7 +143,7 @@ class TestWritingHelp:
         labels = [label for _, label, _ in user.last_buttons()]
         assert labels[0] == "Thank-you note"
         reply = text_of(await user.press("Thank-you note"))
-        assert "Subject:" in reply and "G10" in reply
+        assert "Subject:" in reply and "G10" not in reply
         reply = text_of(await user.press("I sent it"))
         assert "sent" in reply
         (record,) = await interviews(env, user)
@@ -149,7 +153,7 @@ class TestWritingHelp:
         user = env.user()
         await onboard(user)
         reply = text_of(await user.send("/tone This is my third email and you never replied!"))
-        assert "G10" in reply or "G3" in reply
+        assert "second look" in reply and "G10" not in reply
         await user.send("/tone")
         reply = text_of(
             await user.send(
@@ -162,9 +166,12 @@ class TestWritingHelp:
     async def test_why_and_calm(self, env: BotEnv) -> None:
         user = env.user()
         reply = text_of(await user.send("/why"))
-        assert "C1" in reply and "C2" in reply
-        reply = text_of(await user.send("I'm so anxious"))
-        assert "C5" in reply
+        assert "Silence is common" in reply and "C1" not in reply
+        anxious = text_of(await user.send("I'm so anxious"))
+        calm = text_of(await user.send("/calm"))
+        for words in (anxious, calm):
+            assert "interview" in words and not re.search(r"\b[CGST]\d\b", words)
+        assert anxious != calm  # not one canned paragraph
 
 
 class TestDataCommands:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from typing import Any
 
@@ -82,7 +83,7 @@ class TestNewInterview:
         await onboard(user)
         summary = await new_interview(user)
         assert "Acme" in summary
-        assert "S2" in summary and "S1" in summary
+        assert "Check-in" in summary and not re.search(r"\b[CGST]\d{1,2}\b", summary)
         # Promised by Friday 20 Nov → check-in two business days later: Tue 24 Nov (S2).
         assert "Tue 24 Nov, 10:00" in summary
         (record,) = await interviews(env, user)
@@ -139,7 +140,7 @@ class TestNewInterview:
         for answer in ("/new", "Acme", "/skip", "/skip"):
             await user.send(answer)
         reply = text_of(await user.send("Bob, hiring manager, bob.smith@gmail.com"))
-        assert "G5" in reply
+        assert "work channels" in reply
 
     async def test_restart_mid_conversation_loses_nothing(self, env: BotEnv) -> None:
         user = env.user()

@@ -1,0 +1,544 @@
+"""Free text, understood: one message becomes a frame of facts, and the frame an action.
+
+:func:`on_free_text` reads a message with :func:`bot.core.understand.understand` (in a worker
+thread: it is pure CPU and its first call loads a language model), using what the user has
+stored (their interviews and people) so "rakuten" finds "Rakuten Group" and "jessica" the
+recruiter. The frame's intent picks what happens; its facts fill the questions so the user is
+asked only for what is missing:
+
+- a new interview told in one sentence starts the interview questions with every fact it
+  gave already answered (the flow ends with a summary that can be fixed item by item);
+- follow-ups are logged one per attempt, each on its own day (one before the interview is
+  questioned, not logged);
+- "they replied" marks earlier follow-ups answered and, with a new date, plans from it;
+- an outcome is confirmed with a button before anything closes;
+- an offer or deadline from another company takes the real-news path (G9): go today, the
+  update draft with the deadline, and the interview stays open;
+- "should I?" and drafts use the channel and person named, and ask when it matters;
+- feelings get coaching about the user's own wait;
+- another language gets a short English answer and no action.
+
+When several interviews could be meant and the message names none, the message waits in a
+small conversation (``pending``) while the user picks one; it is then read again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable, Sequence
+from datetime import date, datetime
+
+from bot.core.coaching import coach_wait
+from bot.core.records import InterviewRecord, InterviewStatus, NudgeState
+from bot.core.types import Channel, DraftKind, Recipient, Verdict
+from bot.core.understand import (
+    AttemptFact,
+    Frame,
+    FrameIntent,
+    Known,
+    KnownInterview,
+    KnownPerson,
+    understand,
+)
+from bot.core.verdict import decide
+from bot.services import attempts, interviews
+from bot.services.interviews import outcome_of
+from bot.services.people import follow_up_to
+from bot.services.plans import OPEN, change_settings, plan_for
+from bot.storage import repo
+from bot.telegram import actions, cards, flows, texts, views
+from bot.telegram.answers import InterviewAnswers, OnboardAnswers, PendingAnswers
+from bot.telegram.conversation import Conversation, clear
+from bot.telegram.html import esc
+from bot.telegram.runtime import Turn, button
+
+__all__ = ["FRAME_ACTIONS", "known_of", "read", "resume_pending"]
+
+MAX_ATTEMPTS = 5
+"""At most this many follow-ups are logged from one message."""
+
+
+async def known_of(turn: Turn) -> Known:
+    """The user's stored interviews and people, as the understanding step takes them."""
+    records = await repo.list_interviews(turn.session, owner_id=turn.user.id)
+    ordered = sorted(records, key=lambda r: (r.status not in OPEN, -r.interviewed_at.timestamp()))
+    return Known(
+        tuple(
+            KnownInterview(
+                r.company,
+                r.role,
+                r.interviewed_at,
+                tuple(KnownPerson(p.name, p.role, p.email) for p in r.people),
+            )
+            for r in ordered[:30]
+        )
+    )
+
+
+async def read(turn: Turn, text: str) -> Frame:
+    """The frame of ``text`` for this user, read off the event loop."""
+    known = await known_of(turn)
+    now, cal = turn.now, turn.cal
+    return await asyncio.to_thread(understand, text, now=now, cal=cal, known=known)
+
+
+# --- which interview -----------------------------------------------------------------------
+
+
+async def _interview_for(
+    turn: Turn, frame: Frame, text: str, *, open_only: bool = True
+) -> InterviewRecord | None:
+    """The interview the message is about; asks (and returns ``None``) when it cannot tell."""
+    records = await repo.list_interviews(turn.session, owner_id=turn.user.id)
+    if frame.company:
+        named = [r for r in records if r.company == frame.company]
+        if named:
+            waiting = [r for r in named if r.status in OPEN]
+            return (waiting or named)[-1]
+    candidates = [r for r in records if r.status in OPEN] if open_only else records
+    if not candidates and records and open_only:
+        candidates = records
+    if not candidates:
+        turn.say(texts.NO_INTERVIEWS)
+        return None
+    if len(candidates) == 1:
+        return candidates[0]
+    await flows.start(turn, "pending", PendingAnswers(text=text[:2000], intent=frame.intent.value))
+    return None
+
+
+async def resume_pending(turn: Turn, conv: Conversation, interview_id: int) -> None:
+    """The user picked the interview a waiting message was about: read it again and act."""
+    answers = conv.answers_as(PendingAnswers)
+    await clear(turn)
+    record = await interviews.get(turn.session, turn.user, interview_id)
+    if record is None:
+        turn.say(texts.EXPIRED)
+        return
+    frame = await read(turn, answers.text)
+    handler = ON_RECORD.get(frame.intent)
+    if handler is None:
+        turn.say(texts.UNKNOWN)
+        return
+    await handler(turn, frame, record)
+
+
+def _with_record(
+    action: Callable[[Turn, Frame, InterviewRecord], Awaitable[None]],
+    *,
+    open_only: bool = True,
+) -> Callable[[Turn, Frame, str], Awaitable[None]]:
+    async def run(turn: Turn, frame: Frame, text: str) -> None:
+        record = await _interview_for(turn, frame, text, open_only=open_only)
+        if record is not None:
+            await action(turn, frame, record)
+
+    return run
+
+
+# --- people --------------------------------------------------------------------------------
+
+
+def _recipient(record: InterviewRecord, to: str | None) -> Recipient | None:
+    """Whom ``to`` (a name or a role word) means in this interview; ``None`` when unknown."""
+    if not to:
+        return None
+    if to in {r.value for r in Recipient}:
+        return Recipient(to)
+    first = to.split()[0].casefold()
+    for person in record.people:
+        if person.name.split()[0].casefold() == first:
+            return person.role
+    return None
+
+
+def _person_role(frame: Frame, name: str) -> Recipient | None:
+    first = name.split()[0].casefold()
+    for person in frame.people:
+        if person.name and person.name.split()[0].casefold() == first:
+            return person.role
+    return None
+
+
+async def _remember_people(turn: Turn, frame: Frame, record: InterviewRecord) -> InterviewRecord:
+    """Add the people the message introduces with a role (and not stored yet)."""
+    stored = {p.name.split()[0].casefold() for p in record.people}
+    added = False
+    for person in frame.people:
+        if not person.name or person.role is None:
+            continue
+        if person.name.split()[0].casefold() in stored or len(record.people) >= flows.MAX_PEOPLE:
+            continue
+        await repo.add_person(
+            turn.session,
+            owner_id=turn.user.id,
+            interview_id=record.id,
+            name=person.name[: flows.MAX_NAME],
+            role=person.role,
+            email=person.email,
+        )
+        stored.add(person.name.split()[0].casefold())
+        added = True
+    if not added:
+        return record
+    fresh = await interviews.get(turn.session, turn.user, record.id)
+    return fresh or record
+
+
+# --- a new interview -------------------------------------------------------------------------
+
+
+def _moment(turn: Turn, value: datetime | date | None) -> datetime | None:
+    """The interview's moment from the frame: a day alone is 10:00 local, never after now."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return turn.cal.at_local(value.date(), value.hour, value.minute)
+    moment = turn.cal.at_local(value, 10)
+    return min(moment, turn.now)
+
+
+async def new_interview(turn: Turn, frame: Frame, text: str) -> None:
+    company = (frame.company or "")[: flows.MAX_COMPANY]
+    if not turn.zone_known:
+        turn.say(texts.ZONE_FIRST)
+        await flows.start(turn, "onboard", OnboardAnswers(then="new", company=company or None))
+        return
+    answers = InterviewAnswers(company=company, role=(frame.role or "")[: flows.MAX_ROLE])
+    moment = _moment(turn, frame.interview_at)
+    if moment is not None and "interview_at" not in frame.unsure and moment <= turn.now:
+        answers.interviewed_at = moment
+    if frame.timeline is not None:
+        answers.said = text[: flows.MAX_SAID]
+        answers.promised_by = frame.timeline.by
+        answers.understood = views.day(frame.timeline.by)
+    answers.people = [
+        (p.name[: flows.MAX_NAME], p.role or Recipient.INTERVIEWER, p.email)
+        for p in frame.people
+        if p.name
+    ][: flows.MAX_PEOPLE]
+    answers.vibe = frame.vibe
+    answers.told = True
+    await flows.start(turn, "new", answers)
+
+
+# --- follow-ups ------------------------------------------------------------------------------
+
+
+def _attempt_moment(turn: Turn, on: date | None) -> datetime:
+    """When a reported follow-up happened: its day at noon (never after now), else now."""
+    if on is None:
+        return turn.now
+    return min(turn.cal.at_local(on, 12), turn.now)
+
+
+async def log_attempts(turn: Turn, frame: Frame, record: InterviewRecord) -> None:
+    record = await _remember_people(turn, frame, record)
+    facts: Sequence[AttemptFact] = frame.attempts[:MAX_ATTEMPTS]
+    if not facts:
+        await actions.do_log(turn, [str(record.id)])
+        return
+    interview_day = turn.cal.local_date(record.interviewed_at)
+    lines: list[str] = []
+    undo_rows: list[list[tuple[str, str]]] = []
+    unknown_whom: list[str] = []
+    for fact in facts:
+        if fact.on is not None and fact.on < interview_day:
+            lines.append(
+                texts.ATTEMPT_BEFORE_INTERVIEW.format(
+                    day=views.day(fact.on), interview=views.day(interview_day)
+                )
+            )
+            continue
+        to = _recipient(record, fact.to)
+        if to is None and fact.to and fact.to not in {r.value for r in Recipient}:
+            to = _person_role(frame, fact.to)
+        if to is None:
+            if fact.to:
+                unknown_whom.append(fact.to)
+            to = interviews_follow_up_to(record)
+        at = _attempt_moment(turn, fact.on)
+        attempt, _planned = await attempts.log(
+            turn.session, turn.user, record, channel=fact.channel, to=to, at=at
+        )
+        turn.plan_changed = True
+        lines.append(
+            texts.LOGGED_ON.format(
+                channel=views.CHANNEL_NAMES[fact.channel].lower(),
+                recipient=esc(
+                    fact.to
+                    if fact.to and fact.to not in {r.value for r in Recipient}
+                    else views.role_word(to)
+                ),
+                day=views.when(at, turn.cal, turn.now) if fact.on else texts.TODAY_WORD,
+            )
+        )
+        if not fact.channel.is_work_channel:
+            lines.append(texts.WORK_CHANNELS)
+        if attempt is not None:
+            undo_rows.append(
+                [button(texts.BUTTON_UNDO_ONE.format(n=len(undo_rows) + 1), "ua", attempt.id)]
+            )
+        record = await interviews.get(turn.session, turn.user, record.id) or record
+    if any(f.on is None for f in facts) and len(facts) > 1:
+        lines.append(texts.UNDATED_AS_TODAY)
+    if unknown_whom:
+        lines.append(texts.UNKNOWN_PERSON.format(names=esc(", ".join(dict.fromkeys(unknown_whom)))))
+    plan = plan_for(turn.user, record) if record.status in OPEN else None
+    if plan is not None and undo_rows:
+        lines += ["", texts.WHAT_NEXT, *views.plan_lines(plan, turn.cal, turn.now)]
+    turn.say(
+        "\n".join([texts.LOGGED_HEAD.format(title=views.interview_title(record)), *lines]),
+        undo_rows[:MAX_ATTEMPTS] or None,
+    )
+
+
+def interviews_follow_up_to(record: InterviewRecord) -> Recipient:
+    return follow_up_to(record)
+
+
+# --- replies, outcomes, news ------------------------------------------------------------------
+
+
+async def reply(turn: Turn, frame: Frame, record: InterviewRecord) -> None:
+    record = await _remember_people(turn, frame, record)
+    new_date = frame.reply.new_date if frame.reply else None
+    if new_date is None:
+        await actions.do_reply(turn, [str(record.id), "replied"])
+        return
+    await repo.mark_attempts_answered(
+        session=turn.session, owner_id=turn.user.id, interview_id=record.id
+    )
+    if record.status not in OPEN:
+        await interviews.reopen(turn.session, turn.user, record.id, plan=False)
+    planned = await interviews.update(
+        turn.session, turn.user, record.id, promised_by=new_date, said=frame_said(frame)
+    )
+    turn.plan_changed = True
+    if planned is None:
+        turn.say(texts.EXPIRED)
+        return
+    cards.show_updated(turn, planned, texts.REPLY_NEW_DATE_NOTE.format(day=views.day(new_date)))
+
+
+def frame_said(frame: Frame) -> str | None:
+    return (
+        None
+        if frame.reply is None or frame.reply.new_date is None
+        else (texts.NEW_DATE_SAID.format(day=views.day(frame.reply.new_date)))
+    )
+
+
+async def outcome(turn: Turn, frame: Frame, record: InterviewRecord) -> None:
+    """An outcome is confirmed before anything closes (a misreading must not end a wait)."""
+    if frame.outcome is None:
+        await actions.do_reply(turn, [str(record.id)])
+        return
+    turn.say(
+        texts.CONFIRM_OUTCOME.format(
+            title=views.interview_title(record), outcome=texts.OUTCOME_NAMES[frame.outcome]
+        ),
+        [
+            [button(texts.BUTTON_YES_RECORD, "rp", record.id, frame.outcome.value)],
+            [button(texts.BUTTON_NOT_THAT, "rp", record.id)],
+        ],
+    )
+
+
+async def real_news(turn: Turn, frame: Frame, record: InterviewRecord) -> None:
+    """Real news (another offer, a deadline): go today, the update draft, the deadline shown."""
+    to = interviews_follow_up_to(record)
+    decision = decide(
+        record.to_core(),
+        channel=Channel.EMAIL,
+        to=to,
+        now=turn.now,
+        cal=turn.cal,
+        attempts=record.core_attempts(),
+        outcome=outcome_of(record),
+        nudge_hour=turn.user.nudge_hour,
+        real_news=True,
+    )
+    offer = frame.other_offer
+    lines = [texts.NEWS_HEAD.format(company=esc(record.company))]
+    if offer is not None and offer.deadline is not None:
+        lines.append(texts.NEWS_DEADLINE.format(day=views.day(offer.deadline)))
+    lines.append(views.decision_text(decision, turn.cal, turn.now))
+    lines.append(texts.NEWS_STAYS_OPEN)
+    turn.say("\n".join(lines))
+    if decision.verdict is Verdict.GO:
+        await cards.send_draft(
+            turn,
+            record.id,
+            DraftKind.UPDATE,
+            other_company=(offer.company or "") if offer else "",
+            other_deadline=offer.deadline if offer else None,
+            other_offer=offer is not None,
+        )
+
+
+# --- "should I?" and drafts -------------------------------------------------------------------
+
+
+async def should_i(turn: Turn, frame: Frame, record: InterviewRecord) -> None:
+    record = await _remember_people(turn, frame, record)
+    args = [str(record.id)]
+    if frame.channel is not None:
+        args.append(frame.channel.value)
+        to = _recipient(record, frame.to) or (
+            interviews_follow_up_to(record) if frame.to is None else None
+        )
+        if to is not None:
+            args.append(to.value)
+    await actions.do_shouldi(turn, args)
+
+
+async def draft(turn: Turn, frame: Frame, record: InterviewRecord) -> None:
+    record = await _remember_people(turn, frame, record)
+    if frame.draft_kind is DraftKind.UPDATE and frame.other_offer is not None:
+        await real_news(turn, frame, record)
+        return
+    args = [str(record.id)]
+    if frame.draft_kind is not None:
+        args.append(frame.draft_kind.value)
+    await actions.do_draft(turn, args)
+
+
+# --- the rest ------------------------------------------------------------------------------------
+
+
+async def feeling(turn: Turn, frame: Frame, text: str) -> None:
+    records = await repo.list_interviews(turn.session, owner_id=turn.user.id)
+    waiting = [r for r in records if r.status in OPEN]
+    named = [r for r in records if frame.company and r.company == frame.company]
+    candidates = named or waiting
+    record = candidates[-1] if candidates else None
+    seed = turn.update.update_id
+    if record is None:
+        message = coach_wait(now=turn.now, cal=turn.cal, interview=None, feeling=text, seed=seed)
+    else:
+        plan = plan_for(turn.user, record) if record.status in OPEN else None
+        message = coach_wait(
+            now=turn.now,
+            cal=turn.cal,
+            interview=record.to_core(),
+            plan=plan,
+            attempts=[a for a in record.core_attempts() if not a.answered],
+            outcome=outcome_of(record),
+            feeling=text,
+            seed=seed,
+        )
+    turn.say(esc(message), [[button(texts.BUTTON_WHY_SILENCE, "why")]])
+
+
+async def thanks(turn: Turn, frame: Frame, text: str) -> None:
+    turn.say(texts.YOU_ARE_WELCOME)
+
+
+async def reminders(turn: Turn, frame: Frame, text: str) -> None:
+    records = {r.id: r for r in await repo.list_interviews(turn.session, owner_id=turn.user.id)}
+    upcoming = []
+    for record in records.values():
+        if record.status not in OPEN:
+            continue
+        nudges = await repo.list_nudges(turn.session, owner_id=turn.user.id, interview_id=record.id)
+        upcoming += [
+            (n.due_at, record, n)
+            for n in nudges
+            if n.state is NudgeState.PENDING and n.due_at >= turn.now
+        ]
+    if not upcoming:
+        turn.say(texts.NO_REMINDERS)
+        return
+    upcoming.sort(key=lambda item: item[0])
+    lines = [texts.REMINDERS_HEAD]
+    for due, record, nudge in upcoming[:10]:
+        lines.append(
+            texts.REMINDER_LINE.format(
+                when=views.when(due, turn.cal, turn.now),
+                step=views.STEP_NAMES[nudge.kind],
+                company=esc(record.company),
+            )
+        )
+    turn.say("\n".join(lines))
+
+
+async def settings(turn: Turn, frame: Frame, text: str) -> None:
+    if frame.nudge_hour is None:
+        await actions.do_settings(turn, [])
+        return
+    hour = frame.nudge_hour
+    await change_settings(turn.session, turn.user, nudge_hour=hour.hour)
+    turn.plan_changed = True
+    note = texts.HOUR_NOW_SET.format(hour=f"{hour.hour:02d}:00")
+    if hour.minute:
+        note += texts.HOUR_MINUTES_ROUNDED.format(asked=hour.strftime("%H:%M"))
+    turn.say(note)
+
+
+async def undo(turn: Turn, frame: Frame, text: str) -> None:
+    """Undo the latest follow-up logged, or reopen the latest interview that was closed."""
+    records = await repo.list_interviews(turn.session, owner_id=turn.user.id)
+    latest = max(
+        ((a, r) for r in records for a in r.attempts),
+        key=lambda item: item[0].id,
+        default=None,
+    )
+    rows: list[list[tuple[str, str]]] = []
+    if latest is not None:
+        attempt, record = latest
+        rows.append(
+            [
+                button(
+                    texts.BUTTON_UNDO_ATTEMPT.format(
+                        company=record.company[:30],
+                        day=views.when(attempt.at, turn.cal, turn.now),
+                    ),
+                    "ua",
+                    attempt.id,
+                )
+            ]
+        )
+    closed = [
+        r for r in records if r.status not in OPEN and r.status is not InterviewStatus.REPLIED
+    ]
+    if closed:
+        record = closed[-1]
+        rows.append(
+            [
+                button(
+                    texts.BUTTON_REOPEN.format(company=record.company[:30]),
+                    "rp",
+                    record.id,
+                    "reopen",
+                )
+            ]
+        )
+    if not rows:
+        turn.say(texts.NOTHING_TO_UNDO)
+        return
+    turn.say(texts.UNDO_WHICH, rows)
+
+
+ON_RECORD: dict[FrameIntent, Callable[[Turn, Frame, InterviewRecord], Awaitable[None]]] = {
+    FrameIntent.LOG_ATTEMPT: log_attempts,
+    FrameIntent.REPLY: reply,
+    FrameIntent.OUTCOME: outcome,
+    FrameIntent.REAL_NEWS: real_news,
+    FrameIntent.SHOULD_I: should_i,
+    FrameIntent.DRAFT: draft,
+}
+FRAME_ACTIONS: dict[FrameIntent, Callable[[Turn, Frame, str], Awaitable[None]]] = {
+    FrameIntent.NEW_INTERVIEW: new_interview,
+    FrameIntent.LOG_ATTEMPT: _with_record(log_attempts),
+    FrameIntent.REPLY: _with_record(reply, open_only=False),
+    FrameIntent.OUTCOME: _with_record(outcome, open_only=False),
+    FrameIntent.REAL_NEWS: _with_record(real_news),
+    FrameIntent.SHOULD_I: _with_record(should_i, open_only=False),
+    FrameIntent.DRAFT: _with_record(draft, open_only=False),
+    FrameIntent.FEELING: feeling,
+    FrameIntent.THANKS: thanks,
+    FrameIntent.REMINDERS: reminders,
+    FrameIntent.SETTINGS: settings,
+    FrameIntent.UNDO: undo,
+}
