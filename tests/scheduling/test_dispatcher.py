@@ -134,7 +134,7 @@ class TestWholePlan:
             f"n:{first}:x",
             "why:S2:S6",
         ]
-        assert [d for _, d in move_on.buttons][0] == f"n:{user.nudge_ids[1]}:r"
+        assert move_on.buttons[0][1] == f"n:{user.nudge_ids[1]}:r"
         assert all(d.startswith("why:") for _, d in move_on.buttons[1:])
 
 
