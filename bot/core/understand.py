@@ -61,6 +61,7 @@ __all__ = [
     "TimelineFact",
     "detect_language",
     "frame_intent",
+    "is_name_like",
     "people_in",
     "understand",
     "warm_up",
@@ -1690,6 +1691,12 @@ def _people(t: _Text, known: Known) -> tuple[PersonFact, ...]:
         return at if at >= 0 else len(low_text)
 
     return tuple(sorted(result, key=position))[:10]
+
+
+def is_name_like(text: str) -> bool:
+    """Whether ``text`` reads as a person's name alone (one to three name words)."""
+    words = text.split()
+    return 0 < len(words) <= 3 and all(_is_name_word(w) for w in words)
 
 
 def people_in(text: str, known: Known | None = None) -> tuple[PersonFact, ...]:

@@ -20,7 +20,7 @@ from bot.core.calendar import country_for_zone
 from bot.core.timeline import describe_date, read_interview_time, read_timeline
 from bot.core.tone import check_tone
 from bot.core.types import DraftKind, Recipient, Vibe
-from bot.core.understand import people_in
+from bot.core.understand import is_name_like, people_in
 from bot.places import find_places, zone_for_location
 from bot.services import interviews, people, plans
 from bot.storage import repo
@@ -370,13 +370,18 @@ async def answer_people(turn: Turn, conv: Conversation, reply: Reply) -> None:
         turn.say(texts.PEOPLE_FULL.format(limit=MAX_PEOPLE))
         await advance(turn, conv)
         return
-    found = [
-        (clean(p.name, MAX_NAME), p.role or parse_person(text)[1], p.email)
-        for p in people_in(text)
-        if p.name
-    ]
-    if not found:
-        found = [parse_person(text)]
+    typed = parse_person(text)  # "Dana Lee, recruiter, dana@acme.com": the usual shape
+    if is_name_like(typed[0]):
+        name = " ".join(
+            w if any(c.isupper() for c in w) else w.capitalize() for w in typed[0].split()
+        )
+        found = [(name, typed[1], typed[2])]
+    else:  # a sentence ("also vikram from HR, he was the recruiter"): read it
+        found = [
+            (clean(p.name, MAX_NAME), p.role or typed[1], p.email)
+            for p in people_in(text)
+            if p.name
+        ] or [typed]
     lines = []
     for name, role, email in found[: MAX_PEOPLE - len(answers.people)]:
         answers.people.append((name, role, email))

@@ -556,7 +556,7 @@ ATTEMPT_BEFORE_INTERVIEW: Final = _(
     "is wrong, tell me again with the right day."
 )
 BUTTON_UNDO_ONE: Final = _("↩️ Undo {n}")
-REPLY_NEW_DATE_NOTE: Final = _("They replied with a new date, {day}. I've re-planned from it:")
+REPLY_NEW_DATE_NOTE: Final = _("🗓 New date from them: {day}. Your plan now:")
 NEW_DATE_SAID: Final = _("a new date: {day}")
 CONFIRM_OUTCOME: Final = _("Just to be sure before I stop your reminders: {title} — {outcome}?")
 OUTCOME_NAMES: Final = {
