@@ -66,6 +66,7 @@ class UserProfile:
     language_code: str | None
     blocked_at: datetime | None
     created_at: datetime
+    name: str | None = None  # how the user signs their e-mails, once they said it
 
 
 @dataclass(frozen=True, slots=True)

@@ -186,6 +186,8 @@ class Frame:
     to: str | None = None
     unsure: tuple[str, ...] = field(default=())
     """Names of facts read with doubt (e.g. ``"interview_at"``): ask before storing."""
+    no_date_said: bool = False
+    """The message says the employer gave no usable date ("they didn't say", "soon": T4)."""
 
     def to_json(self) -> dict[str, Any]:
         """The frame as plain JSON values, with exactly the public keys."""
@@ -1499,6 +1501,7 @@ def _new_interview(
     unsure = ("interview_at",) if doubtful else ()
     people = _people(t, known)
     timeline = _timeline(promise_text, t, local_now, cal, people) if promise_text else None
+    vague = timeline is None and bool(_VAGUE.search(t.plain) or _NO_DATE_YET.search(t.plain))
     return replace(
         frame,
         role=_role(t, frame.company),
@@ -1507,6 +1510,7 @@ def _new_interview(
         people=people,
         vibe=_vibe(t.plain),
         unsure=unsure,
+        no_date_said=vague,
     )
 
 
@@ -1525,6 +1529,11 @@ def _split_promise(plain: str) -> tuple[str, str]:
     return plain, ""
 
 
+_NO_DATE_YET = re.compile(
+    r"\b(?:no (?:date|timeline|timeframe|time frame)(?: (?:yet|given|mentioned))?|"
+    r"(?:didnt|did not|never) (?:say|give|mention)(?: (?:a|any) (?:date|timeline))?|"
+    r"no idea when|not sure when)\b"
+)
 _VAGUE = re.compile(
     r"\b(?:soon|asap|shortly|didnt say|did not say|no idea|not sure when|dont know when|"
     r"no timeline|no date|havent said|they didnt mention|when they can|at some point)\b"

@@ -78,12 +78,16 @@ async def change_settings(
     zone: str | Unset = UNSET,
     country: str | Unset | None = UNSET,
     nudge_hour: int | Unset = UNSET,
+    name: str | Unset | None = UNSET,
 ) -> UserProfile:
     """Store the user's new zone, country or reminder hour and re-plan around it (S6)."""
     updated = await repo.update_user_settings(
-        session, owner_id=user.id, zone=zone, country=country, nudge_hour=nudge_hour
+        session, owner_id=user.id, zone=zone, country=country, nudge_hour=nudge_hour, name=name
     )
     if updated is None:
         raise LookupError(f"no user {user.id}")
-    await replan_all(session, updated)
+    if not (
+        isinstance(zone, Unset) and isinstance(country, Unset) and isinstance(nudge_hour, Unset)
+    ):
+        await replan_all(session, updated)  # a new name changes no date
     return updated

@@ -139,6 +139,7 @@ class UserRow(Base):
     zone: Mapped[str | None] = mapped_column(String(64))
     country: Mapped[str | None] = mapped_column(String(8))
     nudge_hour: Mapped[int] = mapped_column(Integer, default=10)
+    name: Mapped[str | None] = mapped_column(String(80))  # signs the drafts; asked, not guessed
     language_code: Mapped[str | None] = mapped_column(String(16))
     blocked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

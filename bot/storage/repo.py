@@ -110,6 +110,7 @@ def _user(row: UserRow) -> UserProfile:
         language_code=row.language_code,
         blocked_at=row.blocked_at,
         created_at=row.created_at,
+        name=row.name,
     )
 
 
@@ -224,6 +225,7 @@ async def update_user_settings(
     zone: str | Unset | None = UNSET,
     country: str | Unset | None = UNSET,
     nudge_hour: int | Unset = UNSET,
+    name: str | Unset | None = UNSET,
 ) -> UserProfile | None:
     """Change the user's zone, country (business days) or nudge hour (S6); ``None`` if unknown.
 
@@ -240,6 +242,8 @@ async def update_user_settings(
         row.country = country.upper() if country else None
     if not isinstance(nudge_hour, Unset):
         row.nudge_hour = nudge_hour
+    if not isinstance(name, Unset):
+        row.name = name[:80] if name else None
     await session.flush()
     return _user(row)
 

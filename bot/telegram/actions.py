@@ -458,7 +458,7 @@ async def do_why(turn: Turn, args: Sequence[str]) -> None:
 
 async def do_settings(turn: Turn, args: Sequence[str]) -> None:
     choice = args[0] if args else ""
-    if choice in ("zone", "hour", "country"):
+    if choice in ("zone", "hour", "country", "name"):
         await flows.start(turn, choice)
         return
     user = turn.user
@@ -467,12 +467,16 @@ async def do_settings(turn: Turn, args: Sequence[str]) -> None:
             zone=esc(user.zone or texts.NOT_SET),
             hour=user.nudge_hour,
             country=esc(user.country or texts.NONE_SET),
-        ),
+        )
+        + texts.SETTINGS_NAME.format(name=esc(user.name or texts.NOT_SET)),
         [
             [
                 button(texts.BUTTON_ZONE, "set", "zone"),
                 button(texts.BUTTON_HOUR, "set", "hour"),
             ],
-            [button(texts.BUTTON_COUNTRY, "set", "country")],
+            [
+                button(texts.BUTTON_COUNTRY, "set", "country"),
+                button(texts.BUTTON_NAME, "set", "name"),
+            ],
         ],
     )

@@ -136,6 +136,7 @@ _FLOWS: dict[str, type[Answers]] = {
     "tone": NoAnswers,
     "news": NewsAnswers,
     "pending": PendingAnswers,
+    "name": NoAnswers,
 }
 _ADAPTERS: dict[type[Answers], TypeAdapter[Any]] = {
     kind: TypeAdapter(kind) for kind in set(_FLOWS.values())

@@ -78,8 +78,7 @@ async def send_draft(
     if record is None:
         turn.say(texts.EXPIRED)
         return
-    tg_user = turn.update.effective_user
-    user_name = tg_user.first_name if tg_user else ""
+    user_name = turn.user.name or ""  # never guessed: "[your name]" until the user says it
     if kind is DraftKind.THANK_YOU and len(record.people) > 1:
         notes = interviews.thank_you_notes(record, user_name=user_name, cal=turn.cal)
         for note in notes[:-1]:
@@ -108,4 +107,6 @@ async def send_draft(
         contact = contact_for(record, kind)
         to = contact.role if contact else Recipient.RECRUITER
         rows.append([button(texts.BUTTON_SENT_LOG, "lg", record.id, Channel.EMAIL.value, to.value)])
+    if not turn.user.name:
+        rows.append([button(texts.BUTTON_SET_NAME, "set", "name")])
     turn.say(views.draft_text(draft) + "\n\n" + texts.RECIPIENT_LAST, rows)

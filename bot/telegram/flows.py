@@ -302,6 +302,30 @@ async def finish_setting(turn: Turn, conv: Conversation) -> None:
     return None
 
 
+MAX_OWN_NAME = 60
+
+
+async def ask_name(turn: Turn, conv: Conversation) -> None:
+    tg_user = turn.update.effective_user
+    first = clean(tg_user.first_name, MAX_OWN_NAME) if tg_user and tg_user.first_name else ""
+    rows = [[button(texts.BUTTON_SIGN_AS.format(name=first), "q", "name", "tg")]] if first else []
+    turn.say(texts.ASK_NAME, rows or None)
+
+
+async def answer_name(turn: Turn, conv: Conversation, reply: Reply) -> None:
+    tg_user = turn.update.effective_user
+    if reply.value == "tg" and tg_user is not None and tg_user.first_name:
+        name = clean(tg_user.first_name, MAX_OWN_NAME)
+    else:
+        name = clean(reply.text or "", MAX_OWN_NAME)
+    if not name:
+        await ask_name(turn, conv)
+        return
+    turn.user = await plans.change_settings(turn.session, turn.user, name=name)
+    turn.say(texts.NAME_SAVED.format(name=esc(name)))
+    await advance(turn, conv)
+
+
 # --- a new interview -------------------------------------------------------------------------
 
 
@@ -712,6 +736,7 @@ QUESTIONS: dict[str, Question] = {
     "news": Question(ask_news, answer_news),
     "review": Question(ask_review, answer_review),
     "pick": Question(ask_pick, answer_pick),
+    "name": Question(ask_name, answer_name),
 }
 ORDER: dict[str, tuple[str, ...]] = {
     "onboard": ("zone", "hour"),
@@ -730,6 +755,7 @@ ORDER: dict[str, tuple[str, ...]] = {
         "review",
     ),
     "pending": ("pick",),
+    "name": ("name",),
     "newdate": ("timeline", "timeline_ok"),
     "tone": ("tone",),
     "news": ("news",),
@@ -745,4 +771,5 @@ FINISH: dict[str, Finisher] = {
     "tone": finish_setting,
     "news": finish_news,
     "pending": finish_pending,
+    "name": finish_setting,
 }

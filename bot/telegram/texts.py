@@ -591,3 +591,11 @@ REVIEW_HOW: Final = _(
 )
 BUTTON_WHY: Final = _("Why?")
 WHY_RULE: Final = "• {text}"
+SETTINGS_NAME: Final = _("\nYour name on drafts: <b>{name}</b>")
+BUTTON_NAME: Final = _("Your name")
+BUTTON_SET_NAME: Final = _("✍️ Sign my drafts with my name")
+BUTTON_SIGN_AS: Final = _("Sign as {name}")
+ASK_NAME: Final = _("How should I sign your e-mail drafts? Type your name as you sign e-mails.")
+NAME_SAVED: Final = _(
+    "Thanks, {name}: your drafts will be signed with that. Change it in /settings."
+)

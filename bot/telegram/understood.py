@@ -220,6 +220,8 @@ async def new_interview(turn: Turn, frame: Frame, text: str) -> None:
         answers.said = text[: flows.MAX_SAID]
         answers.promised_by = frame.timeline.by
         answers.understood = views.day(frame.timeline.by)
+    elif frame.no_date_said:
+        answers.said = text[: flows.MAX_SAID]  # they gave no date: plan from the interview
     answers.people = [
         (p.name[: flows.MAX_NAME], p.role or Recipient.INTERVIEWER, p.email)
         for p in frame.people

@@ -284,3 +284,47 @@ class TestStoredAnswers:
         assert "expired" in reply
         assert await interviews(env, user) == ()
         assert "nothing to cancel" in text_of(await user.send("/cancel"))
+
+
+class TestOneSentence:
+    """A new interview told in one message: only what is missing is asked, then a review."""
+
+    async def test_opener_with_company_role_and_promise(self, env: BotEnv) -> None:
+        user = env.user()
+        await onboard(user)
+        reply = text_of(
+            await user.send(
+                "I just had an interview at Razorpay for senior data analyst, hiring manager "
+                "said theyd get back to me by the 15th"
+            )
+        )
+        assert "Razorpay" in reply and "senior data analyst" in reply
+        assert "Which company" not in reply and "Who did you meet" in reply
+        await user.press("everyone")  # people
+        await user.press("warm")
+        review = text_of(await user.press("Not yet"))
+        assert "Is this right?" in review and "Razorpay" in review
+        saved = text_of(await user.press("Save"))
+        assert "Saved" in saved and "Check-in" in saved
+        (record,) = await interviews(env, user)
+        assert record.company == "Razorpay" and record.promised_by is not None
+
+    async def test_a_fact_fixed_from_the_review(self, env: BotEnv) -> None:
+        user = env.user()
+        await onboard(user)
+        await user.send(
+            "had my interview at acme yesterday for the pm role, went great, no date yet"
+        )
+        await user.press("everyone")
+        await user.press("Not yet")
+        await user.press("Company")
+        review = text_of(await user.send("Acme Corp"))
+        assert "Is this right?" in review and "Acme Corp" in review
+
+    async def test_another_language_gets_one_english_line(self, env: BotEnv) -> None:
+        user = env.user()
+        await onboard(user)
+        reply = text_of(
+            await user.send("Tive uma entrevista ontem na Nubank, quando devo mandar email?")
+        )
+        assert "only understand English" in reply
