@@ -19,7 +19,7 @@ import icalendar
 from bot.core.coaching import explain_rules, why_silence
 from bot.core.drafts import draft_order
 from bot.core.records import InterviewRecord, InterviewStatus, NudgeState
-from bot.core.types import Channel, DraftKind, Outcome, Recipient, Verdict
+from bot.core.types import Channel, DraftKind, Outcome, Recipient, Verdict, Vibe
 from bot.core.verdict import decide
 from bot.services import attempts, interviews
 from bot.services.interviews import OUTCOME_STATUS, outcome_of
@@ -75,7 +75,7 @@ async def pick(
     return None
 
 
-E = TypeVar("E", Channel, Recipient, DraftKind, Outcome)
+E = TypeVar("E", Channel, Recipient, DraftKind, Outcome, Vibe)
 
 
 def _enum_arg(kind: type[E], args: Sequence[str], index: int) -> E | None:
@@ -353,6 +353,20 @@ async def do_draft(turn: Turn, args: Sequence[str]) -> None:
         await flows.start(turn, "news", NewsAnswers(edit_id=record.id))
         return
     await cards.send_draft(turn, record.id, kind)
+
+
+async def set_vibe(turn: Turn, args: Sequence[str]) -> None:
+    """``vb:<interview>:<vibe>``: how the interview felt, noted from a message (G4 may apply)."""
+    vibe = _enum_arg(Vibe, args, 1)
+    record = await pick(turn, "vb", args[:1], open_only=False)
+    if record is None or vibe is None:
+        if vibe is None:
+            turn.say(texts.EXPIRED)
+        return
+    planned = await interviews.update(turn.session, turn.user, record.id, vibe=vibe)
+    turn.plan_changed = True
+    if planned is not None:
+        cards.show_updated(turn, planned, texts.VIBE_NOTED)
 
 
 async def mark_thanked(turn: Turn, args: Sequence[str]) -> None:

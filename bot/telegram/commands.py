@@ -226,6 +226,9 @@ async def on_text(turn: Turn) -> None:
 
 async def route_intent(turn: Turn, frame: Frame, text: str) -> None:
     """Act on what the free text was understood as; else suggest some commands."""
+    if frame.intent is FrameIntent.UNKNOWN and frame.vibe is not None:
+        await understood.FELT(turn, frame, text)
+        return
     action = understood.FRAME_ACTIONS.get(frame.intent)
     if action is not None:
         await action(turn, frame, text)
@@ -460,6 +463,7 @@ COMMANDS: tuple[Command, ...] = (
     # Buttons that are not commands.
     Command(None, None, actions.do_edit, button="ed"),  # ed:<interview>[:<field>]
     Command(None, None, actions.mark_thanked, button="ty"),  # ty:<interview>
+    Command(None, None, actions.set_vibe, button="vb"),  # vb:<interview>:<vibe>
     Command(None, None, actions.undo_attempt, button="ua"),  # ua:<attempt>
     Command(None, None, on_question_button, button="q"),  # q:<question>:<value>
     Command(None, None, on_ok, button="ok"),

@@ -599,3 +599,9 @@ ASK_NAME: Final = _("How should I sign your e-mail drafts? Type your name as you
 NAME_SAVED: Final = _(
     "Thanks, {name}: your drafts will be signed with that. Change it in /settings."
 )
+VIBE_NOTE: Final = _(
+    "Should I note that {title} felt {vibe}? It changes how many follow-ups I plan."
+)
+BUTTON_YES_NOTE_IT: Final = _("Yes, note it")
+BUTTON_NO_THANKS: Final = _("No, leave it")
+VIBE_NOTED: Final = _("Noted how it felt.")

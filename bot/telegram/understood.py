@@ -441,6 +441,23 @@ async def feeling(turn: Turn, frame: Frame, text: str) -> None:
     turn.say(esc(message), [[button(texts.BUTTON_WHY_SILENCE, "why")]])
 
 
+async def felt(turn: Turn, frame: Frame, record: InterviewRecord) -> None:
+    """How an interview felt, said on its own ("the recruiter was cold on the phone")."""
+    if frame.vibe is None:
+        return
+    turn.say(
+        texts.VIBE_NOTE.format(
+            title=views.interview_title(record), vibe=views.VIBE_NAMES[frame.vibe]
+        ),
+        [
+            [
+                button(texts.BUTTON_YES_NOTE_IT, "vb", record.id, frame.vibe.value),
+                button(texts.BUTTON_NO_THANKS, "ok"),
+            ]
+        ],
+    )
+
+
 async def thanks(turn: Turn, frame: Frame, text: str) -> None:
     turn.say(texts.YOU_ARE_WELCOME)
 
@@ -537,6 +554,7 @@ ON_RECORD: dict[FrameIntent, Callable[[Turn, Frame, InterviewRecord], Awaitable[
     FrameIntent.REAL_NEWS: real_news,
     FrameIntent.SHOULD_I: should_i,
     FrameIntent.DRAFT: draft,
+    FrameIntent.UNKNOWN: felt,
 }
 FRAME_ACTIONS: dict[FrameIntent, Callable[[Turn, Frame, str], Awaitable[None]]] = {
     FrameIntent.NEW_INTERVIEW: new_interview,
@@ -552,3 +570,5 @@ FRAME_ACTIONS: dict[FrameIntent, Callable[[Turn, Frame, str], Awaitable[None]]] 
     FrameIntent.SETTINGS: settings,
     FrameIntent.UNDO: undo,
 }
+FELT = _with_record(felt)
+"""An unknown message that still says how an interview felt."""
