@@ -10,7 +10,7 @@ It never guesses silently: a fact it read but is not sure of is named in
 How a message is read, in order:
 
 1. Language. A message with too few English words for its length goes to a language
-   identifier (``py3langid``, whose model ships in its wheel); anything but English
+   identifier (``langdetect``, whose profiles ship in the package); anything but English
    gets ``intent = unknown`` and no facts, so the bot can say it only reads English.
 2. Intent. :func:`bot.core.intents.recognise` gives the base reading; this module
    refines it: an offer or deadline from *another* company is real news (G9), never an
@@ -259,10 +259,13 @@ _WORD_RX = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 @functools.lru_cache(maxsize=1)
 def _identifier() -> Any:
-    import py3langid  # type: ignore[import-untyped]  # its model ships in its wheel
+    # langdetect: pure Python, its profiles ship in the package (no download); py3langid
+    # was tried first but brings numpy and its BLAS, 50 MB of a bot image that must stay
+    # under 200 MB. Seeded, so the same text always gets the same answer.
+    from langdetect import DetectorFactory, detect_langs  # type: ignore[import-untyped]
 
-    py3langid.set_languages(_LANGUAGES)
-    return py3langid
+    DetectorFactory.seed = 0
+    return detect_langs
 
 
 def warm_up() -> None:
@@ -271,7 +274,7 @@ def warm_up() -> None:
     The bot calls this in a worker thread at start, so no user's first message pays for
     it on the event loop.
     """
-    _identifier().rank("warm up the language model with a short sentence")
+    _identifier()("warm up the language model with a short sentence")
     utc = BusinessCalendar("UTC")
     understand(
         "had an interview at acme yesterday, they said by friday",
@@ -285,8 +288,8 @@ def detect_language(text: str) -> str:
 
     A message whose words are mostly common English (or chat) words, or that has at most two
     words, is English. Otherwise the identifier ranks the candidate languages; another
-    language wins only when it beats English clearly (by :data:`_CLEAR_GAP` per character
-    of log-probability), so names and typos in an English message do not make it foreign.
+    language wins only when it beats English clearly (by :data:`_CLEAR_GAP` in probability),
+    so names and typos in an English message do not make it foreign.
     Emoji and numbers alone are English (nothing says otherwise).
     """
     sample = text[:MAX_CHARS]
@@ -298,17 +301,20 @@ def detect_language(text: str) -> str:
     if latin and (len(words) <= 2 or english / len(words) >= 0.3):
         return "en"
     try:
-        ranked = _identifier().rank(sample)
+        ranked = [(str(guess.lang), float(guess.prob)) for guess in _identifier()(sample)]
     except Exception:  # the identifier is a helper; never let it break a turn
         return "en"
-    best, best_score = ranked[0]
-    english_score = dict(ranked).get("en", best_score)
-    if best != "en" and (best_score - english_score) / max(len(sample), 1) >= _CLEAR_GAP:
-        return str(best)
+    if not ranked:
+        return "en"
+    best, best_prob = ranked[0]
+    english_prob = dict(ranked).get("en", 0.0)
+    if best != "en" and best_prob - english_prob >= _CLEAR_GAP:
+        return best.split("-")[0]  # "zh-cn" -> "zh"
     return "en"
 
 
-_CLEAR_GAP = 0.5
+_CLEAR_GAP = 0.6
+"""How much more likely another language must be than English (probabilities, 0-1)."""
 
 
 # --- small readers -----------------------------------------------------------------------
