@@ -38,7 +38,7 @@ RUN python3 -c "import tomllib; print('\n'.join(tomllib.load(open('pyproject.tom
 COPY README.md ./
 COPY bot ./bot
 RUN /opt/hearback/bin/pip install --no-compile --no-deps . \
-    && /opt/hearback/bin/pip uninstall -y pip setuptools wheel
+    && /opt/hearback/bin/pip uninstall -y pip setuptools
 
 # Trim what running never reads: symbols of the wheels' extension modules (about 28 MB),
 # the packages' own test suites, C/Cython sources and type stubs.
