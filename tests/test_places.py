@@ -6,9 +6,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bot.core.calendar import is_valid_zone
 from bot.places import (
     DATA_FILE,
     _search,
+    _zone_names,
     build_index_text,
     find_places,
     parse_index,
@@ -41,9 +43,17 @@ class TestFindPlaces:
         assert len(set(zones)) == len(zones)
         assert all(p.country == "US" for p in places)
 
-    @pytest.mark.parametrize("query", ["", "   ", "xyzzyplugh", "<b>", "!!!", "a" * 10_000])
+    @pytest.mark.parametrize(
+        "query", ["", "   ", "xyzzyplugh", "<b>", "!!!", "a" * 10_000, "localtime"]
+    )
     def test_nothing_found(self, query: str) -> None:
         assert find_places(query) == []
+
+    def test_every_zone_name_is_a_valid_zone(self) -> None:
+        names = _zone_names()
+        assert len(names) > 400
+        assert all(is_valid_zone(zone) for zone in names.values())
+        assert names["utc"] == "UTC"
 
     def test_country_follows_zone(self) -> None:
         (place,) = find_places("Europe/London")
