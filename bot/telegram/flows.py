@@ -21,7 +21,7 @@ from bot.core.timeline import describe_date, read_interview_time, read_timeline
 from bot.core.tone import check_tone
 from bot.core.types import DraftKind, Recipient, Vibe
 from bot.core.understand import is_name_like, people_in
-from bot.places import find_places, zone_for_location
+from bot.places import find_places_soon, zone_for_location
 from bot.services import interviews, people, plans
 from bot.storage import repo
 from bot.telegram import cards, texts, views
@@ -214,7 +214,7 @@ async def answer_zone(turn: Turn, conv: Conversation, reply: Reply) -> None:
             turn.say(texts.EXPIRED)
             return
     else:
-        places = find_places(reply.text or "")
+        places = await find_places_soon(reply.text or "")
         if not places:
             turn.say(texts.ZONE_NOT_FOUND)
             return
