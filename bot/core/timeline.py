@@ -70,6 +70,7 @@ import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
+from enum import StrEnum
 from typing import Any
 
 import dateutil.easter
@@ -89,7 +90,17 @@ from bot.core._timeline_words import (
 from bot.core.calendar import BusinessCalendar, day_in_words
 from bot.core.types import TimelineReading
 
-__all__ = ["date_order", "describe_date", "read_interview_time", "read_timeline"]
+__all__ = [
+    "OLDEST_INTERVIEW",
+    "PROMISE_HORIZON",
+    "InterviewWhen",
+    "WhenProblem",
+    "date_order",
+    "describe_date",
+    "judge_interview_time",
+    "read_interview_time",
+    "read_timeline",
+]
 
 DATEPARSER_CHARS = 300
 """At most this many characters are ever handed to ``dateparser``."""
@@ -1210,9 +1221,11 @@ def read_timeline(text: str, *, now: datetime, cal: BusinessCalendar) -> Timelin
     """The promised-by date in what the user said about when the employer will answer.
 
     ``now`` is aware; the date is in the user's zone (today is
-    ``cal.local_date(now)``) and never before today. ``None`` with "no date"
-    when nothing usable was said (T4). ``understood`` is shown to the user, so it
-    names no rule id; ``rules`` carries them. See the module docstring for how
+    ``cal.local_date(now)``), never before today and never more than
+    :data:`PROMISE_HORIZON` after it (a later date is given back as ``too_far``).
+    ``None`` with "no date" when nothing usable was said (T4). ``understood`` is
+    shown to the user, so it names no rule id; ``rules`` carries them. See the
+    module docstring for how
     phrases are read. Never raises for any ``text``.
     """
     local_now = cal.localize(now)
@@ -1232,6 +1245,11 @@ def read_timeline(text: str, *, now: datetime, cal: BusinessCalendar) -> Timelin
     assert best.day is not None
     distinct = {hit.day for hit in dated}
     when = describe_date(best.day, today=ctx.today)
+    if best.day > ctx.today + PROMISE_HORIZON:
+        # No hiring timeline runs this long: "by 9999-12-31" is a slip, not a promise (T4).
+        return TimelineReading(
+            None, f"no date: {when} is more than a year away", ("T4",), too_far=best.day
+        )
     if len(distinct) > 1:
         labels = list(dict.fromkeys(hit.label for hit in sorted(dated, key=lambda h: h.start)))
         return TimelineReading(best.day, f"by {when} (latest of {' / '.join(labels)})", ("T2",))
@@ -1246,8 +1264,31 @@ def read_timeline(text: str, *, now: datetime, cal: BusinessCalendar) -> Timelin
 FUTURE_SLACK = timedelta(minutes=5)
 """How far after ``now`` an interview time may be (clock skew, "in a minute")."""
 
-OLDEST_INTERVIEW = timedelta(days=400)
-"""An interview further back than this is a misreading ("11/18" read as 2018), not an answer."""
+OLDEST_INTERVIEW = timedelta(days=366)
+"""An interview further back than a year is a slip ("11/18" read as 2018), not an answer."""
+
+PROMISE_HORIZON = timedelta(days=366)
+"""A promised-by date further ahead than a year is a slip ("by 9999-12-31"), not a promise."""
+
+
+class WhenProblem(StrEnum):
+    """Why :func:`judge_interview_time` gave no moment."""
+
+    UNREADABLE = "unreadable"
+    IMPOSSIBLE_TIME = "impossible_time"  # "25:00", "10:75", "13pm"
+    IN_FUTURE = "in_future"  # more than FUTURE_SLACK after now
+    TOO_OLD = "too_old"  # more than OLDEST_INTERVIEW before now
+
+
+@dataclass(frozen=True, slots=True)
+class InterviewWhen:
+    """When the interview was, or why that could not be said (``detail``: the clock as typed
+    when it is impossible, e.g. "25:00")."""
+
+    moment: datetime | None
+    problem: WhenProblem | None = None
+    detail: str = ""
+
 
 _AGO = re.compile(
     r"^(?:about |around |roughly |like )?(?P<n>\d{1,4}|an?|half an?) ?(?P<unit>min(?:ute)?s?|"
@@ -1277,11 +1318,63 @@ def _expand_weekday_abbr(text: str) -> str:
     return re.sub(r"\b(mon|wed|sat|sun)\b", lambda m: WEEKDAYS[weekday_number(m.group(1))], text)
 
 
+# Clock times anywhere in the answer, checked before reading it: "at 25:00" must not
+# quietly become the 10:00 of a date without a time. A dot is a clock only after "at"
+# ("18.11" is a date); a bare number only after "at" ("at 25").
+_AMPM = r"(?: ?(?P<ampm>am|pm))?"
+_CLOCKS = (
+    re.compile(r"(?<![\d/.:])(?P<hour>\d{1,2}):(?P<minute>\d{1,2})(?![\d/.:])" + _AMPM),
+    re.compile(r"\bat (?P<hour>\d{1,2})[.h](?P<minute>\d{1,2})(?![\d/.:])" + _AMPM),
+    re.compile(r"(?<![\d/.:])(?P<hour>\d{1,2}) ?(?P<ampm>am|pm)\b"),
+    re.compile(r"\bat (?P<hour>\d{1,3})(?![\d/.:h]| ?(?:am|pm|st|nd|rd|th)\b)"),
+)
+
+
+def _impossible_clock(clean: str) -> str:
+    """The first clock time in ``clean`` that no clock shows ("25:00", "13pm"), or ""."""
+    for pattern in _CLOCKS:
+        for match in pattern.finditer(clean):
+            hour = int(match.group("hour"))
+            minute_text = match.groupdict().get("minute")
+            minute = int(minute_text) if minute_text else 0
+            ampm = match.groupdict().get("ampm")
+            bad_hour = not 1 <= hour <= 12 if ampm else hour > 23
+            if minute > 59 or bad_hour:
+                return match.group(0).removeprefix("at ").strip()
+    return ""
+
+
+def judge_interview_time(text: str, *, now: datetime, cal: BusinessCalendar) -> InterviewWhen:
+    """:func:`read_interview_time`, saying why when there is no moment.
+
+    An impossible clock time ("yesterday at 25:00", "10:75", "13pm") is
+    :attr:`WhenProblem.IMPOSSIBLE_TIME` with the clock as typed in ``detail``, never
+    read as some other time; a moment more than :data:`FUTURE_SLACK` ahead of ``now``
+    is :attr:`WhenProblem.IN_FUTURE`; one more than :data:`OLDEST_INTERVIEW` before it
+    is :attr:`WhenProblem.TOO_OLD`. Never raises for any ``text``.
+    """
+    local_now = cal.localize(now)
+    clean = _expand_weekday_abbr(normalize(text)).strip(" .!?")
+    impossible = _impossible_clock(clean)
+    if impossible:
+        return InterviewWhen(None, WhenProblem.IMPOSSIBLE_TIME, impossible)
+    moment = _read_moment(clean, local_now, cal) if clean else None
+    if moment is None:
+        return InterviewWhen(None, WhenProblem.UNREADABLE)
+    if moment > local_now + FUTURE_SLACK:
+        return InterviewWhen(None, WhenProblem.IN_FUTURE)
+    if moment < local_now - OLDEST_INTERVIEW:
+        return InterviewWhen(None, WhenProblem.TOO_OLD)
+    return InterviewWhen(moment)
+
+
 def read_interview_time(text: str, *, now: datetime, cal: BusinessCalendar) -> datetime | None:
     """When the interview was, from "yesterday at 10:30", "2 hours ago", "monday", "18/11 14:00".
 
-    Returns an aware datetime in ``cal.tz``, or ``None`` when unreadable or more
-    than a few minutes (:data:`FUTURE_SLACK`) after ``now``. A bare weekday is
+    Returns an aware datetime in ``cal.tz``, or ``None`` when unreadable, when a clock
+    time in it is impossible, when it is more than a few minutes
+    (:data:`FUTURE_SLACK`) after ``now`` or more than a year before it
+    (:func:`judge_interview_time` says which). A bare weekday is
     the most recent one (today when it is today's name, since people naming a
     past week's day say "last"); a bare clock time is the most recent such
     moment; a date without a time is 10:00 local, but never later than ``now``;
@@ -1289,14 +1382,7 @@ def read_interview_time(text: str, *, now: datetime, cal: BusinessCalendar) -> d
     later than ``now``). Numeric dates follow :func:`date_order`. Never raises
     for any ``text``.
     """
-    local_now = cal.localize(now)
-    clean = _expand_weekday_abbr(normalize(text)).strip(" .!?")
-    moment = _read_moment(clean, local_now, cal) if clean else None
-    if moment is None or moment > local_now + FUTURE_SLACK:
-        return None
-    if moment < local_now - OLDEST_INTERVIEW:
-        return None
-    return moment
+    return judge_interview_time(text, now=now, cal=cal).moment
 
 
 def _read_moment(clean: str, local_now: datetime, cal: BusinessCalendar) -> datetime | None:
@@ -1366,16 +1452,20 @@ def _numeric_moment(
     today = local_now.date()
     written = _year_of(year_text)
     years = [written] if written is not None else [today.year, today.year - 1]
+    ahead: date | None = None
     for month, day_number in orders:
         for year in years:
             day = _safe_date(year, month, day_number)
+            if day is not None and day > today:
+                ahead = ahead or day
             if day is None or day > today:
                 continue
             clock = _clock(match)
             if clock is None:
                 return _day_only(day, local_now, cal)
             return cal.at_local(day, *clock)
-    return None
+    # Only a date still ahead ("18/11/2027"): the caller says it is in the future.
+    return cal.at_local(ahead, 10) if ahead is not None and written is not None else None
 
 
 def _interview_by_dateparser(
@@ -1397,7 +1487,8 @@ def _interview_by_dateparser(
     if period == "time":
         return cal.at_local(found.date(), found.hour, found.minute)
     if found.date() > local_now.date():
-        return None
+        # A day still ahead ("tomorrow", "next monday"): the caller says it is in the future.
+        return cal.at_local(found.date(), 10)
     if period == "part_of_day":
         return min(cal.at_local(found.date(), found.hour, found.minute), local_now)
     return _day_only(found.date(), local_now, cal)

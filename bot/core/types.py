@@ -172,9 +172,11 @@ class TimelineReading:
 
     ``promised_by`` is ``None`` when nothing usable was said (T4); ``understood``
     says in words what was read, so the bot can confirm it; ``rules`` names the
-    T rules that decided it.
+    T rules that decided it. ``too_far`` is the date named when it lies beyond any
+    sensible hiring timeline (``promised_by`` is then ``None``), so the bot can ask again.
     """
 
     promised_by: date | None
     understood: str
     rules: tuple[str, ...] = field(default=())
+    too_far: date | None = None

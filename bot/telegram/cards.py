@@ -22,7 +22,8 @@ def facts(turn: Turn, record: InterviewRecord) -> str:
     """One line: when, their timeline, how it felt, whom the user met."""
     parts = [texts.INTERVIEWED.format(when=views.when(record.interviewed_at, turn.cal, turn.now))]
     if record.promised_by:
-        parts.append(texts.ANSWER_BY.format(day=views.day(record.promised_by)))
+        today = turn.cal.local_date(turn.now)
+        parts.append(texts.ANSWER_BY.format(day=views.day(record.promised_by, today)))
     else:
         parts.append(texts.NO_DATE_GIVEN)
     parts.append(texts.FELT.format(vibe=views.VIBE_NAMES[record.vibe]))

@@ -11,13 +11,18 @@ from __future__ import annotations
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 import holidays
 
 from bot.core.calendar import country_for_zone
-from bot.core.timeline import describe_date, read_interview_time, read_timeline
+from bot.core.timeline import (
+    InterviewWhen,
+    WhenProblem,
+    describe_date,
+    judge_interview_time,
+    read_timeline,
+)
 from bot.core.tone import check_tone
 from bot.core.types import DraftKind, Recipient, Vibe
 from bot.core.understand import is_name_like, people_in
@@ -356,13 +361,22 @@ async def ask_when(turn: Turn, conv: Conversation) -> None:
 
 
 async def answer_when(turn: Turn, conv: Conversation, reply: Reply) -> None:
-    moment: datetime | None
-    if reply.skip or reply.value == "now":
-        moment = turn.now
-    else:
-        moment = read_interview_time(reply.text or "", now=turn.now, cal=turn.cal)
+    judged = (
+        InterviewWhen(turn.now)
+        if reply.skip or reply.value == "now"
+        else judge_interview_time(reply.text or "", now=turn.now, cal=turn.cal)
+    )
+    moment = judged.moment
     if moment is None:
-        turn.say(texts.WHEN_BAD, [[button(texts.BUTTON_JUST_NOW, "q", "when", "now")]])
+        problem = judged.problem or WhenProblem.UNREADABLE
+        said = {
+            WhenProblem.IMPOSSIBLE_TIME: texts.WHEN_IMPOSSIBLE.format(
+                clock=f"<b>{esc(judged.detail)}</b>"
+            ),
+            WhenProblem.IN_FUTURE: texts.WHEN_AHEAD,
+            WhenProblem.TOO_OLD: texts.WHEN_TOO_OLD,
+        }.get(problem, texts.WHEN_BAD)
+        turn.say(said, [[button(texts.BUTTON_JUST_NOW, "q", "when", "now")]])
         return
     conv.answers_as(InterviewAnswers).interviewed_at = moment
     turn.say(texts.INTERVIEW_AT.format(when=views.when(moment, turn.cal, turn.now)))
@@ -444,6 +458,15 @@ async def answer_timeline(turn: Turn, conv: Conversation, reply: Reply) -> None:
     )
     reading = read_timeline(said, now=said_at or turn.now, cal=turn.cal)
     answers.said = said
+    if reading.too_far is not None:
+        answers.promised_by = None
+        await save(turn, conv)
+        day = describe_date(reading.too_far, today=turn.cal.local_date(turn.now))
+        turn.say(
+            texts.TIMELINE_TOO_FAR.format(day=f"<b>{esc(day)}</b>"),
+            [[button(texts.BUTTON_NO_DATE, "q", "timeline", "none")]],
+        )
+        return
     if reading.promised_by is None:
         answers.promised_by = None
         await save(turn, conv)

@@ -67,6 +67,18 @@ WHEN_BAD: Final = _(
     "I couldn't read that as a time in the past. Try <i>today 2pm</i>, <i>yesterday</i> or "
     "a date like <i>18 November</i>."
 )
+WHEN_IMPOSSIBLE: Final = _(
+    "{clock} isn't a time on the clock: hours go from 0 to 23 (or 1 to 12 with am/pm) and "
+    "minutes from 0 to 59. When was it? For example <i>yesterday at 15:00</i>."
+)
+WHEN_AHEAD: Final = _(
+    "That's still ahead of us. I plan follow-ups from when the interview ended: come back "
+    "once it's over and tap <b>Just now</b>, or tell me when it was if it already happened."
+)
+WHEN_TOO_OLD: Final = _(
+    "That's more than a year ago, further back than I can plan follow-ups for. Did you mean "
+    "a more recent date? For example <i>yesterday</i> or <i>18 November</i>."
+)
 ASK_PEOPLE: Final = _(
     "Who did you meet? Send one person per message, like "
     "<i>Dana Lee, recruiter, dana@acme.com</i> (role and work e-mail are optional). "
@@ -78,6 +90,11 @@ ASK_TIMELINE: Final = _(
 )
 TIMELINE_UNKNOWN: Final = _(
     "I couldn't find a date in that, so I won't guess. You can rephrase it, or tap "
+    "<b>They didn't say</b>."
+)
+TIMELINE_TOO_FAR: Final = _(
+    "{day} is more than a year away, further than any hiring timeline I can plan around. "
+    "Did they name a nearer date? Tell me again as they said it, or tap "
     "<b>They didn't say</b>."
 )
 TIMELINE_TIP: Final = _(

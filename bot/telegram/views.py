@@ -40,9 +40,10 @@ def when(moment: datetime, cal: BusinessCalendar, now: datetime | None = None) -
     return text
 
 
-def day(value: date) -> str:
-    """A date in short words, e.g. "Fri 20 Nov"."""
-    return f"{value:%a} {value.day} {value:%b}"
+def day(value: date, today: date | None = None) -> str:
+    """A date in short words, e.g. "Fri 20 Nov"; "Fri 15 Jan 2027" when not ``today``'s year."""
+    text = f"{value:%a} {value.day} {value:%b}"
+    return text if today is None or today.year == value.year else f"{text} {value.year}"
 
 
 def rules(ids: tuple[str, ...] | list[str]) -> str:
