@@ -151,7 +151,7 @@ class Settings(BaseSettings):
         the token itself never appears in the message.
         """
         if self.telegram_bot_token is None:
-            return "TELEGRAM_BOT_TOKEN is not set: ask @BotFather for a token and put it in .env"
+            return "TELEGRAM_BOT_TOKEN is not set"
         token = self.telegram_bot_token.get_secret_value().strip()
         if not TOKEN_PATTERN.match(token):
             return (

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import shutil
 import sys
 from datetime import UTC, datetime
+from pathlib import Path
 
 from telegram import Update
 
@@ -22,8 +24,27 @@ log = logging.getLogger(__name__)
 NO_TOKEN_HELP = (
     "{problem}. To get a token, open Telegram, talk to @BotFather, send /newbot and put the "
     "token in .env as TELEGRAM_BOT_TOKEN=... (see .env.example). To try HearBack right now "
-    "without a token, run: hearback chat"
+    "without a token, run: {chat}"
 )
+
+
+def typed_command(subcommand: str) -> str:
+    """``hearback <subcommand>`` as it can be typed in this shell.
+
+    "hearback chat" when ``hearback`` on the PATH is this very script; otherwise the path
+    this script was started by, as typed (".venv/bin/hearback chat" after the README's
+    install, where the virtual environment is not activated).
+    """
+    started = sys.argv[0] if sys.argv and sys.argv[0] else "hearback"
+    script = Path(started)
+    if script.name != "hearback":  # python -m bot.cli, or an embedding program
+        return f"{sys.executable} -m bot.cli {subcommand}"
+    on_path = shutil.which("hearback")
+    if on_path is not None and Path(on_path).resolve() == script.resolve():
+        return f"hearback {subcommand}"
+    if script.is_absolute() and script.is_relative_to(Path.cwd()):
+        started = str(script.relative_to(Path.cwd()))
+    return f"{started} {subcommand}"
 
 
 def prepare(command: str) -> tuple[Settings, str] | int:
@@ -35,7 +56,8 @@ def prepare(command: str) -> tuple[Settings, str] | int:
         return 2
     problem = settings.token_problem()
     if problem is not None or settings.telegram_bot_token is None:
-        print(f"hearback {command}: " + NO_TOKEN_HELP.format(problem=problem), file=sys.stderr)
+        advice = NO_TOKEN_HELP.format(problem=problem, chat=typed_command("chat"))
+        print(f"hearback {command}: {advice}", file=sys.stderr)
         return 2
     token = settings.telegram_bot_token.get_secret_value().strip()
     secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else ""

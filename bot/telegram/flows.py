@@ -171,7 +171,7 @@ async def ask_again(turn: Turn, conv: Conversation) -> None:
 async def go_back(turn: Turn) -> None:
     conv = await load(turn)
     if conv is None:
-        turn.say(texts.NOTHING_TO_CANCEL)
+        turn.say(texts.NO_QUESTION_TO_GO_BACK)
         return
     if not conv.history:
         turn.say(texts.NOTHING_TO_GO_BACK)

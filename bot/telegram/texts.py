@@ -105,6 +105,9 @@ ASK_VIBE: Final = _("How did it feel?")
 ASK_THANK_YOU: Final = _("Have you already sent a thank-you note?")
 CANCELLED: Final = _("Okay, I've left that. Nothing was saved from it.")
 NOTHING_TO_CANCEL: Final = _("There's nothing to cancel right now.")
+NO_QUESTION_TO_GO_BACK: Final = _(
+    "There's no question open, so there's nothing to go back to. Send /help to see what I can do."
+)
 NOTHING_TO_GO_BACK: Final = _(
     "That's the first question; there's nothing before it. /cancel leaves."
 )
