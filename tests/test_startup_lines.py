@@ -1,0 +1,75 @@
+"""What ``hearback run`` and ``hearback health`` print when they cannot start: one line,
+a clear reason, the right exit code, no traceback. The real console script is run in a
+subprocess with a clean environment (no ``.env`` is read: the working directory has none)."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+SCRIPT = Path(sys.executable).with_name("hearback")
+TOKEN = "123456:AAE-startup-line-tests-0123456789abcdef"
+
+
+def hearback(
+    *args: str, cwd: Path, env: dict[str, str] | None = None, script: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DATABASE_", "TELEGRAM_", "WEBHOOK_", "LOG_", "HEARBACK_"))
+    }
+    clean["PATH"] = "/usr/local/bin:/usr/bin:/bin"  # as after the README's install: no venv
+    clean.update(env or {})
+    return subprocess.run(
+        [script or str(SCRIPT), *args],
+        cwd=cwd,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+# A log record of the bot's own format; "hearback run" logs its start-up at INFO.
+LOG_LINE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} (?P<level>[A-Z]+) ")
+
+
+def one_line(result: subprocess.CompletedProcess[str]) -> str:
+    """The one line the command printed about what is wrong (start-up INFO logs aside)."""
+    out = (result.stdout + result.stderr).strip()
+    assert "Traceback" not in out, out
+    said = []
+    for line in out.splitlines():
+        record = LOG_LINE.match(line)
+        if record is None:
+            said.append(line)
+        else:
+            assert record.group("level") in ("DEBUG", "INFO"), out
+    assert len(said) == 1, out
+    return said[0]
+
+
+class TestNoToken:
+    def test_says_the_botfather_advice_once_and_the_chat_command_as_typed(self) -> None:
+        # Run it as the README does: from the folder holding .venv, as .venv/bin/hearback.
+        home = SCRIPT.parent.parent.parent
+        typed = os.path.relpath(SCRIPT, home)
+        result = hearback("run", cwd=home, script=typed, env={"TELEGRAM_BOT_TOKEN": ""})
+        line = one_line(result)
+        assert result.returncode == 2
+        assert line.count("@BotFather") == 1, line
+        assert f"{typed} chat" in line, line
+        assert "TELEGRAM_BOT_TOKEN" in line
+
+    def test_a_bad_token_names_the_problem_and_the_advice_once(self, tmp_path: Path) -> None:
+        result = hearback("run", cwd=tmp_path, env={"TELEGRAM_BOT_TOKEN": "not-a-token"})
+        line = one_line(result)
+        assert result.returncode == 2
+        assert "does not look like" in line
+        assert line.count("@BotFather") == 1, line
+        assert "not-a-token" not in line
