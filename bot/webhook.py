@@ -40,6 +40,7 @@ from telegram.ext import Application
 
 from bot.config import ConfigError, Settings, one_line
 from bot.storage.db import READ_ONLY, check_database
+from bot.telegram.callbacks import MAX_ID
 
 __all__ = [
     "DEFAULT_PATH",
@@ -109,12 +110,9 @@ def make_web_app(app: App, *, secret: str, path: str, engine: AsyncEngine) -> we
         if not hmac.compare_digest(given, expected):
             log.warning("webhook request without the right secret token: refused (403)")
             return web.Response(status=403, text="forbidden")
-        try:
-            data = json.loads(await request.read())
-            if not isinstance(data, dict):
-                raise ValueError("an update is a JSON object")
-            update = Update.de_json(data, app.bot)
-        except (ValueError, TypeError, KeyError):
+        update = parse_update(await request.read(), app)
+        if update is None:
+            # One line, and nothing of the body: it may hold what a user typed.
             log.warning("webhook request with a body that is not an update: refused (400)")
             return web.Response(status=400, text="not an update")
         # One at a time (the application's update processor), finished before we answer.
@@ -131,6 +129,26 @@ def make_web_app(app: App, *, secret: str, path: str, engine: AsyncEngine) -> we
     web_app.router.add_post(path, receive)
     web_app.router.add_get(HEALTH_PATH, health)
     return web_app
+
+
+def parse_update(body: bytes, app: App) -> Update | None:
+    """The update in a request body, or ``None`` when PTB cannot make one of it.
+
+    An update is a JSON object with an integer ``update_id`` in range; whatever else PTB
+    raises on a malformed body (``{"message": "x"}`` raises AttributeError) means "not an
+    update" too, so such a request gets 400 instead of an unhandled 500.
+    """
+    try:
+        data = json.loads(body)
+        if not isinstance(data, dict):
+            return None
+        update_id = data.get("update_id")
+        if type(update_id) is not int or not 0 <= update_id <= MAX_ID:
+            return None
+        update = Update.de_json(data, app.bot)
+    except Exception:  # PTB's parsers raise many kinds on a malformed body
+        return None
+    return update if isinstance(update, Update) else None
 
 
 async def database_problem(
