@@ -478,7 +478,10 @@ NEXT_STEP: Final = _("next: {step} {when}")
 TITLE: Final = "<b>{company}</b>{role}"
 TITLE_ROLE: Final = " — {role}"
 DRAFT: Final = _("<b>{name}</b>\nSubject: <code>{subject}</code>\n\n<pre>{body}</pre>")
-TONE_FINDING: Final = _("\n• <b>“{words}”</b>: {why}\n  <i>Instead:</i> {instead}")
+TONE_FINDING: Final = _("\n• {quotes}: {why}\n  <i>Instead:</i> {instead}")
+TONE_QUOTE: Final = _("<b>“{words}”</b>")
+TONE_MORE_LIKE_IT: Final = _("\n  <i>…and {count} more like it.</i>")
+TONE_MORE_LIKE_THESE: Final = _("\n  <i>…and {count} more like these.</i>")
 
 # --- words the bot reads (matched in what the user writes, never shown) --------------------------
 
@@ -518,11 +521,26 @@ def interviews_you_have(count: int) -> str:
     ).format(count=count)
 
 
-def tone_found(count: int) -> str:
-    """The head of the tone check's findings."""
+def tone_found(count: int, kinds: int | None = None) -> str:
+    """The head of the tone check's findings (``kinds``: how many kinds they are of)."""
+    if kinds is not None and kinds != count:
+        return ngettext(
+            "I found {count} things worth a second look, of {kinds} kind:",
+            "I found {count} things worth a second look, of {kinds} kinds:",
+            kinds,
+        ).format(count=count, kinds=kinds)
     return ngettext(
         "I found {count} thing worth a second look:",
         "I found {count} things worth a second look:",
+        count,
+    ).format(count=count)
+
+
+def tone_more_kinds(count: int) -> str:
+    """The end of a tone reply that had no room for every kind of finding."""
+    return ngettext(
+        "\n…and {count} more kind of thing. Fix these first, then check the draft again.",
+        "\n…and {count} more kinds of thing. Fix these first, then check the draft again.",
         count,
     ).format(count=count)
 

@@ -15,7 +15,7 @@ from bot.core.types import (
     Verdict,
 )
 from bot.telegram import texts
-from bot.telegram.html import esc
+from bot.telegram.html import esc, visible_len
 
 STEP_NAMES = texts.STEP_NAMES
 DRAFT_NAMES = texts.DRAFT_NAMES
@@ -116,14 +116,50 @@ def draft_text(draft: Draft) -> str:
     )
 
 
+TONE_QUOTES = 3
+"""At most this many different wordings are quoted for one kind of finding."""
+TONE_BUDGET = 3800
+"""The tone reply stays this far under Telegram's 4096 characters, so it is one message."""
+
+
 def tone_text(findings: tuple[ToneFinding, ...]) -> str:
-    lines = [texts.tone_found(len(findings))]
+    """The findings of the tone check (G10) as one message: each kind of finding once, with
+    up to :data:`TONE_QUOTES` of its wordings and how many more are like it.
+
+    A long draft that repeats itself gave one entry per repeat (164 findings, 9 messages);
+    now it is one entry per kind, and kinds that would not fit are counted at the end. The
+    rule id and the category stay data: a reply never shows internal names.
+    """
+    groups: dict[tuple[str, str], list[ToneFinding]] = {}
     for finding in findings:
-        lines.append(
-            texts.TONE_FINDING.format(
-                words=esc(finding.words),
-                why=esc(finding.why),
-                instead=esc(finding.instead),
-            )
-        )
+        groups.setdefault((finding.rule, finding.category), []).append(finding)
+    head = texts.tone_found(len(findings), len(groups))
+    lines = [head]
+    used = visible_len(head)
+    for index, group in enumerate(groups.values()):
+        entry = _tone_entry(group)
+        if used + visible_len(entry) + 100 > TONE_BUDGET:
+            lines.append(texts.tone_more_kinds(len(groups) - index))
+            break
+        lines.append(entry)
+        used += visible_len(entry) + 1
     return "\n".join(lines)
+
+
+def _tone_entry(group: list[ToneFinding]) -> str:
+    wordings: dict[str, str] = {}
+    for finding in group:
+        words = " ".join(finding.words.split())
+        wordings.setdefault(words.casefold(), words if len(words) <= 60 else words[:59] + "…")
+    quoted = list(wordings.values())[:TONE_QUOTES]
+    first = group[0]
+    entry = texts.TONE_FINDING.format(
+        quotes=", ".join(texts.TONE_QUOTE.format(words=esc(words)) for words in quoted),
+        why=esc(first.why),
+        instead=esc(first.instead),
+    )
+    more = len(group) - len(quoted)
+    if more:
+        like = texts.TONE_MORE_LIKE_IT if len(quoted) == 1 else texts.TONE_MORE_LIKE_THESE
+        entry += like.format(count=more)
+    return entry

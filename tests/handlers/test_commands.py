@@ -153,7 +153,8 @@ class TestWritingHelp:
         user = env.user()
         await onboard(user)
         reply = text_of(await user.send("/tone This is my third email and you never replied!"))
-        assert "second look" in reply and "G10" not in reply
+        assert "“This is my third email”" in reply and "Instead:" in reply
+        assert not re.search(r"\b[GSTCD]\d{1,2}\b", reply)  # no rule ids in a reply
         await user.send("/tone")
         reply = text_of(
             await user.send(
