@@ -13,8 +13,8 @@ from telegram import Update
 
 from bot.config import ConfigError, Settings, load_settings
 from bot.logs import setup_logging
-from bot.storage.db import check_database
-from bot.storage.migrate import upgrade
+from bot.storage.db import check_database, db_reason, describe_url
+from bot.storage.migrate import SchemaError, upgrade
 from bot.telegram.app import build_application
 from bot.telegram.runtime import Clock, system_clock
 from bot.webhook import serve, webhook_config
@@ -64,10 +64,18 @@ def prepare(command: str) -> tuple[Settings, str] | int:
     setup_logging(settings.log_level, token, secret)
     try:
         asyncio.run(check_database(settings.database_url))
-        revision = asyncio.run(upgrade(settings.database_url))
     except ConfigError as exc:
         print(f"hearback {command}: {exc}", file=sys.stderr)
         return 2
+    shown = describe_url(settings.database_url)
+    try:
+        revision = asyncio.run(upgrade(settings.database_url))
+    except (ConfigError, SchemaError) as exc:
+        print(f"hearback {command}: {shown}: {exc}", file=sys.stderr)
+        return 1
+    except Exception as exc:  # a failed migration (locked, read-only...): one line, no traceback
+        print(f"hearback {command}: {shown}: cannot migrate: {db_reason(exc)}", file=sys.stderr)
+        return 1
     log.info("database ready at revision %s", revision)
     return settings, token
 

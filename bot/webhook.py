@@ -40,6 +40,7 @@ from telegram.ext import Application
 
 from bot.config import ConfigError, Settings, one_line
 from bot.storage.db import READ_ONLY, check_database
+from bot.storage.migrate import SchemaError, check_revision
 from bot.telegram.callbacks import MAX_ID
 
 __all__ = [
@@ -230,19 +231,27 @@ async def serve(app: App, settings: Settings, *, stop: asyncio.Event | None = No
 # --- hearback health ---------------------------------------------------------------------------
 
 
+async def _database_health(url: str) -> None:
+    """Connect, and check the schema is this HearBack's (a newer version's is unhealthy)."""
+    await check_database(url, wait_seconds=HEALTH_TIMEOUT_SECONDS)
+    async with asyncio.timeout(HEALTH_TIMEOUT_SECONDS):
+        await check_revision(url)
+
+
 def check_health(settings: Settings, *, mode: str = "auto") -> tuple[bool, str]:
     """Is this HearBack healthy? ``(ok, one line)`` for ``hearback health`` and Docker.
 
     ``mode``: ``webhook`` asks the running server's ``/healthz`` (on this machine);
-    ``database`` connects to the database and runs ``SELECT 1``; ``auto`` is ``webhook``
+    ``database`` connects to the database and checks it is migrated to this HearBack's
+    newest revision (not a newer one's); ``auto`` is ``webhook``
     when ``WEBHOOK_URL`` is set, else ``database``.
     """
     if mode == "auto":
         mode = "webhook" if settings.webhook_url else "database"
     if mode == "database":
         try:
-            asyncio.run(check_database(settings.database_url, wait_seconds=HEALTH_TIMEOUT_SECONDS))
-        except ConfigError as exc:
+            asyncio.run(_database_health(settings.database_url))
+        except (ConfigError, SchemaError) as exc:
             return False, str(exc)
         return True, "database ok"
     if mode != "webhook":

@@ -8,7 +8,12 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+
+import pytest
+
+from tests.conftest import run_in_thread
 
 SCRIPT = Path(sys.executable).with_name("hearback")
 TOKEN = "123456:AAE-startup-line-tests-0123456789abcdef"
@@ -73,3 +78,50 @@ class TestNoToken:
         assert "does not look like" in line
         assert line.count("@BotFather") == 1, line
         assert "not-a-token" not in line
+
+
+def _stamp(url: str, revision: str) -> None:
+    """Migrate ``url`` to head, then mark it as migrated by a newer HearBack."""
+    from sqlalchemy import text
+
+    from bot.storage.db import make_engine
+    from bot.storage.migrate import upgrade
+
+    async def work() -> None:
+        await upgrade(url)
+        engine = make_engine(url)
+        try:
+            async with engine.begin() as conn:
+                await conn.execute(
+                    text("UPDATE alembic_version SET version_num = :v"), {"v": revision}
+                )
+        finally:
+            await engine.dispose()
+
+    run_in_thread(work())
+
+
+NEWER = "9999_from_the_future"
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def newer_database(request: pytest.FixtureRequest, database_factory: Callable[[str], str]) -> str:
+    url = database_factory(request.param)
+    _stamp(url, NEWER)
+    return url
+
+
+class TestUnknownNewerRevision:
+    """A database migrated by a newer HearBack: this one must not touch it, and say so."""
+
+    @pytest.mark.parametrize("command", ["run", "health", "migrate"])
+    def test_one_line_and_exit_1(self, tmp_path: Path, newer_database: str, command: str) -> None:
+        env = {
+            "DATABASE_URL": newer_database,
+            "TELEGRAM_BOT_TOKEN": TOKEN,
+            "TELEGRAM_API_BASE_URL": "http://127.0.0.1:9/bot",  # never reached
+        }
+        result = hearback(command, cwd=tmp_path, env=env)
+        line = one_line(result)
+        assert result.returncode == 1, line
+        assert NEWER in line and "newer" in line, line

@@ -35,6 +35,7 @@ __all__ = [
     "BUSY_TIMEOUT_MS",
     "READ_ONLY",
     "check_database",
+    "db_reason",
     "describe_url",
     "immediate_transaction",
     "is_sqlite",
@@ -170,7 +171,7 @@ async def check_database(url: str, *, wait_seconds: float = 10.0) -> None:
             "(is it running and reachable?)"
         ) from None
     except Exception as exc:  # driver errors differ by backend; report every one in one line
-        raise ConfigError(f"cannot use database {shown}: {_reason(exc)}") from None
+        raise ConfigError(f"cannot use database {shown}: {db_reason(exc)}") from None
     finally:
         await engine.dispose()
 
@@ -185,7 +186,8 @@ def _probe_sqlite_file(database: str | None) -> None:
         connection.close()
 
 
-def _reason(exc: BaseException) -> str:
+def db_reason(exc: BaseException) -> str:
+    """What a database error says, in one line: the driver's own exception and message."""
     inner: BaseException = exc
     orig = getattr(exc, "orig", None)
     if isinstance(orig, BaseException):

@@ -22,16 +22,19 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.util import CommandError
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
 import bot
 from bot.config import ConfigError, load_settings, one_line
-from bot.storage.db import check_database, describe_url, make_engine
+from bot.storage.db import READ_ONLY, check_database, describe_url, make_engine
 
 __all__ = [
     "MIGRATIONS_DIR_ENV",
+    "SchemaError",
     "alembic_config",
+    "check_revision",
     "current_revision",
     "downgrade",
     "head_revision",
@@ -44,6 +47,62 @@ __all__ = [
 MIGRATIONS_DIR_ENV = "HEARBACK_MIGRATIONS_DIR"
 _LOCK = int.from_bytes(b"HearBack", "big")
 """The PostgreSQL advisory lock key held while migrating."""
+
+
+class SchemaError(Exception):
+    """The database's schema is one this HearBack cannot use (``str()`` is one line)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(one_line(message))
+
+
+def _known(current: str | None, script: ScriptDirectory) -> bool:
+    if current is None:
+        return True
+    try:
+        return script.get_revision(current) is not None
+    except CommandError:  # alembic's "Can't locate revision identified by ..."
+        return False
+
+
+def _newer(current: str, head: str | None) -> SchemaError:
+    return SchemaError(
+        f"the database is at revision {current!r}, newer than this HearBack knows (its newest "
+        f"is {head!r}): a newer version migrated it. Run that version, or restore a backup "
+        "taken before the upgrade"
+    )
+
+
+def _require_known(sync_conn: Connection, cfg: Config) -> None:
+    script = ScriptDirectory.from_config(cfg)
+    current = MigrationContext.configure(sync_conn).get_current_revision()
+    if current is not None and not _known(current, script):
+        raise _newer(current, script.get_current_head())
+
+
+async def check_revision(url: str, *, at_head: bool = True) -> str | None:
+    """The database's revision; :class:`SchemaError` when this HearBack does not know it (a
+    newer version migrated it) or, with ``at_head``, when it is not migrated to the head."""
+    engine = make_engine(url)
+    cfg = alembic_config(url)
+    try:
+        async with engine.connect() as conn:
+            conn = await conn.execution_options(**READ_ONLY)
+            current = await conn.run_sync(
+                lambda sync_conn: MigrationContext.configure(sync_conn).get_current_revision()
+            )
+    finally:
+        await engine.dispose()
+    script = ScriptDirectory.from_config(cfg)
+    head = script.get_current_head()
+    if current is not None and not _known(current, script):
+        raise _newer(current, head)
+    if at_head and current != head:
+        raise SchemaError(
+            f"the database is at revision {current!r}, not {head!r}: run hearback migrate "
+            "(hearback run and hearback webhook migrate it when they start)"
+        )
+    return current
 
 
 def migrations_dir() -> Path:
@@ -89,6 +148,7 @@ async def _with_connection(url: str, work: Callable[[Connection, Config], object
                     # with this transaction); SQLite's BEGIN IMMEDIATE already serialises.
                     sync_conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK})
                 cfg.attributes["connection"] = sync_conn
+                _require_known(sync_conn, cfg)
                 work(sync_conn, cfg)
                 if sync_conn.dialect.name == "sqlite":
                     broken = sync_conn.execute(text("PRAGMA foreign_key_check")).all()
@@ -140,6 +200,9 @@ def migrate_main(url: str) -> int:
     except ConfigError as exc:
         print(f"hearback migrate: {exc}", file=sys.stderr)
         return 2
+    except SchemaError as exc:
+        print(f"hearback migrate: {shown}: {exc}", file=sys.stderr)
+        return 1
     except Exception as exc:  # a failed migration is reported in one line, not a traceback
         print(
             f"hearback migrate: {shown}: {one_line(f'{type(exc).__name__}: {exc}')}",
