@@ -14,6 +14,7 @@ from telegram import Update
 from bot.config import ConfigError, Settings, load_settings
 from bot.logs import setup_logging
 from bot.storage.db import check_database, db_reason, describe_url
+from bot.storage.health import check_writable
 from bot.storage.migrate import SchemaError, upgrade
 from bot.telegram.app import build_application
 from bot.telegram.runtime import Clock, system_clock
@@ -75,6 +76,12 @@ def prepare(command: str) -> tuple[Settings, str] | int:
         return 1
     except Exception as exc:  # a failed migration (locked, read-only...): one line, no traceback
         print(f"hearback {command}: {shown}: cannot migrate: {db_reason(exc)}", file=sys.stderr)
+        return 1
+    try:
+        # SELECT 1 answers on a read-only file, a full disk or a locked database: write once.
+        asyncio.run(check_writable(settings.database_url))
+    except ConfigError as exc:
+        print(f"hearback {command}: {exc}", file=sys.stderr)
         return 1
     log.info("database ready at revision %s", revision)
     return settings, token

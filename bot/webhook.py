@@ -6,7 +6,7 @@
   the answer goes back: if the process dies half-way, Telegram gets no answer and delivers
   the update again, and the handlers' update-id check makes that second delivery a no-op
   when the first one did commit. Updates are handled one at a time, as in polling mode.
-- ``GET /healthz``: 200 ``{"ok": true}`` when the database answers ``SELECT 1``, else 503
+- ``GET /healthz``: 200 ``{"ok": true}`` when a heartbeat row can be written, else 503
   (for load balancers, Docker's HEALTHCHECK and ``hearback health``).
 
 ``WEBHOOK_URL`` is the public HTTPS URL Telegram posts to; the server answers on the same
@@ -32,14 +32,14 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from aiohttp import web
-from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import Application
 
 from bot.config import ConfigError, Settings, one_line
-from bot.storage.db import READ_ONLY, check_database
+from bot.storage.db import check_database
+from bot.storage.health import HEARTBEAT_HEALTH, check_writable, write_problem
 from bot.storage.migrate import SchemaError, check_revision
 from bot.telegram.callbacks import MAX_ID
 
@@ -155,17 +155,9 @@ def parse_update(body: bytes, app: App) -> Update | None:
 async def database_problem(
     engine: AsyncEngine, seconds: float = HEALTH_TIMEOUT_SECONDS
 ) -> str | None:
-    """``None`` when ``SELECT 1`` works within ``seconds``, else what went wrong (one line)."""
-    try:
-        async with asyncio.timeout(seconds), engine.connect() as conn:
-            # A read-only transaction: SQLite must not take the write lock for a health check.
-            conn = await conn.execution_options(**READ_ONLY)
-            await conn.execute(text("SELECT 1"))
-    except TimeoutError:
-        return f"no answer within {seconds:g} s"
-    except Exception as exc:  # any driver error means "not healthy"
-        return one_line(type(exc).__name__, limit=80)
-    return None
+    """``None`` when a heartbeat is written within ``seconds``, else what went wrong (one
+    line): a database that answers reads but cannot be written is not healthy."""
+    return await write_problem(engine, HEARTBEAT_HEALTH, seconds)
 
 
 # --- running -----------------------------------------------------------------------------------
@@ -232,10 +224,12 @@ async def serve(app: App, settings: Settings, *, stop: asyncio.Event | None = No
 
 
 async def _database_health(url: str) -> None:
-    """Connect, and check the schema is this HearBack's (a newer version's is unhealthy)."""
+    """Connect, check the schema is this HearBack's (a newer version's is unhealthy), and
+    write a heartbeat (a read-only, full or locked database is unhealthy)."""
     await check_database(url, wait_seconds=HEALTH_TIMEOUT_SECONDS)
     async with asyncio.timeout(HEALTH_TIMEOUT_SECONDS):
         await check_revision(url)
+    await check_writable(url, wait_seconds=HEALTH_TIMEOUT_SECONDS, name=HEARTBEAT_HEALTH)
 
 
 def check_health(settings: Settings, *, mode: str = "auto") -> tuple[bool, str]:

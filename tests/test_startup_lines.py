@@ -4,11 +4,14 @@ subprocess with a clean environment (no ``.env`` is read: the working directory 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+import shutil
+import sqlite3
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -125,3 +128,98 @@ class TestUnknownNewerRevision:
         line = one_line(result)
         assert result.returncode == 1, line
         assert NEWER in line and "newer" in line, line
+
+
+def _migrated_sqlite(tmp_path: Path) -> Path:
+    from bot.storage.migrate import upgrade
+
+    path = tmp_path / "hearback.db"
+    run_in_thread(upgrade(f"sqlite+aiosqlite:///{path}"))
+    return path
+
+
+def _env(url: str) -> dict[str, str]:
+    return {
+        "DATABASE_URL": url,
+        "TELEGRAM_BOT_TOKEN": TOKEN,
+        "TELEGRAM_API_BASE_URL": "http://127.0.0.1:9/bot",  # never reached
+    }
+
+
+class TestUnwritableDatabase:
+    """SELECT 1 works on each of these databases; writing does not."""
+
+    @pytest.mark.parametrize("command", ["run", "health"])
+    def test_read_only(self, tmp_path: Path, command: str) -> None:
+        path = _migrated_sqlite(tmp_path)
+        # SQLite's own read-only mode: what it falls back to for a file it may not write
+        # (a chmod cannot show it here, as the tests may run as root).
+        url = f"sqlite+aiosqlite:///file:{path}?mode=ro&uri=true"
+        result = hearback(command, cwd=tmp_path, env=_env(url))
+        line = one_line(result)
+        assert result.returncode == 1, line
+        assert "cannot be written" in line and "readonly" in line, line
+
+    @pytest.mark.parametrize("command", ["run", "health"])
+    def test_locked_by_another_writer(self, tmp_path: Path, command: str) -> None:
+        path = _migrated_sqlite(tmp_path)
+        holder = sqlite3.connect(path, isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")  # held for the whole run: longer than any wait
+        try:
+            result = hearback(command, cwd=tmp_path, env=_env(f"sqlite+aiosqlite:///{path}"))
+        finally:
+            holder.execute("ROLLBACK")
+            holder.close()
+        line = one_line(result)
+        assert result.returncode != 0, line
+        assert "locked" in line, line
+
+    def test_a_writable_database_is_healthy_and_takes_a_heartbeat(self, tmp_path: Path) -> None:
+        path = _migrated_sqlite(tmp_path)
+        result = hearback("health", cwd=tmp_path, env=_env(f"sqlite+aiosqlite:///{path}"))
+        assert result.returncode == 0, result.stderr
+        assert "database ok" in result.stdout
+        with sqlite3.connect(path) as conn:
+            assert conn.execute("SELECT name FROM heartbeats").fetchall() == [("health",)]
+
+
+@contextlib.contextmanager
+def full_disk(folder: Path) -> Iterator[Path]:
+    """A 1 MiB tmpfs at ``folder`` holding a migrated database, open in another connection
+    (so its -wal and -shm exist, as beside a running bot), then filled to the last byte.
+
+    Needs root to mount; elsewhere the test is skipped (the read-only and locked cases
+    above run everywhere).
+    """
+    folder.mkdir()
+    if os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("mounting a small tmpfs needs root")
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(folder)], capture_output=True
+    )
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.decode().strip()}")
+    try:
+        path = _migrated_sqlite(folder)
+        holder = sqlite3.connect(path)
+        holder.execute("SELECT count(*) FROM users").fetchall()
+        try:
+            filling = (folder / "filler").open("wb", buffering=0)
+            with filling as filler, contextlib.suppress(OSError):
+                while True:
+                    filler.write(b"\0" * 4096)
+            assert os.statvfs(folder).f_bavail == 0
+            yield path
+        finally:
+            holder.close()
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
+@pytest.mark.parametrize("command", ["run", "health"])
+def test_a_full_disk_is_refused_in_one_line(tmp_path: Path, command: str) -> None:
+    with full_disk(tmp_path / "full") as path:
+        result = hearback(command, cwd=tmp_path, env=_env(f"sqlite+aiosqlite:///{path}"))
+    line = one_line(result)
+    assert result.returncode == 1, line
+    assert "cannot be written" in line and "full" in line, line

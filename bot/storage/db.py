@@ -23,7 +23,8 @@ from typing import Any, Final
 
 from sqlalchemy import event, text
 from sqlalchemy.engine import URL, Connection, make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.ext.asyncio import create_async_engine as _create_async_engine
 from sqlalchemy.pool import ConnectionPoolEntry
@@ -38,6 +39,7 @@ __all__ = [
     "db_reason",
     "describe_url",
     "immediate_transaction",
+    "is_database_fault",
     "is_sqlite",
     "make_engine",
     "make_sessionmaker",
@@ -166,9 +168,13 @@ async def check_database(url: str, *, wait_seconds: float = 10.0) -> None:
             async with engine.connect() as conn:
                 await conn.execute(text("SELECT 1"))
     except TimeoutError:
+        likely = (
+            "locked by another writer?"
+            if parsed.get_backend_name() == "sqlite"
+            else "is it running and reachable?"
+        )
         raise ConfigError(
-            f"database {shown} did not answer within {wait_seconds:g} s "
-            "(is it running and reachable?)"
+            f"database {shown} did not answer within {wait_seconds:g} s ({likely})"
         ) from None
     except Exception as exc:  # driver errors differ by backend; report every one in one line
         raise ConfigError(f"cannot use database {shown}: {db_reason(exc)}") from None
@@ -184,6 +190,76 @@ def _probe_sqlite_file(database: str | None) -> None:
         connection.execute("SELECT 1")
     finally:
         connection.close()
+
+
+# What SQLite says when it cannot write now but may later: locked, read-only, full, I/O.
+_SQLITE_FAULTS: Final = (
+    "database is locked",
+    "database table is locked",
+    "readonly database",
+    "database or disk is full",
+    "disk i/o error",
+    "unable to open database file",
+    "locking protocol",
+)
+# asyncpg's exceptions for the same, by class name (SQLSTATE classes 08, 53, 57, 40, 25006,
+# 55P03), so this module needs no asyncpg import on a SQLite-only install.
+_ASYNCPG_FAULTS: Final = frozenset(
+    {
+        "PostgresConnectionError",  # 08: connection lost, refused, failed
+        "InsufficientResourcesError",  # 53: disk full, out of memory, too many connections
+        "OperatorInterventionError",  # 57: admin shutdown, cannot connect now, canceled
+        "TransactionRollbackError",  # 40: deadlock, serialization failure
+        "ReadOnlySQLTransactionError",  # 25006: a read-only server or transaction
+        "LockNotAvailableError",  # 55P03: lock_timeout
+    }
+)
+
+
+def is_database_fault(exc: BaseException) -> bool:
+    """True when ``exc`` says the database cannot be used *now* (locked, read-only, full,
+    an I/O error, unreachable, restarting), so the same work may succeed when retried later;
+    False for everything else, bugs included (a constraint violation, bad SQL, a missing
+    table, a ``ValueError``).
+
+    Looks through SQLAlchemy's wrapper to the driver's exception (and the asyncpg error
+    the adapter wraps); a bare ``ConnectionError`` or ``TimeoutError`` counts too, since
+    asyncpg raises those unwrapped when it cannot connect.
+    """
+    if isinstance(exc, PoolTimeoutError | ConnectionError | TimeoutError):
+        return True
+    if isinstance(exc, DBAPIError):
+        if exc.connection_invalidated:
+            return True
+        if exc.orig is None:
+            return False
+        exc = exc.orig
+    elif not _is_driver_error(exc):
+        return False  # e.g. Telegram's NetworkError, whose cause may be a ConnectionError
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen and len(seen) < 6:
+        seen.add(id(current))
+        if isinstance(current, sqlite3.OperationalError | sqlite3.DatabaseError):
+            message = str(current).casefold()
+            if any(fault in message for fault in _SQLITE_FAULTS):
+                return True
+        names = {cls.__name__ for cls in type(current).__mro__}
+        module = type(current).__module__
+        if module.startswith("asyncpg") and names & _ASYNCPG_FAULTS:
+            return True
+        closed = "connection" in str(current) and "closed" in str(current)
+        if module.startswith("asyncpg") and "InterfaceError" in names and closed:
+            return True
+        if isinstance(current, ConnectionError):
+            return True
+        current = current.__cause__ or current.__context__
+    return False
+
+
+def _is_driver_error(exc: BaseException) -> bool:
+    module = type(exc).__module__
+    return isinstance(exc, sqlite3.Error) or module.startswith(("asyncpg", "sqlalchemy"))
 
 
 def db_reason(exc: BaseException) -> str:

@@ -40,6 +40,7 @@ __all__ = [
     "AttemptRow",
     "Base",
     "ConversationRow",
+    "HeartbeatRow",
     "InterviewRow",
     "NudgeRow",
     "PersonRow",
@@ -268,3 +269,16 @@ class ProcessedUpdateRow(Base):
 
     update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     seen_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
+
+
+class HeartbeatRow(Base):
+    """One row per probe ("start", "health"): the last time it wrote to the database.
+
+    Writing it is how start-up and ``hearback health`` learn that the database can really
+    be written (not read-only, not full, not locked), not only read.
+    """
+
+    __tablename__ = "heartbeats"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    beat_at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -53,11 +53,12 @@ async def test_empty_database_up_to_head_and_down_to_base(
 ) -> None:
     url = database_factory(backend)
     assert await migrate.current_revision(url) is None
-    assert await migrate.upgrade(url) == migrate.head_revision()
-    assert await _tables(url) >= TABLES | {"processed_updates", "alembic_version"}
+    head = migrate.head_revision()
+    assert await migrate.upgrade(url) == head
+    assert await _tables(url) >= TABLES | {"processed_updates", "heartbeats", "alembic_version"}
     assert await migrate.downgrade(url) is None
     assert await _tables(url) <= {"alembic_version"}
-    assert await migrate.upgrade(url) == migrate.head_revision()  # and up again
+    assert await migrate.upgrade(url) == head  # and up again
 
 
 async def test_models_and_migrations_do_not_drift(database_url: str) -> None:
