@@ -42,6 +42,7 @@ from bot.storage.db import check_database
 from bot.storage.health import HEARTBEAT_HEALTH, check_writable, write_problem
 from bot.storage.migrate import SchemaError, check_revision
 from bot.telegram.callbacks import MAX_ID
+from bot.telegram.faults import notices
 
 __all__ = [
     "DEFAULT_PATH",
@@ -118,6 +119,9 @@ def make_web_app(app: App, *, secret: str, path: str, engine: AsyncEngine) -> we
             return web.Response(status=400, text="not an update")
         # One at a time (the application's update processor), finished before we answer.
         await app.update_processor.process_update(update, app.process_update(update))
+        if notices(app.bot_data).take_failed(update.update_id):
+            # A database fault rolled the turn back: Telegram is to deliver it again later.
+            return web.Response(status=503, text="database unavailable; deliver again later")
         return web.Response(status=200)
 
     async def health(request: web.Request) -> web.Response:

@@ -26,7 +26,8 @@ from telegram.ext import (
 )
 
 from bot.storage import repo
-from bot.telegram import commands, texts
+from bot.storage.db import is_database_fault
+from bot.telegram import commands, faults, texts
 from bot.telegram.html import clean
 from bot.telegram.runtime import Context, Turn, deliver, deps_of
 
@@ -66,6 +67,7 @@ def turn_handler(fn: Handler) -> Callable[[Update, Context], Coroutine[Any, Any,
             # A query too old to answer raises BadRequest; the reply below still goes out.
             with contextlib.suppress(BadRequest):
                 await update.callback_query.answer()
+        faults.notices(context.bot_data).recovered(chat.id)
         await deliver(context.bot, chat.id, turn.outbox)
         if turn.plan_changed:
             for listener in deps.plan_listeners:
@@ -101,6 +103,9 @@ async def on_my_chat_member(update: Update, context: Context) -> None:
 async def on_error(update: object, context: Context) -> None:
     error = context.error
     if isinstance(error, ApplicationHandlerStop):
+        return
+    if error is not None and is_database_fault(error):
+        await faults.on_database_fault(update, error, context)
         return
     polling = update is None and not isinstance(error, BadRequest)
     if polling and isinstance(error, NetworkError | RetryAfter):

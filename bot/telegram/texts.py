@@ -116,6 +116,10 @@ CANNOT_SKIP: Final = _("I need an answer to this one, sorry. /cancel leaves.")
 EXPIRED: Final = _("That button has expired. Send /list to see your interviews.")
 NO_INTERVIEWS: Final = _("You haven't told me about any interview yet. Send /new to start.")
 PICK_INTERVIEW: Final = _("Which interview?")
+DB_FAULT: Final = _(
+    "Sorry, I can't save anything right now: my storage has a problem. What you told me "
+    "before is safe. If I haven't answered in a few minutes, please send that again."
+)
 ERROR: Final = _(
     "Sorry, something went wrong on my side. Nothing you told me before was lost; please try "
     "again in a moment."
