@@ -1,8 +1,8 @@
 """Async engine and session factory for SQLite (default) and PostgreSQL (asyncpg).
 
 SQLite connections get, on every connect: a busy timeout, WAL journaling,
-``synchronous=NORMAL`` and ``foreign_keys=ON``. Python's sqlite3 module is
-told to stay out of transaction handling and the engine's ``begin`` event
+``synchronous=NORMAL``, ``secure_delete=ON`` and ``foreign_keys=ON``. Python's sqlite3
+module is told to stay out of transaction handling and the engine's ``begin`` event
 issues the ``BEGIN`` itself, as the SQLAlchemy documentation describes for
 pysqlite/aiosqlite. By default that is ``BEGIN IMMEDIATE``: the write lock is
 taken at the start, so a transaction that reads and then writes (claiming a
@@ -36,6 +36,7 @@ __all__ = [
     "BUSY_TIMEOUT_MS",
     "READ_ONLY",
     "check_database",
+    "checkpoint_wal",
     "db_reason",
     "describe_url",
     "immediate_transaction",
@@ -120,6 +121,9 @@ def _install_sqlite_hooks(engine: AsyncEngine, *, foreign_keys: bool) -> None:
             cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS:d}")
             cursor.execute("PRAGMA journal_mode = WAL")
             cursor.execute("PRAGMA synchronous = NORMAL")
+            # Deleted rows are overwritten with zeros, not only unlinked: /delete must not
+            # leave a user's words in free pages (some SQLite builds default to OFF).
+            cursor.execute("PRAGMA secure_delete = ON")
             cursor.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
         finally:
             cursor.close()
@@ -151,6 +155,27 @@ async def immediate_transaction(session: AsyncSession) -> AsyncIterator[AsyncSes
     async with session.begin():
         await session.connection(execution_options={BEGIN_MODE_OPTION: "IMMEDIATE"})
         yield session
+
+
+async def checkpoint_wal(engine: AsyncEngine) -> bool:
+    """SQLite: copy the write-ahead log into the database file and truncate the log to zero
+    bytes; True when that completed. Elsewhere a no-op (True).
+
+    After rows are erased (with ``secure_delete`` the file's copy is overwritten), the log
+    still holds every earlier version of their pages until it is checkpointed and cut.
+    """
+    if not is_sqlite(engine):
+        return True
+    async with engine.connect() as conn:
+        raw = await conn.get_raw_connection()
+        # The driver's own connection: outside any transaction, as the pragma requires.
+        driver: Any = raw.driver_connection
+        cursor = await driver.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        try:
+            busy, _frames, _done = await cursor.fetchone()
+        finally:
+            await cursor.close()
+    return bool(busy == 0)
 
 
 async def check_database(url: str, *, wait_seconds: float = 10.0) -> None:

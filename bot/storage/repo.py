@@ -55,6 +55,7 @@ __all__ = [
     "delete_interview",
     "erase_user",
     "export_user",
+    "find_user",
     "get_conversation",
     "get_interview",
     "get_or_create_user",
@@ -202,6 +203,22 @@ async def get_or_create_user(
             row.chat_id = chat_id
         if language_code is not None and row.language_code != language_code:
             row.language_code = language_code
+    await session.flush()
+    return _user(row)
+
+
+async def find_user(
+    session: AsyncSession, *, telegram_user_id: int, chat_id: int, language_code: str | None = None
+) -> UserProfile | None:
+    """The user with this Telegram id, chat id and language refreshed; never creates one
+    (after /delete only /start may make the account again)."""
+    row = await session.scalar(select(UserRow).where(UserRow.telegram_user_id == telegram_user_id))
+    if row is None:
+        return None
+    if row.chat_id != chat_id:
+        row.chat_id = chat_id
+    if language_code is not None and row.language_code != language_code:
+        row.language_code = language_code
     await session.flush()
     return _user(row)
 

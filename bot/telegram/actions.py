@@ -15,6 +15,7 @@ from datetime import timedelta
 from typing import TypeVar
 
 import icalendar
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.core.coaching import explain_rules, why_silence
 from bot.core.drafts import draft_order
@@ -25,6 +26,7 @@ from bot.services import attempts, interviews
 from bot.services.interviews import OUTCOME_STATUS, outcome_of
 from bot.services.plans import OPEN
 from bot.storage import repo
+from bot.storage.db import checkpoint_wal
 from bot.telegram import cards, flows, texts, views
 from bot.telegram.answers import EditAnswers, NewDateAnswers, NewsAnswers
 from bot.telegram.callbacks import parse_id
@@ -420,6 +422,10 @@ async def do_delete(turn: Turn, args: Sequence[str]) -> None:
     if args and args[0] == "yes":
         await repo.erase_user(turn.session, owner_id=turn.user.id)
         turn.plan_changed = True
+        engine = turn.session.bind
+        if isinstance(engine, AsyncEngine):
+            # The log still holds the erased rows' earlier pages: fold it in and cut it.
+            turn.after_commit.append(lambda: checkpoint_wal(engine))
         turn.say(texts.DELETED)
         return
     if args and args[0] == "no":

@@ -50,6 +50,7 @@ def build_application(
         .base_file_url(settings.telegram_api_base_url.replace("/bot", "/file/bot"))
         .post_init(functools.partial(_post_init, settings=settings))
         .post_stop(shutdown_nudges)
+        .post_shutdown(_dispose_engine)
         .concurrent_updates(False)
         # Every text the bot sends is HTML (escaped where the user typed it), no previews.
         .defaults(
@@ -88,6 +89,14 @@ async def _post_init(app: App, settings: Settings | None = None) -> None:
         app.job_queue.run_repeating(forget_old_updates, interval=PRUNE_EVERY, first=60)
     if settings is not None:
         await install_nudges(app, settings)  # the scheduled nudges
+
+
+async def _dispose_engine(app: App) -> None:
+    """Close the database connections when the bot stops: the last SQLite connection to
+    close checkpoints the write-ahead log into the database file and removes it."""
+    engine = app.bot_data.get("engine")
+    if isinstance(engine, AsyncEngine):
+        await engine.dispose()
 
 
 PRUNE_EVERY = timedelta(hours=1)

@@ -25,6 +25,7 @@ from telegram.ext import (
     filters,
 )
 
+from bot.core.records import UserProfile
 from bot.storage import repo
 from bot.storage.db import is_database_fault
 from bot.telegram import commands, faults, texts
@@ -52,17 +53,33 @@ def turn_handler(fn: Handler) -> Callable[[Update, Context], Coroutine[Any, Any,
             ):
                 log.info("update %d seen before; skipped", update.update_id)
                 return
-            user = await repo.get_or_create_user(
-                session,
-                telegram_user_id=tg_user.id,
-                chat_id=chat.id,
-                language_code=tg_user.language_code,
-                nudge_hour=deps.default_nudge_hour,
-            )
-            if user.blocked_at is not None:
-                await repo.unblock(session, owner_id=user.id)
-            turn = Turn(update, context, deps, session, user, deps.clock())
-            await fn(turn)
+            user: UserProfile | None
+            if _is_start(update):
+                user = await repo.get_or_create_user(
+                    session,
+                    telegram_user_id=tg_user.id,
+                    chat_id=chat.id,
+                    language_code=tg_user.language_code,
+                    nudge_hour=deps.default_nudge_hour,
+                )
+            else:  # only /start makes an account: after /delete nothing else brings one back
+                user = await repo.find_user(
+                    session,
+                    telegram_user_id=tg_user.id,
+                    chat_id=chat.id,
+                    language_code=tg_user.language_code,
+                )
+            turn: Turn | None = None
+            if user is not None:
+                if user.blocked_at is not None:
+                    await repo.unblock(session, owner_id=user.id)
+                turn = Turn(update, context, deps, session, user, deps.clock())
+                await fn(turn)
+        if turn is None:
+            await _no_account(update, context, chat.id)
+            return
+        for step in turn.after_commit:
+            await step()
         if update.callback_query is not None:
             # A query too old to answer raises BadRequest; the reply below still goes out.
             with contextlib.suppress(BadRequest):
@@ -74,6 +91,22 @@ def turn_handler(fn: Handler) -> Callable[[Update, Context], Coroutine[Any, Any,
                 await listener()
 
     return wrapper
+
+
+def _is_start(update: Update) -> bool:
+    message = update.effective_message
+    if update.callback_query is not None or message is None or not message.text:
+        return False
+    words = message.text.split(maxsplit=1)
+    return bool(words) and words[0].split("@", 1)[0].casefold() == "/start"
+
+
+async def _no_account(update: Update, context: Context, chat_id: int) -> None:
+    """Someone with no account (erased, or never started) wrote or pressed an old button."""
+    if update.callback_query is not None:
+        with contextlib.suppress(BadRequest):
+            await update.callback_query.answer()
+    await context.bot.send_message(chat_id=chat_id, text=texts.NO_ACCOUNT)
 
 
 async def on_my_chat_member(update: Update, context: Context) -> None:

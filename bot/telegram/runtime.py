@@ -74,6 +74,8 @@ class Turn:
     now: datetime
     plan_changed: bool = False
     outbox: list[Outgoing] = field(default_factory=list)
+    # Run once the turn's transaction has committed, before the replies go out.
+    after_commit: list[Callable[[], Awaitable[object]]] = field(default_factory=list)
 
     @property
     def chat_id(self) -> int:

@@ -133,6 +133,7 @@ DELETE_CONFIRM: Final = _(
     "reminders. It can't be undone. Sure?"
 )
 DELETED: Final = _("Done: all your data is erased. If you come back, /start begins afresh.")
+NO_ACCOUNT: Final = _("I don't have anything stored for you. Send /start to begin.")
 DELETE_KEPT: Final = _("Kept everything as it was.")
 TONE_ASK: Final = _("Paste the draft you want me to check.")
 TONE_OK: Final = _(

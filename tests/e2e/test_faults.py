@@ -106,4 +106,4 @@ async def test_403_marks_the_user_blocked_and_a_new_message_clears_it(
 async def say_nothing_pending(fake: FakeBotApi, bot: BotProcess) -> None:
     """Wait until the bot has handled everything queued (another user's round trip)."""
     probe = fake.user("Probe")
-    await say(probe, "/help", until="what i can do")
+    await say(probe, "/start", until="where are you")

@@ -143,7 +143,7 @@ class TestOneInstance:
         assert await post(hook, {"no": "update_id"}, WEBHOOK_SECRET) == 400
         # A request that does get through is answered; the refused ones left no trace.
         probe = fake.user("Probe")
-        await say(probe, "/help", until="what i can do")
+        await say(probe, "/start", until="where are you")
         assert intruder.messages == []
         assert hook.query(
             "SELECT count(*) FROM users WHERE telegram_user_id = ?", [intruder.id]

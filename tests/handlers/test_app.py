@@ -33,6 +33,8 @@ async def test_error_is_logged_without_user_text_and_user_hears_kindly(
 
     monkeypatch.setattr(understood, "coach_wait", broken)
     user = env.user()
+    await user.send("/start")
+    await user.send("/cancel")
     caplog.set_level(logging.DEBUG)
     secret = "my-private-words-4711"
     reply = text_of(await user.send(f"why haven't they called? {secret}"))
@@ -64,7 +66,7 @@ async def test_block_and_unblock_updates_mark_the_user(env: BotEnv) -> None:
     from bot.storage.db import make_sessionmaker
 
     user = env.user(3003)
-    await user.send("/help")
+    await user.send("/start")
     assert env.app is not None and env.engine is not None
 
     def change(old: str, new: str, update_id: int) -> Update:

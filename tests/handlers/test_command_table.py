@@ -16,7 +16,7 @@ from bot.telegram.runtime import Turn
 from bot.telegram.updates import callback_update
 
 from .conftest import START
-from .harness import BotEnv, Clock, text_of
+from .harness import BotEnv, Clock, User, text_of
 
 
 def _handlers(env: BotEnv) -> list[object]:
@@ -65,9 +65,17 @@ def _query(env: BotEnv, data: str) -> object:
     return callback_update(env.app.bot, 1001, data, message_id=1)
 
 
+async def started(env: BotEnv) -> User:
+    """A user with an account (only /start makes one), out of the onboarding question."""
+    user = env.user()
+    await user.send("/start")
+    await user.send("/cancel")
+    return user
+
+
 class TestHelpAndIntents:
     async def test_help_lists_the_menu_in_order(self, env: BotEnv) -> None:
-        reply = text_of(await env.user().send("/help"))
+        reply = text_of(await (await started(env)).send("/help"))
         positions = [reply.index(f"/{c.name} — ") for c in commands.MENU]
         assert positions == sorted(positions)
         assert all(c.help is not None and c.help in reply for c in commands.MENU)
@@ -78,22 +86,22 @@ class TestHelpAndIntents:
         assert handled == set(FrameIntent) - {FrameIntent.UNKNOWN}
 
     async def test_free_text_runs_the_command_of_its_intent(self, env: BotEnv) -> None:
-        reply = text_of(await env.user().send("hey what can you do?"))
+        reply = text_of(await (await started(env)).send("hey what can you do?"))
         assert "What I can do" in reply  # /help's answer
 
     async def test_unknown_intent_suggests_commands(self, env: BotEnv) -> None:
-        reply = await env.user().send("blorp")
+        reply = await (await started(env)).send("blorp")
         assert "not sure" in text_of(reply)
         assert all(d.startswith("cmd:") for _, d in reply[-1].button_list)
 
     async def test_a_suggestion_runs_its_command_but_never_delete(self, env: BotEnv) -> None:
-        user = env.user()
+        user = await started(env)
         assert "What I can do" in text_of(await user.press_data("cmd:help"))
         assert "expired" in text_of(await user.press_data("cmd:delete"))
         assert "expired" in text_of(await user.press_data("cmd:nosuch"))
 
     async def test_an_unclaimed_button_has_expired(self, env: BotEnv) -> None:
-        assert "expired" in text_of(await env.user().press_data("zz:1"))
+        assert "expired" in text_of(await (await started(env)).press_data("zz:1"))
 
 
 @pytest.fixture
@@ -121,7 +129,7 @@ async def test_adding_a_command_is_one_entry_and_its_handler(
     extended: tuple[BotEnv, list[tuple[str, Sequence[str]]]],
 ) -> None:
     env, seen = extended
-    user = env.user()
+    user = await started(env)
     assert text_of(await user.send("/ping twice please")) == "pong"
     assert text_of(await user.press_data("pg:7:x")) == "pong"
     assert seen == [("run", ["twice", "please"]), ("run", ["7", "x"])]

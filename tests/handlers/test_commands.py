@@ -166,6 +166,8 @@ class TestWritingHelp:
 
     async def test_why_and_calm(self, env: BotEnv) -> None:
         user = env.user()
+        await user.send("/start")
+        await user.send("/cancel")
         reply = text_of(await user.send("/why"))
         assert "Silence is common" in reply and "C1" not in reply
         anxious = text_of(await user.send("I'm so anxious"))
@@ -190,6 +192,7 @@ class TestDataCommands:
 
     async def test_help_lists_every_command(self, env: BotEnv) -> None:
         user = env.user()
+        await user.send("/start")
         reply = text_of(await user.send("/help"))
         for name in ("/new", "/shouldi", "/draft", "/export", "/delete", "/calendar"):
             assert name in reply

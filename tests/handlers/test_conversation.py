@@ -96,6 +96,8 @@ class TestNewInterview:
 
     async def test_new_before_onboarding_asks_zone_first(self, env: BotEnv) -> None:
         user = env.user()
+        await user.send("/start")
+        await user.send("/cancel")  # left onboarding before giving a city
         reply = text_of(await user.send("I just had an interview at Globex"))
         assert "city" in reply
         await user.send("London")
