@@ -63,7 +63,7 @@ def nudges_to(user: FakeUser, marker: str) -> list[BotMessage]:
     return [
         m
         for m in user.messages
-        if marker in text_of(m) and any(d.startswith("why") for _, d in m.button_list)
+        if marker in text_of(m) and any((d or "").startswith("why") for _, d in m.buttons)
     ]
 
 
