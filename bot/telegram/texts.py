@@ -583,8 +583,7 @@ REVIEW: Final = _(
 )
 BUTTON_SAVE_INTERVIEW: Final = _("✅ Save it")
 WHICH_INTERVIEW_FOR_THIS: Final = _("Which interview is this about?")
-LOGGED_HEAD: Final = _("📝 <b>{title}</b>")
-LOGGED_ON: Final = _("Logged: {channel} to {recipient}, {day}.")
+LOGGED_ON: Final = _("Logged: {channel} to {recipient} at {company}, {day}.")
 TODAY_WORD: Final = _("today")
 UNDATED_AS_TODAY: Final = _(
     "You didn't say when, so I counted them as today: that only ever makes me more patient "
@@ -648,3 +647,4 @@ VIBE_NOTE: Final = _(
 BUTTON_YES_NOTE_IT: Final = _("Yes, note it")
 BUTTON_NO_THANKS: Final = _("No, leave it")
 VIBE_NOTED: Final = _("Noted how it felt.")
+THE_ROLE: Final = _("the {role}")

@@ -274,13 +274,18 @@ async def log_attempts(turn: Turn, frame: Frame, record: InterviewRecord) -> Non
         turn.plan_changed = True
         lines.append(
             texts.LOGGED_ON.format(
+                company=esc(record.company),
                 channel=views.CHANNEL_NAMES[fact.channel].lower(),
-                recipient=esc(
-                    fact.to
+                recipient=(
+                    esc(fact.to)
                     if fact.to and fact.to not in {r.value for r in Recipient}
-                    else views.role_word(to)
+                    else views.the_role(to)
                 ),
-                day=views.when(at, turn.cal, turn.now) if fact.on else texts.TODAY_WORD,
+                day=(
+                    texts.TODAY_WORD
+                    if fact.on is None or fact.on == turn.cal.local_date(turn.now)
+                    else views.day(fact.on)
+                ),
             )
         )
         if not fact.channel.is_work_channel:
@@ -297,10 +302,7 @@ async def log_attempts(turn: Turn, frame: Frame, record: InterviewRecord) -> Non
     plan = plan_for(turn.user, record) if record.status in OPEN else None
     if plan is not None and undo_rows:
         lines += ["", texts.WHAT_NEXT, *views.plan_lines(plan, turn.cal, turn.now)]
-    turn.say(
-        "\n".join([texts.LOGGED_HEAD.format(title=views.interview_title(record)), *lines]),
-        undo_rows[:MAX_ATTEMPTS] or None,
-    )
+    turn.say("\n".join(lines), undo_rows[:MAX_ATTEMPTS] or None)
 
 
 def interviews_follow_up_to(record: InterviewRecord) -> Recipient:
@@ -395,8 +397,10 @@ async def should_i(turn: Turn, frame: Frame, record: InterviewRecord) -> None:
     args = [str(record.id)]
     if frame.channel is not None:
         args.append(frame.channel.value)
+        # Whom: the person named; else the one contact there is; several roles: ask.
+        several = len({p.role for p in record.people}) > 1
         to = _recipient(record, frame.to) or (
-            interviews_follow_up_to(record) if frame.to is None else None
+            interviews_follow_up_to(record) if frame.to is None and not several else None
         )
         if to is not None:
             args.append(to.value)

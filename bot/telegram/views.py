@@ -31,6 +31,12 @@ def role_word(role: Recipient) -> str:
     return name if name.isupper() else name.lower()
 
 
+def the_role(role: Recipient) -> str:
+    """A role as the person: "the recruiter", "the hiring manager", but "HR"."""
+    word = role_word(role)
+    return word if word.isupper() else texts.THE_ROLE.format(role=word)
+
+
 def when(moment: datetime, cal: BusinessCalendar, now: datetime | None = None) -> str:
     """A moment in the user's zone, e.g. "Mon 30 Nov, 10:00"."""
     local = cal.localize(moment)

@@ -41,8 +41,8 @@ async def test_a_new_users_whole_journey(fake: FakeBotApi, bot: BotProcess) -> N
     assert "09:00" in plan  # the reminder hour chosen at onboarding
 
     # The day after the interview, "should I call again?" is a wait, because of G1.
-    whom = await say(user, "should I call again?", until="whom")
-    verdict = await press(user, whom, "Recruiter", until=COMPANY)
+    # One contact (the recruiter): nobody to choose between, so no "whom?" question.
+    verdict = await say(user, "should I call again?", until=COMPANY)
     answer = text_of(verdict)
     assert "office phone to the recruiter" in answer
     assert "Wait until" in answer and "G1" not in answer
