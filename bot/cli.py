@@ -178,7 +178,6 @@ def cmd_check(args: argparse.Namespace) -> int:
         cal=cal,
         attempts=attempts,
         outcome=Outcome(args.outcome),
-        nudge_hour=args.nudge_hour,
         real_news=args.real_news,
     )
     result = {

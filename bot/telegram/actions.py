@@ -302,7 +302,6 @@ async def do_shouldi(turn: Turn, args: Sequence[str]) -> None:
         cal=turn.cal,
         attempts=record.core_attempts(),
         outcome=outcome_of(record),
-        nudge_hour=turn.user.nudge_hour,
     )
     rows: list[list[tuple[str, str]]] = []
     if decision.verdict is Verdict.GO or decision.suggest is not None:
