@@ -339,41 +339,48 @@ NUDGE_TITLE: Final = "<b>{company}</b>{role}"
 NUDGE_ROLE: Final = " — {role}"
 NUDGE_THANK_YOU: Final = _(
     "✉️ <b>Thank-you note</b> for {title}\n"
-    "A short thank-you to everyone who interviewed you, sent today, keeps you in mind "
-    "while they decide. The first 24 hours are the window for it."
+    "A short thank-you to everyone who interviewed you keeps you in mind while they "
+    "decide. It is best sent within a day of the interview: until {until}."
 )
 NUDGE_CHECK_IN_DATE: Final = _(
-    "They said you would hear back by {day}; two business days "
+    "They said you would hear back by {day}, and at least two business days "
     "have passed since, so a check-in is welcome now."
 )
 NUDGE_CHECK_IN_NO_DATE: Final = _(
-    "They gave no date, and two working weeks have passed since the interview: "
-    "a fair moment to ask where things stand."
+    "They gave no date, and at least two working weeks have passed since the interview "
+    "on {day}: a fair moment to ask where things stand."
 )
 NUDGE_CHECK_IN: Final = _(
     "📬 <b>Today is a good day for your check-in</b> with {title}\n{why}\n"
     "Bring something useful, such as an article or a piece of news that matters to "
-    "them, and one line saying you are still keen. Work e-mail is the right "
-    "channel."
+    "them, and one line saying you are still keen. Work e-mail is the right channel."
+)
+NUDGE_CHECK_IN_AGAIN: Final = _(
+    "📬 <b>Did you check in</b> with {title}?\n"
+    "On {day} I suggested a check-in, and none is logged yet. If you sent it, tap "
+    "<b>Done</b> and I'll count the next step from it; if not, today is still a good day "
+    "for it."
 )
 NUDGE_SECOND: Final = _(
     "🔁 <b>One more follow-up</b> with {title}\n"
-    "Five business days have passed since your check-in, so a second, short note is "
-    "fine today. It is the last one to this person: after two unanswered "
-    "follow-ups, more would hurt rather than help."
+    "Your check-in went on {day}, at least five business days ago, with no answer logged, "
+    "so a second, short note is fine today. It is the last one to this person: after two "
+    "unanswered follow-ups, more would hurt rather than help."
 )
 NUDGE_HIRING_MANAGER: Final = _(
     "🧭 <b>A note to the hiring manager</b> at {title}\n"
-    "Your follow-ups to the recruiter went unanswered, so one respectful note to the "
-    "hiring manager is fair now: show your enthusiasm and what you would bring, "
-    "and never blame anyone for the silence."
+    "Your two follow-ups, the last on {day}, went unanswered, so one respectful note to "
+    "the hiring manager is fair now: show your enthusiasm and what you would bring, and "
+    "never blame anyone for the silence."
 )
 NUDGE_MOVE_ON: Final = _(
     "🌅 <b>Time to let go</b> of {title}\n"
-    "You followed up well, and the silence has lasted five more business days. It "
-    "says little about you: thin staff, freezes and changed roles are the usual reasons "
-    ". I've marked it as moved on and will stop reminding you; the door stays "
+    "{history} It says little about you: thin staff, freezes and changed roles are the "
+    "usual reasons. I've marked it as moved on and will stop reminding you; the door stays "
     "open, and if they write, tap below. Keep applying elsewhere."
+)
+MOVE_ON_QUIET: Final = _(
+    "No follow-up of yours is logged, and no reply either, since the interview on {day}."
 )
 BUTTON_NUDGE_REPLIED: Final = _("📨 They replied")
 BUTTON_NUDGE_SENT: Final = _("✅ I sent it")
@@ -384,7 +391,7 @@ BUTTON_NUDGE_STOP: Final = _("🔕 Stop reminders")
 BUTTON_NUDGE_STOP_ALL: Final = _("🔕 Stop reminders for this interview")
 SNOOZED: Final = _(
     "⏰ Snoozed. I'll remind you about {title} again {when} "
-    "(business days, at your reminder hour).{note}"
+    "(a business day, at your reminder hour).{note}"
 )
 SNOOZE_LATE_THANKS: Final = _(
     "\nBy then it will be more than a day since the interview, so I'll only remind you "
@@ -505,6 +512,15 @@ def tone_found(count: int) -> str:
         "I found {count} things worth a second look:",
         count,
     ).format(count=count)
+
+
+def followed_up(count: int, day: str) -> str:
+    """The move-on reminder: the follow-ups the user logged, the last one's day."""
+    return ngettext(
+        "You followed up once, on {day}, and no answer is logged since.",
+        "You followed up {count} times, the last on {day}, and no answer is logged since.",
+        count,
+    ).format(count=count, day=day)
 
 
 def reminders_cancelled(count: int) -> str:

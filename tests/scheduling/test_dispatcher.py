@@ -22,8 +22,9 @@ from telegram import Bot
 from bot.core.calendar import BusinessCalendar
 from bot.core.plan import make_plan
 from bot.core.records import InterviewStatus, NudgeState
-from bot.core.types import Recipient, StepKind
+from bot.core.types import Channel, Recipient, StepKind
 from bot.scheduling.dispatcher import DispatchConfig, Dispatcher, DispatchHooks
+from bot.services import attempts
 from bot.storage import nudges, repo
 from bot.storage.db import make_engine, make_sessionmaker
 from bot.telegram.localapi import LOCAL_TOKEN, LocalBotApi
@@ -56,7 +57,10 @@ async def nudge_rows(
 
 
 class TestWholePlan:
-    """A whole interview's plan fires in order, on the right local days, once each."""
+    """A whole interview's plan fires in order, on the right local days, once each.
+
+    The user does what each reminder asks the day it comes (Done logs the follow-up, as the
+    button does), so every later step counts from a follow-up that was really sent."""
 
     async def test_across_dst_and_public_holidays(
         self, sessions: Sessions, fake: FakeBotApi, bot: Bot
@@ -94,6 +98,14 @@ class TestWholePlan:
             (message,) = fake.transcript(chat)[before:]
             assert message.text is not None
             fired.append((wake.astimezone(NY), message.text))
+            if "check-in" in message.text or "One more follow-up" in message.text:
+                async with sessions() as s, s.begin():
+                    profile = await repo.get_user(s, owner_id=user.id)
+                    current = await repo.get_interview(s, owner_id=user.id, interview_id=record.id)
+                    assert profile is not None and current is not None
+                    await attempts.log(
+                        s, profile, current, channel=Channel.EMAIL, to=Recipient.RECRUITER, at=wake
+                    )
 
         assert [local.replace(tzinfo=None) for local, _ in fired] == [
             datetime(2026, 10, 29, 18, 0),  # S1: three hours after the interview
@@ -107,9 +119,12 @@ class TestWholePlan:
         for local, _ in fired[1:]:
             assert cal.is_business_day(local.date())
         texts = [text for _, text in fired]
-        assert "Thank-you note" in texts[0] and "S1" not in texts[0]
+        assert "Thank-you note" in texts[0] and "until Fri 30 Oct, 15:00" in texts[0]
         assert "check-in" in texts[1] and "Mon 2 Nov" in texts[1]
-        assert not any(re.search(r"\b[CGST]\d{1,2}\b", text) for text in texts)
+        assert "One more follow-up" in texts[2] and "Wed 4 Nov" in texts[2]
+        assert "hiring manager" in texts[3] and "Thu 12 Nov" in texts[3]
+        assert "Time to let go" in texts[4] and "2 times, the last on Thu 12 Nov" in texts[4]
+        assert not any(re.search(r"\b[GSTC]\d+\b", text) for text in texts)  # no rule ids
         assert all("Smith & <Sons>" in text for text in texts)  # escaped on the way, shown whole
         rows = await nudge_rows(sessions, user.id, record.id)
         assert [r.state for r in rows] == [NudgeState.SENT] * 5
@@ -248,7 +263,7 @@ class TestTelegramFaults:
         async with sessions() as s:
             profile = await repo.get_user(s, owner_id=user.owner_id)
         assert profile is not None and profile.blocked_at == NOW
-        rows = await nudge_rows(sessions, user.owner_id, user.interview_id)
+        rows = [r for i in user.interview_ids for r in await nudge_rows(sessions, user.owner_id, i)]
         assert [r.state for r in rows] == [NudgeState.PENDING, NudgeState.PENDING]
         assert "Forbidden" in (rows[0].last_error or "")
         clock.advance(hours=1)
