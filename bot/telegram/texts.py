@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from bot.core.progress import StepState
 from bot.core.records import InterviewStatus
 from bot.core.types import Channel, DraftKind, Outcome, Recipient, StepKind, Verdict, Vibe
 
@@ -269,6 +270,26 @@ REPLY_REJECTED: Final = _("They said no")
 REPLY_CLOSED: Final = _("The position was closed")
 REPLY_WITHDREW: Final = _("I withdrew")
 REOPENED: Final = _("Reopened {title}: the reminders are back.")
+WHICH_ANSWERED: Final = _(
+    "Reopened {title}: the reminders are back. When you told me they replied, I marked your "
+    "follow-ups as answered. Which of them really got an answer? The ones that did not "
+    "count again toward your plan."
+)
+BUTTON_ANSWERED_NONE: Final = _("None of them")
+BUTTON_ANSWERED_ALL: Final = _("All of them")
+BUTTON_ANSWERED_ONLY: Final = _("Only {when}: {channel}")
+ANSWERED_NOTED: Final = _("Noted for {title}.")
+WITHDRAWN: Final = _(
+    "Noted: you withdrew from {title}. I've closed it and stopped its reminders. "
+    "Good luck with what comes next."
+)
+WITHDRAWN_ALREADY: Final = _("Already noted: you withdrew from {title}.")
+WITHDRAW_CLOSED: Final = _(
+    "{title} is already closed ({status}), so there is nothing to withdraw from."
+)
+NEWS_NOTED: Final = _(
+    "Noted. Sharing real news doesn't count as a follow-up, so your plan stays as it is."
+)
 REPLIED_WORD: Final = _(
     "Good news that they got back to you. I've paused the reminders. "
     "If they gave you a new date, tap below and I'll plan from it."
@@ -304,6 +325,26 @@ EDIT_WHEN: Final = _("When")
 EDIT_TIMELINE: Final = _("Their timeline")
 EDIT_VIBE: Final = _("How it felt")
 COACHING: Final = "<b>{title}</b>\n{text}"
+
+# --- the picture of the wait ----------------------------------------------------------------
+
+BUTTON_PICTURE: Final = _("🖼 Show as picture")
+PICTURE_CAPTION: Final = _("Your wait with {company}, as it stands today.")
+PICTURE_TITLE: Final = "{company} · {role}"
+PICTURE_SUBTITLE: Final = _("Your wait, step by step")
+PICTURE_INTERVIEW: Final = _("Interview")
+PICTURE_PROMISED: Final = _("Their date")
+PICTURE_TODAY: Final = _("Today")
+PICTURE_OPEN_UNTIL: Final = _("open until {until}")
+PICTURE_STATES: Final = {
+    StepState.DUE: _("due"),
+    StepState.OPEN: _("open now"),
+    StepState.DONE: _("done"),
+    StepState.SKIPPED: _("not needed now"),
+    StepState.PASSED: _("passed"),
+}
+PICTURE_FILE: Final = "hearback-timeline-{id}.png"
+PICTURE_FONT: Final = "DejaVuSans.ttf"  # a font file's name, found in the system's font folders
 
 # --- files --------------------------------------------------------------------------------------
 
@@ -455,13 +496,23 @@ VERDICT_HEAD: Final = {
 }
 VERDICT_UNTIL: Final = _(" until <b>{when}</b>")
 VERDICT: Final = _("{head}\n{advice}")
-STEP_LINE: Final = "• {step}: <b>{when}</b>{passed}"
-STEP_PASSED: Final = _(" <i>(passed)</i>")
-NUDGE_LINE: Final = "• {step}: <b>{when}</b>{state}"
-NUDGE_STATE: Final = " <i>({state})</i>"
+STEP_LINE: Final = "• {step}: <b>{when}</b>{state}"
+STEP_WAITS: Final = "• {step}: <i>{after}</i>"
+AFTER_CHECK_IN: Final = _("five business days after your check-in")
+AFTER_SECOND: Final = _("five business days after your second follow-up")
+STEP_STATES: Final = {
+    StepState.DUE: "",
+    StepState.OPEN: _(" <i>(open now)</i>"),
+    StepState.DONE: _(" <i>(done ✅)</i>"),
+    StepState.SKIPPED: _(" <i>(not needed now)</i>"),
+    StepState.PASSED: _(" <i>(passed)</i>"),
+}
+OPEN_UNTIL: Final = _(" <i>(open until {until})</i>")
 NO_REMINDERS_PLANNED: Final = _("• No reminders planned.")
-NO_REMINDERS_PENDING: Final = _("no reminders pending")
+NO_REMINDERS_PENDING: Final = _("nothing left to do")
+NOW_STEP: Final = _("now: {step}")
 NEXT_STEP: Final = _("next: {step} {when}")
+NOW_AND_NEXT: Final = "{now} · {next}"
 TITLE: Final = "<b>{company}</b>{role}"
 TITLE_ROLE: Final = " — {role}"
 DRAFT: Final = _("<b>{name}</b>\nSubject: <code>{subject}</code>\n\n<pre>{body}</pre>")
