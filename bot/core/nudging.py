@@ -46,6 +46,7 @@ __all__ = [
     "choose",
     "main_contact",
     "message_for",
+    "spaced_after",
 ]
 
 STEP_ORDER: tuple[StepKind, ...] = (
@@ -247,13 +248,42 @@ def choose(
                 choices[nudge_id] = Move(_later_of(spaced, kind, first_kind, cal), reason)
             return choices
     choices[first_id] = Send(first_message)
-    after = cal.at_local(cal.add_business_days(today, FOLLOW_UP_SPACING), nudge_hour)
+    later = spaced_after(
+        first_kind, now, [kind for _, kind, _ in ready[1:]], cal=cal, nudge_hour=nudge_hour
+    )
     for nudge_id, kind, _ in ready[1:]:
-        if kind in _SPACED and first_kind is not StepKind.THANK_YOU:
-            choices[nudge_id] = Move(after, "counts from the reminder that went out today (S3, S5)")
+        if kind in later:
+            choices[nudge_id] = Move(later[kind], "counts from the reminder that went out today")
         else:
             choices[nudge_id] = Move(tomorrow, ONE_A_DAY)
     return choices
+
+
+def spaced_after(
+    sent: StepKind,
+    at: datetime,
+    kinds: Sequence[StepKind],
+    *,
+    cal: BusinessCalendar,
+    nudge_hour: int,
+) -> dict[StepKind, datetime]:
+    """After the reminder of ``sent`` went out at ``at``: the earliest moment of each later
+    follow-up step among ``kinds``, five business days per step between them (S3, S4, S5).
+
+    Nothing counts from the thank-you; steps before ``sent`` are left out.
+    """
+    if sent is StepKind.THANK_YOU:
+        return {}
+    day = cal.local_date(at)
+    out: dict[StepKind, datetime] = {}
+    gap = 0
+    for kind in STEP_ORDER[STEP_ORDER.index(sent) + 1 :]:
+        if kind in _SPACED and kind in kinds:
+            gap += 1
+            out[kind] = cal.at_local(
+                cal.add_business_days(day, gap * FOLLOW_UP_SPACING), nudge_hour
+            )
+    return out
 
 
 def _later_of(spaced: datetime, kind: StepKind, first: StepKind, cal: BusinessCalendar) -> datetime:

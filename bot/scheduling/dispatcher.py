@@ -55,7 +55,8 @@ from telegram.error import (
 )
 
 from bot import botapi
-from bot.core.nudging import SentNudge
+from bot.core.nudging import SentNudge, spaced_after
+from bot.core.types import StepKind
 from bot.scheduling.ledger import Ledger
 from bot.scheduling.pacing import Monotonic, Pacer, Sleep
 from bot.scheduling.policy import Action, Judgement, calendar_for, judge_due
@@ -289,6 +290,7 @@ class Dispatcher:
                         session, nudge_ids=[c.id for c in claimed]
                     )
                 verdicts = self._select(claimed, contexts)
+                await self._space_out(claimed, contexts, verdicts)
                 by_chat: dict[int, list[tuple[ClaimedNudge, NudgeContext, Judgement]]] = {}
                 for nudge in claimed:
                     context = contexts.get(nudge.id)
@@ -345,6 +347,50 @@ class Dispatcher:
                     self._chosen[interview_id] = SentNudge(nudge.kind, now)
             verdicts.update(decided)
         return verdicts
+
+    async def _space_out(
+        self,
+        claimed: Sequence[ClaimedNudge],
+        contexts: dict[int, NudgeContext],
+        verdicts: dict[int, Judgement],
+    ) -> None:
+        """After a follow-up reminder is chosen, the interview's later pending steps are due no
+        sooner than five business days per step after it (they count from it). One write for
+        the whole batch."""
+        now = self._clock()
+        chosen = [
+            (nudge, contexts[nudge.id])
+            for nudge in claimed
+            if nudge.id in contexts
+            and verdicts[nudge.id].action is Action.SEND
+            and nudge.kind is not StepKind.THANK_YOU
+        ]
+        if not chosen:
+            return
+        siblings: dict[int, list[StepKind]] = {}
+        for nudge in claimed:
+            siblings.setdefault(nudge.interview_id, []).append(nudge.kind)
+
+        async def push(session: AsyncSession) -> bool:
+            for nudge, context in chosen:
+                waiting = await nudges.pending_kinds(session, interview_id=nudge.interview_id)
+                if not waiting:
+                    continue
+                later = spaced_after(
+                    nudge.kind,
+                    now,
+                    [*waiting.values(), *siblings[nudge.interview_id]],
+                    cal=calendar_for(context.zone, context.country),
+                    nudge_hour=context.nudge_hour,
+                )
+                for nudge_id, kind in waiting.items():
+                    if kind in later:
+                        await nudges.postpone(
+                            session, nudge_id=nudge_id, until=later[kind], now=now
+                        )
+            return True
+
+        await self.ledger.write(push)
 
     # -- database ------------------------------------------------------------------------------
 

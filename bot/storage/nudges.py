@@ -73,6 +73,8 @@ __all__ = [
     "mark_sent",
     "mark_sent_many",
     "next_wake_at",
+    "pending_kinds",
+    "postpone",
     "release",
     "release_expired",
     "sending_token",
@@ -511,6 +513,32 @@ async def skip(
             "updated_at": now,
         },
     )
+
+
+async def pending_kinds(session: AsyncSession, *, interview_id: int) -> dict[int, StepKind]:
+    """The interview's pending rows (id -> step), not counting rows claimed by anyone."""
+    rows = await session.execute(
+        select(_NUDGES.c.id, _NUDGES.c.kind).where(
+            _NUDGES.c.interview_id == interview_id, _NUDGES.c.state == NudgeState.PENDING
+        )
+    )
+    return {row.id: row.kind for row in rows}
+
+
+async def postpone(session: AsyncSession, *, nudge_id: int, until: datetime, now: datetime) -> bool:
+    """A pending row is due no earlier than ``until`` (later steps count from a reminder that
+    went out later than planned). False when it is no longer pending or already later."""
+    result = await session.execute(
+        update(_NUDGES)
+        .where(
+            _NUDGES.c.id == nudge_id,
+            _NUDGES.c.state == NudgeState.PENDING,
+            _NUDGES.c.due_at < until,
+        )
+        .values(due_at=until, updated_at=now)
+        .returning(_NUDGES.c.id)
+    )
+    return result.first() is not None
 
 
 async def shelve(
