@@ -178,7 +178,6 @@ def cmd_check(args: argparse.Namespace) -> int:
         cal=cal,
         attempts=attempts,
         outcome=Outcome(args.outcome),
-        nudge_hour=args.nudge_hour,
         real_news=args.real_news,
     )
     result = {
@@ -324,12 +323,13 @@ def cmd_health(args: argparse.Namespace) -> int:
 
 def cmd_chat(args: argparse.Namespace) -> int:
     from bot.logs import setup_logging
+    from bot.runner import clock_for
     from bot.telegram.localchat import chat
 
     settings = _settings("chat")
     setup_logging("WARNING")
     try:
-        return asyncio.run(chat(settings))
+        return asyncio.run(chat(settings, clock=clock_for(settings)))
     except KeyboardInterrupt:
         return 0
 

@@ -52,7 +52,7 @@ class TestCheck:
         )  # fmt: skip
         assert result["verdict"] == "wait"
         assert "G1" in result["rules"]  # type: ignore[operator]
-        assert result["next_ok_at"] == "2026-11-24T10:00:00-05:00"
+        assert result["next_ok_at"] == "2026-11-24T08:00:00-05:00"  # the working day opens
 
     def test_third_attempt_is_stop(self, capsys: pytest.CaptureFixture[str]) -> None:
         result = run_json(

@@ -741,6 +741,32 @@ class TestFaults:
 class TestDocumentsAndWebhooks:
     """Multipart uploads keep their bytes; webhook mode posts updates with the secret header."""
 
+    async def test_send_photo_checks_the_image_as_telegram_does(
+        self, fake: FakeBotApi, bot: Bot
+    ) -> None:
+        import io
+
+        from PIL import Image
+
+        def png(width: int, height: int) -> bytes:
+            out = io.BytesIO()
+            Image.new("RGB", (width, height), (255, 255, 255)).save(out, format="PNG")
+            return out.getvalue()
+
+        user = fake.user("Ann")
+        await user.send("hi")
+        message = await bot.send_photo(
+            user.id, png(1080, 1400), caption="<b>Your wait</b>", parse_mode="HTML"
+        )
+        assert message.photo and message.photo[-1].width == 1080
+        assert message.caption == "Your wait"
+        stored = user.messages[-1]
+        assert stored.photo is not None and stored.photo_size == (1080, 1400)
+        with pytest.raises(BadRequest, match=_ci("IMAGE_PROCESS_FAILED")):
+            await bot.send_photo(user.id, b"not an image at all")
+        with pytest.raises(BadRequest, match=_ci("PHOTO_INVALID_DIMENSIONS")):
+            await bot.send_photo(user.id, png(4000, 100))
+
     async def test_send_document_keeps_filename_bytes_and_caption(
         self, fake: FakeBotApi, bot: Bot
     ) -> None:

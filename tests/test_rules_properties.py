@@ -25,7 +25,7 @@ from bot.core.types import (
     Verdict,
     Vibe,
 )
-from bot.core.verdict import CALL_END, CALL_START, decide
+from bot.core.verdict import CALL_END, CALL_START, EMAIL_END, EMAIL_START, decide
 
 ZONES = ("America/New_York", "Europe/Berlin", "Australia/Sydney")
 CALS = {zone: BusinessCalendar(zone) for zone in ZONES}
@@ -213,11 +213,9 @@ class TestVerdictProperties:
     def test_go_never_breaks_g1_g2_g3_g5_g6(
         self, case: tuple[str, Interview, list[Attempt], datetime, Channel, Recipient, int]
     ) -> None:
-        zone, interview, attempts, now, channel, to, hour = case
+        zone, interview, attempts, now, channel, to, _hour = case
         cal = CALS[zone]
-        d = decide(
-            interview, channel=channel, to=to, now=now, cal=cal, attempts=attempts, nudge_hour=hour
-        )
+        d = decide(interview, channel=channel, to=to, now=now, cal=cal, attempts=attempts)
         assert d.rules and set(d.rules) <= RULE_IDS
         assert d.advice and "<" not in d.advice
         assert (d.next_ok_at is None) is (d.verdict is not Verdict.WAIT)
@@ -237,13 +235,16 @@ class TestVerdictProperties:
                 assert cal.business_days_between(cal.local_date(a.at), today) >= 5
             # ... and never the same or the next day after any attempt.
             assert (today - cal.local_date(a.at)).days >= 2
-        # G1: not before the S2 day at the nudge hour (so never on the promised day).
-        assert now >= cal.at_local(check_in_day(interview, cal=cal), hour)
+        # G1: not before the S2 day (so never on the promised day); any hour of it that
+        # suits the channel, whatever the nudge hour.
+        assert today >= check_in_day(interview, cal=cal)
         assert today != interview.promised_by
         # G6 / S6
         assert cal.is_business_day(today)
         if channel is Channel.PHONE:
             assert CALL_START <= cal.localize(now).hour < CALL_END
+        else:
+            assert EMAIL_START <= cal.localize(now).hour < EMAIL_END
         # G7: a note up the chain goes once, only after G3 with a recruiter or HR and
         # before anybody answered.
         if d.suggest is DraftKind.HIRING_MANAGER:
@@ -262,11 +263,9 @@ class TestVerdictProperties:
     def test_wait_ends_in_the_future_with_a_go(
         self, case: tuple[str, Interview, list[Attempt], datetime, Channel, Recipient, int]
     ) -> None:
-        zone, interview, attempts, now, channel, to, hour = case
+        zone, interview, attempts, now, channel, to, _hour = case
         cal = CALS[zone]
-        d = decide(
-            interview, channel=channel, to=to, now=now, cal=cal, attempts=attempts, nudge_hour=hour
-        )
+        d = decide(interview, channel=channel, to=to, now=now, cal=cal, attempts=attempts)
         if d.verdict is not Verdict.WAIT:
             return
         assert d.next_ok_at is not None
@@ -278,7 +277,6 @@ class TestVerdictProperties:
             now=d.next_ok_at,
             cal=cal,
             attempts=attempts,
-            nudge_hour=hour,
         )
         assert again.verdict is Verdict.GO, (d, again)
         assert again.suggest is d.suggest
@@ -289,7 +287,7 @@ class TestVerdictProperties:
         case: tuple[str, Interview, list[Attempt], datetime, Channel, Recipient, int],
         outcome: Outcome,
     ) -> None:
-        zone, interview, attempts, now, channel, to, hour = case
+        zone, interview, attempts, now, channel, to, _hour = case
         cal = CALS[zone]
         d = decide(
             interview,
@@ -299,7 +297,6 @@ class TestVerdictProperties:
             cal=cal,
             attempts=attempts,
             outcome=outcome,
-            nudge_hour=hour,
             real_news=True,
         )
         if outcome is not Outcome.NONE:
@@ -351,18 +348,27 @@ class TestVerdictProperties:
             now=step.at,
             cal=cal,
             attempts=attempts,
-            nudge_hour=hour,
         )
         assert d.verdict is Verdict.GO, (step, d)
         assert d.suggest == DraftKind(step.kind.value)
-        # A minute before the planned moment the verdict still holds the user back.
+        # The evening before the planned day the verdict still holds the user back; on the
+        # day itself the nudge hour is no limit (a call at 09:00 is fine).
+        day = cal.local_date(step.at)
         early = decide(
             interview,
             channel=Channel.PHONE,
             to=who,
-            now=step.at - timedelta(minutes=1),
+            now=cal.at_local(day, 0) - timedelta(minutes=1),
             cal=cal,
             attempts=attempts,
-            nudge_hour=hour,
         )
         assert early.verdict is Verdict.WAIT
+        opening = decide(
+            interview,
+            channel=Channel.PHONE,
+            to=who,
+            now=cal.at_local(day, CALL_START),
+            cal=cal,
+            attempts=attempts,
+        )
+        assert opening.verdict is Verdict.GO

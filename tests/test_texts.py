@@ -45,6 +45,8 @@ NOT_SENTENCES = {
     "CALENDAR_UID",
     "EXPORT_FILE",
     "CALENDAR_FALLBACK_NAME",
+    "PICTURE_FILE",
+    "PICTURE_FONT",
 }
 MARKERS = {"_", "ngettext"}
 SAYING = {"say", "button", "send_file"}

@@ -58,7 +58,6 @@ def ask(
     to: Recipient = R,
     attempts: tuple[Attempt, ...] = (),
     outcome: Outcome = Outcome.NONE,
-    nudge_hour: int = 10,
     real_news: bool = False,
     cal: BusinessCalendar = NY,
 ) -> Decision:
@@ -70,7 +69,6 @@ def ask(
         cal=cal,
         attempts=attempts,
         outcome=outcome,
-        nudge_hour=nudge_hour,
         real_news=real_news,
     )
 
@@ -83,49 +81,53 @@ def assert_plain(decision: Decision) -> None:
     assert (decision.next_ok_at is None) is (decision.verdict is not Verdict.WAIT)
 
 
-# Each row: interview, now, channel, to, attempts, nudge hour,
+# Each row: interview, now, channel, to, attempts,
 #           expected rules, expected next_ok_at (the hand-worked date in the comment).
+# A wait that clears on a day clears at 08:00 (e-mails' working day), calls at 09:00 (G6);
+# the user's nudge hour plays no part in advice.
 # fmt: off
 WAITS = [
-    pytest.param(A, ny(2026, 11, 25, 12), EMAIL, R, (), 10, ("G1",), ny(2026, 11, 30),
-                 id="G1 promised day itself -> Mon 30 10:00"),
-    pytest.param(A, ny(2026, 11, 27, 15), EMAIL, R, (), 10, ("G1",), ny(2026, 11, 30),
-                 id="G1 Fri 27 (first bd after) -> Mon 30 10:00"),
-    pytest.param(A, ny(2026, 11, 30, 8), EMAIL, R, (), 10, ("G1",), ny(2026, 11, 30),
-                 id="G1 S2 day before the nudge hour -> today 10:00"),
-    pytest.param(A, ny(2026, 11, 20, 9), PHONE, R, (), 7, ("G1", "G6"), ny(2026, 11, 30, 9),
-                 id="G1 at a 07:00 nudge hour, then G6 -> Mon 30 09:00"),
-    pytest.param(A, ny(2026, 12, 3, 11), EMAIL, R, (sent(ny(2026, 11, 30)),), 10, ("G2",),
-                 ny(2026, 12, 7), id="G2 Mon 30 + 5 bd = Mon 7 Dec"),
+    pytest.param(A, ny(2026, 11, 25, 12), EMAIL, R, (), ("G1",), ny(2026, 11, 30, 8),
+                 id="G1 promised day itself -> Mon 30 08:00"),
+    pytest.param(A, ny(2026, 11, 27, 15), EMAIL, R, (), ("G1",), ny(2026, 11, 30, 8),
+                 id="G1 Fri 27 (first bd after) -> Mon 30 08:00"),
+    pytest.param(A, ny(2026, 11, 30, 7), EMAIL, R, (), ("G1", "S6"), ny(2026, 11, 30, 8),
+                 id="G1 S2 day before the working day -> today 08:00"),
+    pytest.param(A, ny(2026, 11, 20, 9), PHONE, R, (), ("G1", "G6"), ny(2026, 11, 30, 9),
+                 id="G1, then G6 -> Mon 30 09:00"),
+    pytest.param(A, ny(2026, 12, 3, 11), EMAIL, R, (sent(ny(2026, 11, 30)),), ("G2",),
+                 ny(2026, 12, 7, 8), id="G2 Mon 30 + 5 bd = Mon 7 Dec"),
     # An early attempt Wed 25 Nov (before the S2 day): G1 opens Mon 30, but G2 opens later,
     # Wed 25 + 5 bd: Fri 27, Mon 30, Tue 1, Wed 2, Thu 3 Dec -> G2 alone decides.
-    pytest.param(A, ny(2026, 11, 27, 11), EMAIL, R, (sent(ny(2026, 11, 25)),), 10, ("G2",),
-                 ny(2026, 12, 3), id="G2 outlasts G1 -> Thu 3 Dec 10:00"),
-    pytest.param(A, ny(2026, 12, 1, 11), EMAIL, R, (sent(ny(2026, 11, 30), to=IV),), 10,
-                 ("G2",), ny(2026, 12, 2), id="G2 back-to-back with another person -> Wed 2"),
-    pytest.param(A, ny(2026, 11, 30, 23), EMAIL, HR, (sent(ny(2026, 11, 30, 9)),), 10, ("G2",),
-                 ny(2026, 12, 2), id="G2 same day -> Wed 2 Dec 10:00"),
+    pytest.param(A, ny(2026, 11, 27, 11), EMAIL, R, (sent(ny(2026, 11, 25)),), ("G2",),
+                 ny(2026, 12, 3, 8), id="G2 outlasts G1 -> Thu 3 Dec 08:00"),
+    pytest.param(A, ny(2026, 12, 1, 11), EMAIL, R, (sent(ny(2026, 11, 30), to=IV),),
+                 ("G2",), ny(2026, 12, 2, 8), id="G2 back-to-back with another person -> Wed 2"),
+    pytest.param(A, ny(2026, 11, 30, 23), EMAIL, HR, (sent(ny(2026, 11, 30, 9)),), ("G2", "S6"),
+                 ny(2026, 12, 2, 8), id="G2 same day -> Wed 2 Dec 08:00"),
     # C: attempt Fri 20 Nov; + 5 bd: Mon 23, Tue 24, Wed 25, (Thu 26), Fri 27, Mon 30.
-    pytest.param(C, ny(2026, 11, 24, 16), PHONE, R, (sent(ny(2026, 11, 20)),), 10, ("G2",),
-                 ny(2026, 11, 30), id="G2 over Thanksgiving -> Mon 30 10:00"),
-    pytest.param(C, ny(2026, 11, 24, 16), PHONE, R, (sent(ny(2026, 11, 20)),), 18,
-                 ("G2", "G6"), ny(2026, 12, 1, 9), id="G2 lands at 18:00, G6 -> Tue 1 09:00"),
-    pytest.param(C, ny(2026, 12, 5, 11), PHONE, R, (), 10, ("G6",), ny(2026, 12, 7, 9),
+    pytest.param(C, ny(2026, 11, 24, 16), PHONE, R, (sent(ny(2026, 11, 20)),), ("G2", "G6"),
+                 ny(2026, 11, 30, 9), id="G2 over Thanksgiving, then call hours -> Mon 30 09:00"),
+    pytest.param(C, ny(2026, 12, 5, 11), PHONE, R, (), ("G6",), ny(2026, 12, 7, 9),
                  id="G6 Saturday -> Mon 7 09:00"),
-    pytest.param(C, ny(2026, 12, 1, 7, 30), PHONE, R, (), 10, ("G6",), ny(2026, 12, 1, 9),
+    pytest.param(C, ny(2026, 12, 1, 7, 30), PHONE, R, (), ("G6",), ny(2026, 12, 1, 9),
                  id="G6 early morning -> today 09:00"),
-    pytest.param(C, ny(2026, 12, 1, 17), PHONE, R, (), 10, ("G6",), ny(2026, 12, 2, 9),
+    pytest.param(C, ny(2026, 12, 1, 17), PHONE, R, (), ("G6",), ny(2026, 12, 2, 9),
                  id="G6 17:00 is after hours -> Wed 2 09:00"),
-    pytest.param(C, ny(2026, 11, 25, 17, 30), PHONE, R, (), 10, ("G6",), ny(2026, 11, 27, 9),
+    pytest.param(C, ny(2026, 11, 25, 17, 30), PHONE, R, (), ("G6",), ny(2026, 11, 27, 9),
                  id="G6 skips Thanksgiving -> Fri 27 09:00"),
-    pytest.param(C, ny(2026, 11, 28, 12), EMAIL, R, (), 10, ("S6",), ny(2026, 11, 30),
-                 id="S6 e-mail on Saturday -> Mon 30 10:00"),
-    pytest.param(C, ny(2026, 11, 26, 9), EMAIL, R, (), 10, ("S6",), ny(2026, 11, 27),
-                 id="S6 e-mail on Thanksgiving -> Fri 27 10:00"),
+    pytest.param(C, ny(2026, 11, 28, 12), EMAIL, R, (), ("S6",), ny(2026, 11, 30, 8),
+                 id="S6 e-mail on Saturday -> Mon 30 08:00"),
+    pytest.param(C, ny(2026, 11, 26, 9), EMAIL, R, (), ("S6",), ny(2026, 11, 27, 8),
+                 id="S6 e-mail on Thanksgiving -> Fri 27 08:00"),
+    pytest.param(C, ny(2026, 12, 1, 1, 40), EMAIL, R, (), ("S6",), ny(2026, 12, 1, 8),
+                 id="S6 e-mail at 01:40 on a business day -> today 08:00"),
+    pytest.param(C, ny(2026, 12, 1, 18, 30), EMAIL, R, (), ("S6",), ny(2026, 12, 2, 8),
+                 id="S6 e-mail after the working day -> tomorrow 08:00"),
     # C: attempt Thu 19 Nov; + 5 bd: Fri 20, Mon 23, Tue 24, Wed 25, (Thu 26), Fri 27.
-    # Proposed on Thanksgiving, both G2 and S6 hold it until Fri 27 10:00.
-    pytest.param(C, ny(2026, 11, 26, 12), EMAIL, R, (sent(ny(2026, 11, 19)),), 10,
-                 ("G2", "S6"), ny(2026, 11, 27), id="G2 and S6 together -> Fri 27 10:00"),
+    # Proposed on Thanksgiving, both G2 and S6 hold it until Fri 27 08:00.
+    pytest.param(C, ny(2026, 11, 26, 12), EMAIL, R, (sent(ny(2026, 11, 19)),),
+                 ("G2", "S6"), ny(2026, 11, 27, 8), id="G2 and S6 together -> Fri 27 08:00"),
 ]
 # fmt: on
 
@@ -134,7 +136,7 @@ class TestWaits:
     """G1, G2, G6, S6: the earliest moment all constraints hold, then go."""
 
     @pytest.mark.parametrize(
-        ("interview", "now", "channel", "to", "attempts", "hour", "rules", "when"), WAITS
+        ("interview", "now", "channel", "to", "attempts", "rules", "when"), WAITS
     )
     def test_wait(
         self,
@@ -143,35 +145,34 @@ class TestWaits:
         channel: Channel,
         to: Recipient,
         attempts: tuple[Attempt, ...],
-        hour: int,
         rules: tuple[str, ...],
         when: datetime,
     ) -> None:
-        d = ask(interview, now, channel=channel, to=to, attempts=attempts, nudge_hour=hour)
+        d = ask(interview, now, channel=channel, to=to, attempts=attempts)
         assert (d.verdict, d.rules, d.next_ok_at) == (Verdict.WAIT, rules, when)
         assert d.advice.startswith("Hold off until ")
         assert_plain(d)
         # At next_ok_at every constraint holds: deciding again says go.
-        again = ask(interview, when, channel=channel, to=to, attempts=attempts, nudge_hour=hour)
+        again = ask(interview, when, channel=channel, to=to, attempts=attempts)
         assert again.verdict is Verdict.GO
-        # And a minute earlier it is still a wait (next_ok_at is the earliest). S6 is the
-        # exception by choice: after a weekend or holiday e-mails resume at the nudge hour,
-        # not at midnight.
-        if "S6" in rules:
-            return
+        # And a minute earlier it is still a wait (next_ok_at is the earliest).
         early = ask(
-            interview,
-            when - timedelta(minutes=1),
-            channel=channel,
-            to=to,
-            attempts=attempts,
-            nudge_hour=hour,
+            interview, when - timedelta(minutes=1), channel=channel, to=to, attempts=attempts
         )
         assert early.verdict is Verdict.WAIT
 
+    @pytest.mark.parametrize("hour", [7, 10, 18])
+    def test_the_nudge_hour_does_not_limit_advice(self, hour: int) -> None:
+        """On the S2 day an e-mail may go at any moment of the working day: asked at 09:47
+        it is a go, whatever hour the user's reminders come at."""
+        for moment in (ny(2026, 11, 30, 8), ny(2026, 11, 30, 9, 47), ny(2026, 11, 30, 17, 59)):
+            assert ask(A, moment).verdict is Verdict.GO
+        assert ask(A, ny(2026, 11, 30, 9, 47), channel=PHONE).verdict is Verdict.GO
+        assert ask(A, ny(2026, 11, 30, 17, 0), channel=PHONE).verdict is Verdict.WAIT
+
     def test_wait_names_the_day_in_words(self) -> None:
         d = ask(A, ny(2026, 11, 25, 12))
-        assert "Monday 30 November at 10:00" in d.advice
+        assert "Monday 30 November at 08:00" in d.advice
         assert "Wednesday 25 November" in d.advice
         assert d.suggest is DraftKind.CHECK_IN
 
@@ -179,14 +180,14 @@ class TestWaits:
         # Attempt Mon 30 Nov, asked Tue 1 Dec: back-to-back (opens Wed 2) and five business
         # days (opens Mon 7) are both G2; only the later one is explained.
         d = ask(A, ny(2026, 12, 1, 11), attempts=(sent(ny(2026, 11, 30)),))
-        assert (d.rules, d.next_ok_at) == (("G2",), ny(2026, 12, 7))
+        assert (d.rules, d.next_ok_at) == (("G2",), ny(2026, 12, 7, 8))
         assert d.advice.count("five business days") == 1
         assert "back-to-back" not in d.advice
 
     def test_unknown_date_mentions_two_working_weeks(self) -> None:
         # T4: Thu 12 Nov + 10 bd = Fri 27 Nov.
         d = ask(Interview(ny(2026, 11, 12, 16)), ny(2026, 11, 20))
-        assert d.next_ok_at == ny(2026, 11, 27)
+        assert d.next_ok_at == ny(2026, 11, 27, 8)
         assert "two working weeks" in d.advice
 
     def test_tomorrow_in_words(self) -> None:
@@ -241,8 +242,10 @@ class TestGo:
         assert d.rules == ("G6", "G11", "S2")
         assert "warm" in d.advice
 
-    def test_email_late_on_a_business_day_is_fine(self) -> None:
-        assert ask(A, ny(2026, 11, 30, 22)).verdict is Verdict.GO
+    def test_email_late_on_a_business_day_waits_for_the_morning(self) -> None:
+        d = ask(A, ny(2026, 11, 30, 22))
+        assert (d.verdict, d.rules, d.next_ok_at) == (Verdict.WAIT, ("S6",), ny(2026, 12, 1, 8))
+        assert "tomorrow at 08:00" in d.advice
 
     def test_interviewer_is_counted_separately(self) -> None:
         attempts = (sent(ny(2026, 11, 30)), sent(ny(2026, 12, 7)))
@@ -278,10 +281,10 @@ class TestG3AndG7:
         assert d.rules == ("G3", "S5")
 
     def test_manager_note_waits_five_business_days(self) -> None:
-        # S4: Mon 7 Dec + 5 bd = Mon 14 Dec 10:00. Tue 8 is also back-to-back with Mon 7
+        # S4: Mon 7 Dec + 5 bd = Mon 14 Dec 08:00. Tue 8 is also back-to-back with Mon 7
         # (G2), but that opens on Wed 9, so S4 alone decides the moment.
         d = ask(A, ny(2026, 12, 8), to=HM, attempts=self.two)
-        assert (d.verdict, d.rules, d.next_ok_at) == (Verdict.WAIT, ("S4",), ny(2026, 12, 14))
+        assert (d.verdict, d.rules, d.next_ok_at) == (Verdict.WAIT, ("S4",), ny(2026, 12, 14, 8))
         assert d.suggest is DraftKind.HIRING_MANAGER
 
     def test_manager_note_goes_once(self) -> None:
@@ -308,7 +311,7 @@ class TestG3AndG7:
         d = ask(A, ny(2026, 11, 30), to=HM)
         assert (d.verdict, d.suggest) == (Verdict.GO, DraftKind.CHECK_IN)
         d = ask(A, ny(2026, 12, 3), to=HM, attempts=(sent(ny(2026, 11, 30), HM),))
-        assert (d.verdict, d.rules, d.next_ok_at) == (Verdict.WAIT, ("G2",), ny(2026, 12, 7))
+        assert (d.verdict, d.rules, d.next_ok_at) == (Verdict.WAIT, ("G2",), ny(2026, 12, 7, 8))
         two_hm = (sent(ny(2026, 11, 30), HM), sent(ny(2026, 12, 7), HM))
         assert ask(A, ny(2026, 12, 14), to=HM, attempts=two_hm).rules == ("G3", "S5")
 
@@ -414,10 +417,6 @@ class TestInputs:
     def test_naive_now_is_refused(self) -> None:
         with pytest.raises(ValueError, match="aware"):
             ask(A, datetime(2026, 11, 30, 10))
-
-    def test_bad_nudge_hour(self) -> None:
-        with pytest.raises(ValueError, match="nudge_hour"):
-            ask(A, ny(2026, 11, 30), nudge_hour=25)
 
     def test_attempt_order_does_not_matter(self) -> None:
         two = (sent(ny(2026, 11, 30)), sent(ny(2026, 12, 7)))

@@ -16,14 +16,14 @@ The order of the checks:
 4. G5, work channels only: stop.
 5. The waits: G1 (not before the S2 day), G2 (5 business days between attempts
    to one person, never back-to-back days), S4 (the note up the chain waits 5
-   business days after the last gatekeeper attempt), G6 (calls 09:00-17:00 on
-   business days) and S6 (e-mails on business days). ``next_ok_at`` is the
-   earliest moment every one of them holds at once; deciding again at that
-   moment gives go. A wait that clears on a given day clears at the nudge hour,
-   as the rulebook's nudges do (G1, G2, S4), and call hours clear at 09:00 (G6).
-   One choice on purpose: an e-mail held back by a weekend or holiday (S6) is
-   due at the nudge hour of the next business day, not at its midnight, although
-   an e-mail proposed at any hour of a business day is a go.
+   business days after the last gatekeeper attempt), and the channel's hours: a
+   call within G6's hours (09:00-17:00 on business days), an e-mail within the
+   working day (08:00-18:00 on business days, S6). ``next_ok_at`` is the earliest
+   moment every one of them holds at once; deciding again at that moment gives
+   go. A wait that clears on a given day clears when that working day starts
+   (08:00), and the channel's hours do the rest: an e-mail then, a call at 09:00.
+   The user's nudge hour is when the bot's reminders arrive; it does not limit
+   advice ("wait until 10:00" at 09:47 on the right day would be wrong).
 
 Attempts, answered or not, all count for spacing (G2). The caps count
 unanswered attempts: G3 per person, G4 to anyone. A contact to the hiring
@@ -51,7 +51,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from bot.core.calendar import BusinessCalendar, day_in_words
-from bot.core.plan import DEFAULT_NUDGE_HOUR, FOLLOW_UP_SPACING, check_in_day
+from bot.core.plan import FOLLOW_UP_SPACING, check_in_day
 from bot.core.types import (
     Attempt,
     Channel,
@@ -64,9 +64,10 @@ from bot.core.types import (
     Vibe,
 )
 
-__all__ = ["CALL_END", "CALL_START", "decide"]
+__all__ = ["CALL_END", "CALL_START", "EMAIL_END", "EMAIL_START", "decide"]
 
 CALL_START, CALL_END = 9, 17  # G6: calls in [09:00, 17:00) local on business days
+EMAIL_START, EMAIL_END = 8, 18  # S6: e-mails in the working day, [08:00, 18:00) local
 
 _MAX_ROUNDS = 64
 
@@ -112,14 +113,11 @@ def decide(
     cal: BusinessCalendar,
     attempts: Sequence[Attempt] = (),
     outcome: Outcome = Outcome.NONE,
-    nudge_hour: int = DEFAULT_NUDGE_HOUR,
     real_news: bool = False,
 ) -> Decision:
     """Go, wait or stop for contacting ``to`` by ``channel`` at ``now`` (aware)."""
     if now.tzinfo is None:
         raise ValueError("now must be an aware datetime")
-    if not 0 <= nudge_hour <= 23:
-        raise ValueError("nudge_hour must be between 0 and 23")
     history = sorted(attempts, key=lambda a: a.at)
 
     if outcome is not Outcome.NONE:
@@ -133,24 +131,24 @@ def decide(
     if not channel.is_work_channel:
         return _wrong_channel(channel)
 
-    gates: list[_Gate] = [_g1(interview, cal, nudge_hour)]
+    gates: list[_Gate] = [_g1(interview, cal)]
     unanswered_to = sum(1 for a in history if a.to is to and not a.answered)
     same = [a for a in history if a.to is to]
     if same:
-        gates.append(_g2_same(cal, to, cal.local_date(same[-1].at), nudge_hour))
+        gates.append(_g2_same(cal, to, cal.local_date(same[-1].at)))
     if history:
-        gates.append(_g2_back_to_back(cal, cal.local_date(history[-1].at), nudge_hour))
+        gates.append(_g2_back_to_back(cal, cal.local_date(history[-1].at)))
 
     if _is_g7_note(to, history):
         gatekeeper_days = [cal.local_date(a.at) for a in history if a.to.is_gatekeeper]
-        gates.append(_s4(cal, gatekeeper_days[-1], nudge_hour))
+        gates.append(_s4(cal, gatekeeper_days[-1]))
         suggest = DraftKind.HIRING_MANAGER
         step_rule = "G7"
     elif unanswered_to == 0:
         suggest, step_rule = DraftKind.CHECK_IN, "S2"
     else:
         suggest, step_rule = DraftKind.SECOND_FOLLOW_UP, "S3"
-    gates.append(_g6(cal) if channel is Channel.PHONE else _s6(cal, nudge_hour))
+    gates.append(_g6(cal) if channel is Channel.PHONE else _s6(cal))
 
     waited = _settle(gates, now)
     if waited is not None:
@@ -353,7 +351,13 @@ def _threshold(rule: str, moment: datetime, why: str) -> _Gate:
     return _Gate(rule, lambda t: t >= moment, lambda _t: moment, why, until=moment)
 
 
-def _g1(interview: Interview, cal: BusinessCalendar, nudge_hour: int) -> _Gate:
+def _day_starts(cal: BusinessCalendar, day: date) -> datetime:
+    """A wait that clears on ``day`` clears when its working day begins (the channel's hours
+    do the rest: a call waits for 09:00, a weekend for Monday)."""
+    return cal.at_local(day, EMAIL_START)
+
+
+def _g1(interview: Interview, cal: BusinessCalendar) -> _Gate:
     day = check_in_day(interview, cal=cal)
     if interview.promised_by is None:
         why = (
@@ -365,33 +369,33 @@ def _g1(interview: Interview, cal: BusinessCalendar, nudge_hour: int) -> _Gate:
             f"they said they would decide by {day_in_words(interview.promised_by)}, and a check-in "
             "lands best two business days after that, never on the day itself"
         )
-    return _threshold("G1", cal.at_local(day, nudge_hour), why)
+    return _threshold("G1", _day_starts(cal, day), why)
 
 
-def _g2_same(cal: BusinessCalendar, to: Recipient, last: date, nudge_hour: int) -> _Gate:
+def _g2_same(cal: BusinessCalendar, to: Recipient, last: date) -> _Gate:
     day = cal.add_business_days(last, FOLLOW_UP_SPACING)
     why = (
         f"you contacted {_WHO[to]} on {day_in_words(last)}, and two attempts to the same "
         "person need at least five business days between them"
     )
-    return _threshold("G2", cal.at_local(day, nudge_hour), why)
+    return _threshold("G2", _day_starts(cal, day), why)
 
 
-def _g2_back_to_back(cal: BusinessCalendar, last: date, nudge_hour: int) -> _Gate:
+def _g2_back_to_back(cal: BusinessCalendar, last: date) -> _Gate:
     why = (
         f"you were last in touch with them on {day_in_words(last)}, and follow-ups never go out on "
         "back-to-back days"
     )
-    return _threshold("G2", cal.at_local(last + timedelta(days=2), nudge_hour), why)
+    return _threshold("G2", _day_starts(cal, last + timedelta(days=2)), why)
 
 
-def _s4(cal: BusinessCalendar, last_gatekeeper: date, nudge_hour: int) -> _Gate:
+def _s4(cal: BusinessCalendar, last_gatekeeper: date) -> _Gate:
     day = cal.add_business_days(last_gatekeeper, FOLLOW_UP_SPACING)
     why = (
         "the note to the hiring manager comes five business days after your last follow-up "
         "to the recruiter or HR"
     )
-    return _threshold("S4", cal.at_local(day, nudge_hour), why)
+    return _threshold("S4", _day_starts(cal, day), why)
 
 
 def _g6(cal: BusinessCalendar) -> _Gate:
@@ -409,14 +413,18 @@ def _g6(cal: BusinessCalendar) -> _Gate:
     return _Gate("G6", ok, advance, why)
 
 
-def _s6(cal: BusinessCalendar, nudge_hour: int) -> _Gate:
+def _s6(cal: BusinessCalendar) -> _Gate:
     def ok(t: datetime) -> bool:
-        return cal.is_business_day(cal.local_date(t))
+        local = cal.localize(t)
+        return cal.is_business_day(local.date()) and EMAIL_START <= local.hour < EMAIL_END
 
     def advance(t: datetime) -> datetime:
-        return cal.at_local(cal.next_business_day(cal.local_date(t)), nudge_hour)
+        local = cal.localize(t)
+        if cal.is_business_day(local.date()) and local.time() < time(EMAIL_START):
+            return cal.at_local(local.date(), EMAIL_START)
+        return cal.at_local(cal.next_business_day(local.date()), EMAIL_START)
 
-    why = "follow-ups go out on business days, not on weekends or public holidays"
+    why = "e-mails land best in the working day, 08:00-18:00 on a business day"
     return _Gate("S6", ok, advance, why)
 
 

@@ -5,11 +5,13 @@ One :meth:`Dispatcher.run` delivers everything due at that moment and returns a
 may run at once: rows are claimed atomically (:func:`bot.storage.nudges.claim_due`) and
 every later write names the claim token, so each nudge is sent by one of them.
 
-Per nudge: the send-time checks of :mod:`bot.scheduling.policy` (skip when pointless, move
-when outside the user's hours), then :func:`~bot.storage.nudges.begin_delivery` is
-committed, then the Bot API call, then :func:`~bot.storage.nudges.mark_sent`. Delivery is
-at least once: a crash or a lost answer after the call can give one duplicate, and every
-such case is logged as a possible duplicate (never silently).
+Per interview: the send-time checks of :mod:`bot.scheduling.policy` (skip when pointless,
+move when outside the user's hours, at most one reminder per interview per day and the one
+the record makes most useful: :func:`~bot.scheduling.policy.judge_due`); then per nudge
+:func:`~bot.storage.nudges.begin_delivery` is committed, then the Bot API call, then
+:func:`~bot.storage.nudges.mark_sent`. Delivery is at least once: a crash or a lost answer
+after the call can give one duplicate, and every such case is logged as a possible
+duplicate (never silently).
 
 Telegram's answers:
 
@@ -36,7 +38,7 @@ import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager, nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -53,9 +55,11 @@ from telegram.error import (
 )
 
 from bot import botapi
+from bot.core.nudging import SentNudge, spaced_after
+from bot.core.types import StepKind
 from bot.scheduling.ledger import Ledger
 from bot.scheduling.pacing import Monotonic, Pacer, Sleep
-from bot.scheduling.policy import Action, calendar_for, judge
+from bot.scheduling.policy import Action, Judgement, calendar_for, judge_due
 from bot.storage import nudges, repo
 from bot.storage.db import READ_ONLY, immediate_transaction
 from bot.storage.nudges import ClaimedNudge, NudgeContext
@@ -238,6 +242,7 @@ class Dispatcher:
         self._chat_locks: dict[int, tuple[asyncio.Lock, int]] = {}
         self._open = 0
         self._progress = asyncio.Event()
+        self._chosen: dict[int, SentNudge] = {}  # interview id -> the reminder chosen this run
         self.ledger = Ledger(self._write, clock=clock, lease=self.config.lease)
 
     # -- control -------------------------------------------------------------------------------
@@ -268,6 +273,7 @@ class Dispatcher:
     async def run(self) -> DispatchReport:
         """Deliver every nudge due now; returns what happened."""
         report = DispatchReport()
+        self._chosen = {}
         await self._release_expired(report)
         tasks: set[asyncio.Task[None]] = set()
         low_water = max(1, self.config.batch_size // 2)
@@ -283,13 +289,17 @@ class Dispatcher:
                     contexts = await nudges.load_contexts(
                         session, nudge_ids=[c.id for c in claimed]
                     )
-                by_chat: dict[int, list[tuple[ClaimedNudge, NudgeContext]]] = {}
+                verdicts = self._select(claimed, contexts)
+                await self._space_out(claimed, contexts, verdicts)
+                by_chat: dict[int, list[tuple[ClaimedNudge, NudgeContext, Judgement]]] = {}
                 for nudge in claimed:
                     context = contexts.get(nudge.id)
                     if context is None:
                         report.lost += 1  # deleted with its interview meanwhile
                         continue
-                    by_chat.setdefault(context.chat_id, []).append((nudge, context))
+                    by_chat.setdefault(context.chat_id, []).append(
+                        (nudge, context, verdicts[nudge.id])
+                    )
                 for chat_id, items in by_chat.items():
                     self._open += len(items)
                     task = asyncio.create_task(self._deliver_chat(chat_id, items, report))
@@ -304,6 +314,83 @@ class Dispatcher:
                 await asyncio.gather(*tasks, return_exceptions=True)
             await self.ledger.drain()
         return report
+
+    def _select(
+        self, claimed: Sequence[ClaimedNudge], contexts: dict[int, NudgeContext]
+    ) -> dict[int, Judgement]:
+        """What to do with each claimed nudge, decided per interview (the module doc)."""
+        now = self._clock()
+        groups: dict[int, list[ClaimedNudge]] = {}
+        for nudge in claimed:
+            if nudge.id in contexts:
+                groups.setdefault(nudge.interview_id, []).append(nudge)
+        verdicts: dict[int, Judgement] = {}
+        for interview_id, group in groups.items():
+            context = contexts[group[0].id]
+            facts = context.facts
+            chosen = self._chosen.get(interview_id)
+            if facts is not None and chosen is not None:
+                # Chosen in an earlier batch of this run: it counts as sent today.
+                facts = replace(facts, sent=(*facts.sent, chosen))
+            decided = judge_due(
+                {n.id: n.kind for n in group},
+                facts=facts,
+                now=now,
+                cal=calendar_for(context.zone, context.country),
+                nudge_hour=context.nudge_hour,
+                status=context.status,
+                interviewed_at=context.interviewed_at,
+                thank_you_sent=context.thank_you_sent_at is not None,
+            )
+            for nudge in group:
+                if decided[nudge.id].action is Action.SEND:
+                    self._chosen[interview_id] = SentNudge(nudge.kind, now)
+            verdicts.update(decided)
+        return verdicts
+
+    async def _space_out(
+        self,
+        claimed: Sequence[ClaimedNudge],
+        contexts: dict[int, NudgeContext],
+        verdicts: dict[int, Judgement],
+    ) -> None:
+        """After a follow-up reminder is chosen, the interview's later pending steps are due no
+        sooner than five business days per step after it (they count from it). One write for
+        the whole batch."""
+        now = self._clock()
+        chosen = [
+            (nudge, contexts[nudge.id])
+            for nudge in claimed
+            if nudge.id in contexts
+            and verdicts[nudge.id].action is Action.SEND
+            and nudge.kind is not StepKind.THANK_YOU
+        ]
+        if not chosen:
+            return
+        siblings: dict[int, list[StepKind]] = {}
+        for nudge in claimed:
+            siblings.setdefault(nudge.interview_id, []).append(nudge.kind)
+
+        async def push(session: AsyncSession) -> bool:
+            for nudge, context in chosen:
+                waiting = await nudges.pending_kinds(session, interview_id=nudge.interview_id)
+                if not waiting:
+                    continue
+                later = spaced_after(
+                    nudge.kind,
+                    now,
+                    [*waiting.values(), *siblings[nudge.interview_id]],
+                    cal=calendar_for(context.zone, context.country),
+                    nudge_hour=context.nudge_hour,
+                )
+                for nudge_id, kind in waiting.items():
+                    if kind in later:
+                        await nudges.postpone(
+                            session, nudge_id=nudge_id, until=later[kind], now=now
+                        )
+            return True
+
+        await self.ledger.write(push)
 
     # -- database ------------------------------------------------------------------------------
 
@@ -369,7 +456,7 @@ class Dispatcher:
     async def _deliver_chat(
         self,
         chat_id: int,
-        items: list[tuple[ClaimedNudge, NudgeContext]],
+        items: list[tuple[ClaimedNudge, NudgeContext, Judgement]],
         report: DispatchReport,
     ) -> None:
         """One chat's nudges, in due order, one at a time."""
@@ -377,13 +464,14 @@ class Dispatcher:
         blocked = False
         try:
             async with self._chat_turn(chat_id):
-                for nudge, context in items:
+                for nudge, context, verdict in items:
                     if self._stopping:
                         await self._give_back(nudge, report, reason="dispatcher stopping")
                     elif blocked:
                         await self._give_back(nudge, report, reason="user blocked the bot")
                     else:
-                        blocked = await self._deliver(nudge, context, report) == "blocked"
+                        outcome = await self._deliver(nudge, context, verdict, report)
+                        blocked = outcome == "blocked"
                     finished += 1
                     self._done_one()
         except Exception:
@@ -406,22 +494,27 @@ class Dispatcher:
             report.released += 1
 
     async def _deliver(
-        self, nudge: ClaimedNudge, context: NudgeContext, report: DispatchReport
+        self,
+        nudge: ClaimedNudge,
+        context: NudgeContext,
+        verdict: Judgement,
+        report: DispatchReport,
     ) -> str:
         now = self._clock()
         if context.blocked:
             await self._give_back(nudge, report, reason="user blocked the bot")
             return "blocked"
-        cal = calendar_for(context.zone, context.country)
-        verdict = judge(
-            nudge.kind,
-            now=now,
-            cal=cal,
-            nudge_hour=context.nudge_hour,
-            status=context.status,
-            interviewed_at=context.interviewed_at,
-            thank_you_sent=context.thank_you_sent_at is not None,
-        )
+        if verdict.action is Action.SHELVE:
+
+            async def shelve(session: AsyncSession) -> bool:
+                return await nudges.shelve(
+                    session, nudge_id=nudge.id, token=nudge.token, now=now, reason=verdict.reason
+                )
+
+            if await self.ledger.write(shelve):
+                report.skipped += 1
+                log.info("nudge %d shelved: %s", nudge.id, verdict.reason)
+            return "skipped"
         if verdict.action is Action.SKIP:
 
             async def skip(session: AsyncSession) -> bool:

@@ -12,18 +12,26 @@ the thank-you, the employer replied. :func:`judge` looks again, with ``now`` as 
   window (S6), the thank-you reminder within 09:00-20:59 local on any day (S1).
 - otherwise **send** it now, late or not: a nudge is never dropped for being late.
 
+:func:`judge_due` does this for all of one interview's due nudges at once and then lets
+:func:`bot.core.nudging.choose` pick what the record makes useful: at most one reminder per
+interview per day (the earliest step first), later steps counted from the reminders that
+really went out, a step that waits for an unlogged follow-up **shelved** until it is logged.
+
 :func:`snooze_until` is where the Snooze button puts a nudge: the next business day at the
 user's nudge hour (S6).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
 from bot.core.calendar import BusinessCalendar, calendar_for
+from bot.core.nudging import Move, Send, Shelve, Skip, WaitFacts, choose
 from bot.core.plan import WAKING_END, WAKING_START
+from bot.core.progress import THANK_YOU_WINDOW
 from bot.core.records import InterviewStatus
 from bot.core.types import StepKind
 
@@ -33,17 +41,16 @@ __all__ = [
     "Judgement",
     "calendar_for",
     "judge",
+    "judge_due",
     "snooze_until",
 ]
-
-THANK_YOU_WINDOW = timedelta(hours=24)
-"""S1: a thank-you reminder later than this after the interview is pointless."""
 
 
 class Action(StrEnum):
     SEND = "send"
     SKIP = "skip"
     MOVE = "move"
+    SHELVE = "shelve"
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +109,50 @@ def judge(
     return Judgement(
         Action.MOVE, f"outside the user's hours, moved to their next slot ({rule})", until
     )
+
+
+def judge_due(
+    due: Mapping[int, StepKind],
+    *,
+    facts: WaitFacts | None,
+    now: datetime,
+    cal: BusinessCalendar,
+    nudge_hour: int,
+    status: InterviewStatus,
+    interviewed_at: datetime,
+    thank_you_sent: bool,
+) -> dict[int, Judgement]:
+    """:func:`judge` for each of one interview's due nudges (id -> step), then, among those
+    that may go now, :func:`bot.core.nudging.choose` on the record (``facts``)."""
+    out: dict[int, Judgement] = {}
+    ready: dict[int, StepKind] = {}
+    for nudge_id, kind in due.items():
+        verdict = judge(
+            kind,
+            now=now,
+            cal=cal,
+            nudge_hour=nudge_hour,
+            status=status,
+            interviewed_at=interviewed_at,
+            thank_you_sent=thank_you_sent,
+        )
+        if verdict.action is Action.SEND:
+            ready[nudge_id] = kind
+        else:
+            out[nudge_id] = verdict
+    if facts is None:
+        out.update(dict.fromkeys(ready, SEND))
+        return out
+    for nudge_id, choice in choose(ready, facts, now=now, cal=cal, nudge_hour=nudge_hour).items():
+        if isinstance(choice, Send):
+            out[nudge_id] = SEND
+        elif isinstance(choice, Skip):
+            out[nudge_id] = Judgement(Action.SKIP, choice.reason)
+        elif isinstance(choice, Shelve):
+            out[nudge_id] = Judgement(Action.SHELVE, choice.reason)
+        elif isinstance(choice, Move):
+            out[nudge_id] = Judgement(Action.MOVE, choice.reason, choice.until)
+    return out
 
 
 def snooze_until(now: datetime, *, cal: BusinessCalendar, nudge_hour: int) -> datetime:

@@ -29,8 +29,10 @@ __all__ = [
     "outcome_of",
     "record_answer",
     "reopen",
+    "set_answered",
     "set_thanked",
     "update",
+    "withdraw",
 ]
 
 OUTCOME_STATUS = {
@@ -132,6 +134,31 @@ async def record_answer(
         session, owner_id=user.id, interview_id=interview_id, status=status
     )
     return None if record is None else await replan(session, user, record)
+
+
+async def withdraw(session: AsyncSession, user: UserProfile, interview_id: int) -> Planned | None:
+    """The user sent their withdrawal: the interview is closed as withdrawn and its reminders
+    cancelled (G8). Their follow-ups stay as they were: withdrawing is not a reply."""
+    record = await repo.set_status(
+        session, owner_id=user.id, interview_id=interview_id, status=InterviewStatus.WITHDREW
+    )
+    return None if record is None else await replan(session, user, record)
+
+
+async def set_answered(
+    session: AsyncSession, user: UserProfile, interview_id: int, answered: Sequence[int]
+) -> Planned | None:
+    """Exactly the follow-ups ``answered`` (attempt ids) got a reply; the others did not.
+    Re-plans, so an open interview counts its unanswered follow-ups again (S7, G3)."""
+    record = await repo.get_interview(session, owner_id=user.id, interview_id=interview_id)
+    if record is None:
+        return None
+    mine = {a.id for a in record.attempts}
+    await repo.set_attempts_answered(
+        session, owner_id=user.id, interview_id=interview_id, answered=mine & set(answered)
+    )
+    updated = await repo.get_interview(session, owner_id=user.id, interview_id=interview_id)
+    return None if updated is None else await replan(session, user, updated)
 
 
 async def reopen(

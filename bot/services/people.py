@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bot.core.nudging import main_contact
 from bot.core.records import InterviewRecord, Person
 from bot.core.types import DraftKind, Recipient
 
@@ -61,11 +62,10 @@ def is_personal_email(email: str) -> bool:
 
 
 def follow_up_to(record: InterviewRecord) -> Recipient:
-    """Who the follow-ups go to: the recruiter or HR if known, else whoever they met."""
-    for role in (Recipient.RECRUITER, Recipient.HR, Recipient.HIRING_MANAGER):
-        if any(p.role is role for p in record.people):
-            return role
-    return Recipient.RECRUITER if not record.people else record.people[0].role
+    """Who the follow-ups go to: whoever the first logged one went to; before any, the
+    recruiter or HR if known, else the hiring manager, else whoever they met
+    (:func:`bot.core.nudging.main_contact`)."""
+    return main_contact(tuple(p.role for p in record.people), record.core_attempts())
 
 
 def contact_for(record: InterviewRecord, kind: DraftKind) -> Person | None:

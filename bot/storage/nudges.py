@@ -30,7 +30,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Final, cast
+from typing import Any, Final, cast
 
 from sqlalchemy import (
     BigInteger,
@@ -48,9 +48,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.core.nudging import SentNudge, WaitFacts
 from bot.core.records import InterviewStatus, NudgeRecord, NudgeState
-from bot.core.types import StepKind
-from bot.storage.models import InterviewRow, NudgeRow, UserRow
+from bot.core.types import Attempt, Recipient, StepKind
+from bot.storage.models import AttemptRow, InterviewRow, NudgeRow, PersonRow, UserRow
 from bot.storage.repo import nudge_record, split_rules
 
 __all__ = [
@@ -72,9 +73,12 @@ __all__ = [
     "mark_sent",
     "mark_sent_many",
     "next_wake_at",
+    "pending_kinds",
+    "postpone",
     "release",
     "release_expired",
     "sending_token",
+    "shelve",
     "skip",
     "snooze",
 ]
@@ -136,6 +140,8 @@ class NudgeContext:
     interviewed_at: datetime
     promised_by: date | None
     thank_you_sent_at: datetime | None
+    facts: WaitFacts | None = None
+    """What really happened in the interview's wait (follow-ups, people, reminders sent)."""
 
 
 def _clip(text: str) -> str:
@@ -235,6 +241,7 @@ async def load_contexts(
     rows = await session.execute(
         select(
             NudgeRow.id,
+            NudgeRow.interview_id,
             UserRow.chat_id,
             UserRow.zone,
             UserRow.country,
@@ -251,6 +258,8 @@ async def load_contexts(
         .join(UserRow, UserRow.id == NudgeRow.owner_id)
         .where(NudgeRow.id.in_(list(nudge_ids)), InterviewRow.owner_id == NudgeRow.owner_id)
     )
+    found = rows.all()
+    facts = await _wait_facts(session, {row.interview_id for row in found}, found)
     return {
         row.id: NudgeContext(
             nudge_id=row.id,
@@ -265,8 +274,62 @@ async def load_contexts(
             interviewed_at=row.interviewed_at,
             promised_by=row.promised_by,
             thank_you_sent_at=row.thank_you_sent_at,
+            facts=facts.get(row.interview_id),
         )
-        for row in rows
+        for row in found
+    }
+
+
+async def _wait_facts(
+    session: AsyncSession, interview_ids: set[int], rows: Sequence[Any]
+) -> dict[int, WaitFacts]:
+    """The facts of each interview's wait, in three queries for the whole batch."""
+    if not interview_ids:
+        return {}
+    ids = sorted(interview_ids)
+    roles: dict[int, list[Recipient]] = {i: [] for i in ids}
+    for interview_id, role in await session.execute(
+        select(PersonRow.interview_id, PersonRow.role)
+        .where(PersonRow.interview_id.in_(ids))
+        .order_by(PersonRow.id)
+    ):
+        roles[interview_id].append(role)
+    attempts: dict[int, list[Attempt]] = {i: [] for i in ids}
+    for attempt in await session.execute(
+        select(
+            AttemptRow.interview_id,
+            AttemptRow.at,
+            AttemptRow.channel,
+            AttemptRow.recipient,
+            AttemptRow.answered,
+        )
+        .where(AttemptRow.interview_id.in_(ids))
+        .order_by(AttemptRow.at, AttemptRow.id)
+    ):
+        attempts[attempt.interview_id].append(
+            Attempt(attempt.at, attempt.channel, attempt.recipient, attempt.answered)
+        )
+    sent: dict[int, list[SentNudge]] = {i: [] for i in ids}
+    for interview_id, kind, sent_at in await session.execute(
+        select(NudgeRow.interview_id, NudgeRow.kind, NudgeRow.sent_at).where(
+            NudgeRow.interview_id.in_(ids),
+            NudgeRow.state == NudgeState.SENT,
+            NudgeRow.sent_at.is_not(None),
+        )
+    ):
+        if sent_at is not None:
+            sent[interview_id].append(SentNudge(kind, sent_at))
+    by_interview = {row.interview_id: row for row in rows}
+    return {
+        i: WaitFacts(
+            interviewed_at=by_interview[i].interviewed_at,
+            promised_by=by_interview[i].promised_by,
+            thank_you_sent_at=by_interview[i].thank_you_sent_at,
+            roles=tuple(roles[i]),
+            attempts=tuple(attempts[i]),
+            sent=tuple(sent[i]),
+        )
+        for i in ids
     }
 
 
@@ -444,6 +507,51 @@ async def skip(
         [token],
         {
             "state": NudgeState.SKIPPED,
+            "claim_token": None,
+            "lease_until": None,
+            "reason": _clip(reason),
+            "updated_at": now,
+        },
+    )
+
+
+async def pending_kinds(session: AsyncSession, *, interview_id: int) -> dict[int, StepKind]:
+    """The interview's pending rows (id -> step), not counting rows claimed by anyone."""
+    rows = await session.execute(
+        select(_NUDGES.c.id, _NUDGES.c.kind).where(
+            _NUDGES.c.interview_id == interview_id, _NUDGES.c.state == NudgeState.PENDING
+        )
+    )
+    return {row.id: row.kind for row in rows}
+
+
+async def postpone(session: AsyncSession, *, nudge_id: int, until: datetime, now: datetime) -> bool:
+    """A pending row is due no earlier than ``until`` (later steps count from a reminder that
+    went out later than planned). False when it is no longer pending or already later."""
+    result = await session.execute(
+        update(_NUDGES)
+        .where(
+            _NUDGES.c.id == nudge_id,
+            _NUDGES.c.state == NudgeState.PENDING,
+            _NUDGES.c.due_at < until,
+        )
+        .values(due_at=until, updated_at=now)
+        .returning(_NUDGES.c.id)
+    )
+    return result.first() is not None
+
+
+async def shelve(
+    session: AsyncSession, *, nudge_id: int, token: str, now: datetime, reason: str
+) -> bool:
+    """The step waits for a follow-up the user has not logged: the row is cancelled with the
+    reason, and the next re-plan (when the follow-up is logged) brings the step back."""
+    return await _finish(
+        session,
+        nudge_id,
+        [token],
+        {
+            "state": NudgeState.CANCELLED,
             "claim_token": None,
             "lease_until": None,
             "reason": _clip(reason),

@@ -10,7 +10,7 @@ user gives ``None``, ``False`` or ``0``, never that user's data.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import date, datetime
 from enum import Enum
 from typing import Any, Final
@@ -29,7 +29,7 @@ from bot.core.records import (
     Person,
     UserProfile,
 )
-from bot.core.types import Channel, Recipient, Step, Vibe
+from bot.core.types import Channel, Recipient, Step, StepKind, Vibe
 from bot.storage.models import (
     AttemptRow,
     ConversationRow,
@@ -586,16 +586,38 @@ async def mark_attempts_answered(session: AsyncSession, *, owner_id: int, interv
     return len(result.all())
 
 
+async def set_attempts_answered(
+    session: AsyncSession, *, owner_id: int, interview_id: int, answered: Collection[int]
+) -> int:
+    """Mark exactly the attempts ``answered`` (ids) of the interview answered, the others not
+    (a reopened interview: the user says which follow-ups really got a reply); returns how
+    many of its attempts are answered now."""
+    result = await session.execute(
+        update(AttemptRow)
+        .where(AttemptRow.interview_id == interview_id, AttemptRow.owner_id == owner_id)
+        .values(answered=AttemptRow.id.in_(list(answered)) if answered else False)
+        .returning(AttemptRow.id, AttemptRow.answered)
+        .execution_options(synchronize_session="fetch")
+    )
+    return sum(1 for row in result.all() if row.answered)
+
+
 # --- nudges ------------------------------------------------------------------------------------
 
 
 async def replace_nudges(
-    session: AsyncSession, *, owner_id: int, interview_id: int, steps: Sequence[Step]
+    session: AsyncSession,
+    *,
+    owner_id: int,
+    interview_id: int,
+    steps: Sequence[Step],
+    reasons: Mapping[StepKind, str] | None = None,
 ) -> tuple[NudgeRecord, ...] | None:
     """Put a (re)computed plan in place (S7): open nudges go, one pending row per step comes.
 
     Open means pending, or claimed and not yet sent; sent, skipped, failed and
-    cancelled rows stay as history. ``None`` when the interview is not the user's.
+    cancelled rows stay as history. ``reasons`` carries a row's note over to its new row
+    (a snoozed step stays "snoozed"). ``None`` when the interview is not the user's.
     """
     if not await _owns_interview(session, owner_id, interview_id):
         return None
@@ -619,6 +641,7 @@ async def replace_nudges(
                 due_at=step.at,
                 state=NudgeState.PENDING,
                 attempts=0,
+                reason=(reasons or {}).get(step.kind),
             )
         )
     session.add_all(rows)

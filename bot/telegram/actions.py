@@ -22,12 +22,12 @@ from bot.core.drafts import draft_order
 from bot.core.records import InterviewRecord, InterviewStatus, NudgeState
 from bot.core.types import Channel, DraftKind, Outcome, Recipient, Verdict, Vibe
 from bot.core.verdict import decide
-from bot.services import attempts, interviews
+from bot.services import attempts, interviews, plans
 from bot.services.interviews import OUTCOME_STATUS, outcome_of
 from bot.services.plans import OPEN
 from bot.storage import repo
 from bot.storage.db import checkpoint_wal
-from bot.telegram import cards, flows, texts, views
+from bot.telegram import cards, flows, picture, texts, views
 from bot.telegram.answers import EditAnswers, NewDateAnswers, NewsAnswers
 from bot.telegram.callbacks import parse_id
 from bot.telegram.html import esc
@@ -119,7 +119,10 @@ async def do_list(turn: Turn, args: Sequence[str]) -> None:
     for number, record in enumerate(records, 1):
         nudges = await repo.list_nudges(turn.session, owner_id=turn.user.id, interview_id=record.id)
         status = views.STATUS_NAMES[record.status]
-        tail = views.next_step(nudges, turn.cal, turn.now) if record.status in OPEN else ""
+        tail = ""
+        if record.status in OPEN:
+            states = plans.progress(turn.user, record, nudges, now=turn.now)
+            tail = views.now_and_next(states, turn.cal, turn.now)
         line = texts.LIST_LINE.format(
             number=number, title=views.interview_title(record), status=status
         )
@@ -143,8 +146,7 @@ async def do_status(turn: Turn, args: Sequence[str]) -> None:
     if record.said:
         lines.append(texts.THEY_SAID.format(said=esc(record.said)))
     lines.append(texts.THANKS_SENT if record.thank_you_sent_at else texts.THANKS_NOT_YET)
-    planned = views.nudge_lines(nudges, turn.cal, turn.now) or [texts.NONE_ITEM]
-    lines += ["", texts.PLAN, *planned]
+    lines += ["", texts.PLAN, *cards.steps(turn, record, nudges)]
     lines += ["", texts.YOUR_FOLLOW_UPS]
     if record.attempts:
         for attempt in record.attempts:
@@ -169,6 +171,7 @@ async def do_status(turn: Turn, args: Sequence[str]) -> None:
             button(texts.BUTTON_CALENDAR, "ic", record.id),
             button(texts.BUTTON_EDIT, "ed", record.id),
         ],
+        [button(texts.BUTTON_PICTURE, "pic", record.id)],
     ]
     turn.say("\n".join(lines), rows)
 
@@ -185,6 +188,29 @@ async def do_status_number(turn: Turn, args: Sequence[str]) -> None:
         turn.say(texts.interviews_you_have(len(records)))
         return
     await do_status(turn, [str(records[index].id)])
+
+
+async def do_picture(turn: Turn, args: Sequence[str]) -> None:
+    """``pic:<interview>``: the interview's timeline as a picture (the text stays in /status)."""
+    record = await pick(turn, "pic", args, open_only=False)
+    if record is None:
+        return
+    nudges = await repo.list_nudges(turn.session, owner_id=turn.user.id, interview_id=record.id)
+    image = picture.timeline_png(
+        title=texts.PICTURE_TITLE.format(company=record.company, role=record.role)
+        if record.role
+        else record.company,
+        states=plans.progress(turn.user, record, nudges, now=turn.now),
+        interviewed_at=record.interviewed_at,
+        promised_by=record.promised_by,
+        cal=turn.cal,
+        now=turn.now,
+    )
+    turn.send_photo(
+        texts.PICTURE_FILE.format(id=record.id),
+        image,
+        texts.PICTURE_CAPTION.format(company=esc(record.company)),
+    )
 
 
 async def do_log(turn: Turn, args: Sequence[str]) -> None:
@@ -213,8 +239,8 @@ async def do_log(turn: Turn, args: Sequence[str]) -> None:
     ]
     if not channel.is_work_channel:
         lines.append(texts.WORK_CHANNELS)
-    if plan is not None:
-        lines += ["", texts.WHAT_NEXT, *views.plan_lines(plan, turn.cal, turn.now)]
+    if plan is not None and planned is not None:
+        lines += ["", texts.WHAT_NEXT, *cards.steps(turn, planned.record)]
     rows = [[button(texts.BUTTON_UNDO, "ua", attempt.id)]] if attempt is not None else None
     turn.say("\n".join(lines), rows)
 
@@ -244,9 +270,34 @@ async def do_reply(turn: Turn, args: Sequence[str]) -> None:
         )
         return
     if choice == "reopen":
-        await interviews.reopen(turn.session, turn.user, record.id)
+        reopened = await interviews.reopen(turn.session, turn.user, record.id)
         turn.plan_changed = True
-        turn.say(texts.REOPENED.format(title=views.interview_title(record)))
+        answered = [a for a in reopened.record.attempts if a.answered] if reopened else []
+        if not answered:
+            turn.say(texts.REOPENED.format(title=views.interview_title(record)))
+            return
+        # A reply marked every follow-up answered; asked again, the user says which were.
+        which: Buttons = [
+            [
+                button(texts.BUTTON_ANSWERED_NONE, "ans", record.id, "none"),
+                button(texts.BUTTON_ANSWERED_ALL, "ans", record.id, "all"),
+            ],
+            *(
+                [
+                    button(
+                        texts.BUTTON_ANSWERED_ONLY.format(
+                            when=views.day(turn.cal.local_date(attempt.at)),
+                            channel=views.CHANNEL_NAMES[attempt.channel],
+                        ),
+                        "ans",
+                        record.id,
+                        attempt.id,
+                    )
+                ]
+                for attempt in answered[-4:]
+            ),
+        ]
+        turn.say(texts.WHICH_ANSWERED.format(title=views.interview_title(record)), which)
         return
     if choice == "newdate":
         if record.status not in OPEN:
@@ -282,6 +333,69 @@ async def do_reply(turn: Turn, args: Sequence[str]) -> None:
     turn.say(texts.OUTCOME_SAID.format(title=views.interview_title(record), word=esc(word)), rows)
 
 
+async def answered_which(turn: Turn, args: Sequence[str]) -> None:
+    """``ans:<interview>:none|all|<attempt>``: which follow-ups of a reopened interview got an
+    answer (the others count again: G3, S7)."""
+    record = await pick(turn, "ans", args[:1], open_only=False)
+    if record is None:
+        return
+    choice = args[1] if len(args) > 1 else ""
+    ids = [a.id for a in record.attempts]
+    if choice == "all":
+        answered = ids
+    elif choice == "none":
+        answered = []
+    else:
+        only = parse_id(choice)
+        if only is None or only not in ids:
+            turn.say(texts.EXPIRED)
+            return
+        answered = [only]
+    planned = await interviews.set_answered(turn.session, turn.user, record.id, answered)
+    if planned is None:
+        turn.say(texts.EXPIRED)
+        return
+    turn.plan_changed = True
+    lines = [texts.ANSWERED_NOTED.format(title=views.interview_title(planned.record))]
+    if planned.plan is not None:
+        lines += ["", texts.WHAT_NEXT, *cards.steps(turn, planned.record)]
+    turn.say("\n".join(lines))
+
+
+async def withdrawn(turn: Turn, args: Sequence[str]) -> None:
+    """``wd:<interview>``: the withdrawal e-mail was sent, so the interview closes (G8), with
+    an Undo that reopens it."""
+    record = await pick(turn, "wd", args, open_only=False)
+    if record is None:
+        return
+    title = views.interview_title(record)
+    if record.status is InterviewStatus.WITHDREW:
+        turn.say(texts.WITHDRAWN_ALREADY.format(title=title))
+        return
+    if record.status not in (
+        InterviewStatus.WAITING,
+        InterviewStatus.REPLIED,
+        InterviewStatus.MOVED_ON,
+    ):
+        turn.say(
+            texts.WITHDRAW_CLOSED.format(title=title, status=views.STATUS_NAMES[record.status])
+        )
+        return
+    await interviews.withdraw(turn.session, turn.user, record.id)
+    turn.plan_changed = True
+    turn.say(
+        texts.WITHDRAWN.format(title=title),
+        [[button(texts.BUTTON_UNDO, "rp", record.id, "reopen")]],
+    )
+
+
+async def news_sent(turn: Turn, args: Sequence[str]) -> None:
+    """``nw:<interview>``: real news was shared; it is not a follow-up (G9), the plan stays."""
+    record = await pick(turn, "nw", args, open_only=False)
+    if record is not None:
+        turn.say(texts.NEWS_NOTED)
+
+
 async def do_shouldi(turn: Turn, args: Sequence[str]) -> None:
     record = await pick(turn, "sh", args, open_only=False)
     if record is None:
@@ -304,7 +418,6 @@ async def do_shouldi(turn: Turn, args: Sequence[str]) -> None:
         cal=turn.cal,
         attempts=record.core_attempts(),
         outcome=outcome_of(record),
-        nudge_hour=turn.user.nudge_hour,
     )
     rows: list[list[tuple[str, str]]] = []
     if decision.verdict is Verdict.GO or decision.suggest is not None:

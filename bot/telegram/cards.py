@@ -6,11 +6,12 @@ Shared by the commands (:mod:`bot.telegram.actions`), the questions that end in 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
-from bot.core.records import InterviewRecord
+from bot.core.records import InterviewRecord, NudgeRecord
 from bot.core.types import Channel, DraftKind, Recipient
-from bot.services import interviews
+from bot.services import interviews, plans
 from bot.services.people import contact_for
 from bot.services.plans import Planned
 from bot.telegram import texts, views
@@ -36,6 +37,12 @@ def facts(turn: Turn, record: InterviewRecord) -> str:
     return " · ".join(parts)
 
 
+def steps(turn: Turn, record: InterviewRecord, nudges: Sequence[NudgeRecord] = ()) -> list[str]:
+    """The interview's steps, each with its state now (due, open, done, skipped, passed)."""
+    states = plans.progress(turn.user, record, nudges, now=turn.now)
+    return views.step_lines(states, turn.cal, turn.now)
+
+
 def show_new(turn: Turn, planned: Planned) -> None:
     """The card of a newly saved interview, with its plan and what to do first."""
     record = planned.record
@@ -46,7 +53,7 @@ def show_new(turn: Turn, planned: Planned) -> None:
         texts.YOUR_PLAN,
     ]
     if planned.plan is not None:
-        lines += views.plan_lines(planned.plan, turn.cal, turn.now)
+        lines += steps(turn, record)
     rows: list[list[tuple[str, str]]] = []
     if record.thank_you_sent_at is None:
         rows.append([button(texts.BUTTON_DRAFT_THANKS, "dr", record.id, DraftKind.THANK_YOU.value)])
@@ -59,7 +66,7 @@ def show_updated(turn: Turn, planned: Planned, note: str) -> None:
     record = planned.record
     lines = [f"{esc(note)} {views.interview_title(record)}", facts(turn, record)]
     if planned.plan is not None:
-        lines += ["", texts.YOUR_PLAN, *views.plan_lines(planned.plan, turn.cal, turn.now)]
+        lines += ["", texts.YOUR_PLAN, *steps(turn, record)]
     turn.say("\n".join(lines))
 
 
@@ -101,13 +108,24 @@ async def send_draft(
         other_deadline=other_deadline,
         other_offer=other_offer,
     )
-    rows: list[list[tuple[str, str]]] = []
-    if kind is DraftKind.THANK_YOU and record.thank_you_sent_at is None:
-        rows.append([button(texts.BUTTON_SENT_IT, "ty", record.id)])
-    elif kind in (DraftKind.CHECK_IN, DraftKind.SECOND_FOLLOW_UP, DraftKind.HIRING_MANAGER):
-        contact = contact_for(record, kind)
-        to = contact.role if contact else Recipient.RECRUITER
-        rows.append([button(texts.BUTTON_SENT_LOG, "lg", record.id, Channel.EMAIL.value, to.value)])
+    rows = sent_it(record, kind)
     if not turn.user.name:
         rows.append([button(texts.BUTTON_SET_NAME, "set", "name")])
     turn.say(views.draft_text(draft) + "\n\n" + texts.RECIPIENT_LAST, rows)
+
+
+def sent_it(record: InterviewRecord, kind: DraftKind) -> list[list[tuple[str, str]]]:
+    """The "I sent it" button under a draft of ``kind``: a follow-up (and a feedback request)
+    is logged as an attempt, the thank-you marked sent, a withdrawal closes the interview,
+    news is noted. Every draft has one."""
+    if kind is DraftKind.THANK_YOU:
+        if record.thank_you_sent_at is not None:
+            return []
+        return [[button(texts.BUTTON_SENT_IT, "ty", record.id)]]
+    if kind is DraftKind.WITHDRAW:
+        return [[button(texts.BUTTON_SENT_IT, "wd", record.id)]]
+    if kind is DraftKind.UPDATE:
+        return [[button(texts.BUTTON_SENT_IT, "nw", record.id)]]
+    contact = contact_for(record, kind)
+    to = contact.role if contact else Recipient.RECRUITER
+    return [[button(texts.BUTTON_SENT_LOG, "lg", record.id, Channel.EMAIL.value, to.value)]]

@@ -9,12 +9,14 @@ here does not fail against the real service for those reasons.
 
 from __future__ import annotations
 
+import io
 import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from PIL import Image
 from telegram.request import BaseRequest, RequestData
 
 from bot.telegram.html import TELEGRAM_LIMIT, utf16_len
@@ -46,6 +48,7 @@ class SentMessage:
     text: str
     buttons: list[list[tuple[str, str]]] = field(default_factory=list)
     document: tuple[str, bytes] | None = None
+    photo: bool = False  # the document was sent as a photo
 
     @property
     def button_list(self) -> list[tuple[str, str]]:
@@ -146,6 +149,13 @@ class LocalBotApi(BaseRequest):
                 if caption:
                     self._visible(caption, params)
                 return self._store(int(params["chat_id"]), None, caption, [], document)
+            case "sendPhoto":
+                photo = self._document(params, files, field="photo")
+                self._check_image(photo[1])
+                caption = str(params.get("caption", ""))
+                if caption:
+                    self._visible(caption, params)
+                return self._store(int(params["chat_id"]), None, caption, [], photo, is_photo=True)
         raise ApiError(404, "Not Found")
 
     def _visible(self, text: str, params: dict[str, Any]) -> str:
@@ -184,14 +194,28 @@ class LocalBotApi(BaseRequest):
         return rows
 
     @staticmethod
-    def _document(params: dict[str, Any], files: dict[str, Any]) -> tuple[str, bytes]:
-        part = files.get("document")
+    def _document(
+        params: dict[str, Any], files: dict[str, Any], *, field: str = "document"
+    ) -> tuple[str, bytes]:
+        part = files.get(field)
         if isinstance(part, tuple):
             name = str(part[0])
             content = part[1]
             data = content if isinstance(content, bytes) else content.read()
             return name, bytes(data)
-        raise ApiError(400, "Bad Request: there is no document in the request")
+        raise ApiError(400, f"Bad Request: there is no {field} in the request")
+
+    @staticmethod
+    def _check_image(content: bytes) -> None:
+        """Telegram refuses a photo that is no image, or whose sides add up to more than
+        10000 px or are more than 20 times apart."""
+        try:
+            with Image.open(io.BytesIO(content)) as image:
+                width, height = image.size
+        except (OSError, ValueError):
+            raise ApiError(400, "Bad Request: IMAGE_PROCESS_FAILED") from None
+        if width + height > 10_000 or max(width, height) > 20 * min(width, height):
+            raise ApiError(400, "Bad Request: PHOTO_INVALID_DIMENSIONS")
 
     def _store(
         self,
@@ -200,11 +224,13 @@ class LocalBotApi(BaseRequest):
         text: str,
         buttons: list[list[tuple[str, str]]],
         document: tuple[str, bytes] | None,
+        *,
+        is_photo: bool = False,
     ) -> dict[str, Any]:
         if message_id is None:
             self._next_id += 1
             message_id = self._next_id
-        message = SentMessage(chat_id, message_id, text, buttons, document)
+        message = SentMessage(chat_id, message_id, text, buttons, document, is_photo)
         self.messages[(chat_id, message_id)] = message
         self.sent.append(message)
         if self.on_send is not None:
@@ -217,7 +243,16 @@ class LocalBotApi(BaseRequest):
         }
         if text:
             result["text"] = text
-        if document is not None:
+        if document is not None and is_photo:
+            result["photo"] = [
+                {
+                    "file_id": f"ph{message_id}",
+                    "file_unique_id": f"p{message_id}",
+                    "width": 1,
+                    "height": 1,
+                }
+            ]
+        elif document is not None:
             result["document"] = {
                 "file_id": f"doc{message_id}",
                 "file_unique_id": f"u{message_id}",

@@ -1,8 +1,9 @@
 """The nudges in the chat: their messages and buttons, what a press does, and the service.
 
-- :func:`render_nudge` writes one nudge message: what to do today and why (rule ids), with
-  the buttons that do it. The company and role the user typed are escaped. Every button's
-  callback is ``n:<nudge id>:<op>`` (well under 64 bytes).
+- :func:`render_nudge` writes one nudge message: what to do today and why, in words true of
+  the record (the follow-ups logged, the reminders sent), with the buttons that do it. The
+  company and role the user typed are escaped. Every button's callback is
+  ``n:<nudge id>:<op>`` (well under 64 bytes).
 - :func:`on_nudge_button` handles a press. The id is only a hint: the nudge is re-read for
   the user who pressed the button, so another user's id or a forged one gives "that button
   has expired". Every button but *Draft it* acts once: the first press is recorded on the
@@ -20,19 +21,22 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from datetime import date
 from typing import Any
 
 from telegram import Bot
 from telegram.ext import Application
 
 from bot.config import Settings
+from bot.core.calendar import BusinessCalendar, calendar_for
+from bot.core.nudging import Message, Send, WaitFacts, message_for
+from bot.core.progress import THANK_YOU_WINDOW
 from bot.core.records import InterviewRecord, InterviewStatus, NudgeRecord, NudgeState
 from bot.core.types import Channel, DraftKind, Recipient, StepKind
 from bot.scheduling.dispatcher import DispatchConfig, Dispatcher
-from bot.scheduling.policy import THANK_YOU_WINDOW, snooze_until
+from bot.scheduling.policy import snooze_until
 from bot.scheduling.service import NudgeService
 from bot.services.people import follow_up_to
+from bot.services.plans import wait_facts
 from bot.storage import nudges, repo
 from bot.storage.nudges import ClaimedNudge, NudgeContext
 from bot.telegram import actions, cards, texts, views
@@ -67,22 +71,53 @@ def _title(company: str, role: str) -> str:
     return views.title(company or texts.YOUR_INTERVIEW, role)
 
 
-def _body(kind: StepKind, *, title: str, promised_by: date | None) -> str:
-    if kind is StepKind.CHECK_IN:
-        if promised_by is not None:
-            why = texts.NUDGE_CHECK_IN_DATE.format(day=views.day(promised_by))
-        else:
-            why = texts.NUDGE_CHECK_IN_NO_DATE
-        return texts.NUDGE_CHECK_IN.format(title=title, why=why)
-    return _BODIES[kind].format(title=title)
+def message_of(kind: StepKind, facts: WaitFacts) -> Message:
+    """What the reminder of ``kind`` says given the record; a step the selection would not
+    send (skipped or shelved) is described as itself."""
+    verdict = message_for(kind, facts)
+    if isinstance(verdict, Send):
+        return verdict.message
+    return _PLAIN[kind]
 
 
-_BODIES = {
-    StepKind.THANK_YOU: texts.NUDGE_THANK_YOU,
-    StepKind.SECOND_FOLLOW_UP: texts.NUDGE_SECOND,
-    StepKind.HIRING_MANAGER: texts.NUDGE_HIRING_MANAGER,
-    StepKind.MOVE_ON: texts.NUDGE_MOVE_ON,
+_PLAIN = {
+    StepKind.THANK_YOU: Message.THANK_YOU,
+    StepKind.CHECK_IN: Message.CHECK_IN,
+    StepKind.SECOND_FOLLOW_UP: Message.SECOND_FOLLOW_UP,
+    StepKind.HIRING_MANAGER: Message.HIRING_MANAGER,
+    StepKind.MOVE_ON: Message.MOVE_ON,
 }
+
+
+def _body(message: Message, *, title: str, facts: WaitFacts, cal: BusinessCalendar) -> str:
+    """The words of one reminder, each true of the record (``facts``)."""
+    follow_ups = facts.follow_ups
+    last = views.day(cal.local_date(follow_ups[-1].at)) if follow_ups else ""
+    if message is Message.THANK_YOU:
+        until = views.when(facts.interviewed_at + THANK_YOU_WINDOW, cal)
+        return texts.NUDGE_THANK_YOU.format(title=title, until=until)
+    if message is Message.CHECK_IN:
+        if facts.promised_by is not None:
+            why = texts.NUDGE_CHECK_IN_DATE.format(day=views.day(facts.promised_by))
+        else:
+            interviewed = views.day(cal.local_date(facts.interviewed_at))
+            why = texts.NUDGE_CHECK_IN_NO_DATE.format(day=interviewed)
+        return texts.NUDGE_CHECK_IN.format(title=title, why=why)
+    if message is Message.CHECK_IN_AGAIN:
+        asked = facts.last_sent(StepKind.CHECK_IN)
+        day = views.day(cal.local_date(asked)) if asked is not None else ""
+        return texts.NUDGE_CHECK_IN_AGAIN.format(title=title, day=day)
+    if message is Message.SECOND_FOLLOW_UP:
+        first = views.day(cal.local_date(follow_ups[0].at)) if follow_ups else ""
+        return texts.NUDGE_SECOND.format(title=title, day=first)
+    if message is Message.HIRING_MANAGER:
+        return texts.NUDGE_HIRING_MANAGER.format(title=title, day=last)
+    if message is Message.MOVE_ON and follow_ups:
+        history = texts.followed_up(len(follow_ups), last)
+    else:
+        interviewed = views.day(cal.local_date(facts.interviewed_at))
+        history = texts.MOVE_ON_QUIET.format(day=interviewed)
+    return texts.NUDGE_MOVE_ON.format(title=title, history=history)
 
 
 def _buttons(kind: StepKind, nudge_id: int) -> Buttons:
@@ -110,11 +145,14 @@ def render(
     nudge_id: int,
     company: str,
     role: str,
-    promised_by: date | None,
-    rules: tuple[str, ...],
+    facts: WaitFacts,
+    cal: BusinessCalendar,
+    rules: tuple[str, ...] = (),
 ) -> tuple[str, Buttons]:
-    """The HTML text and the button rows of one nudge message."""
-    text = _body(kind, title=_title(company, role), promised_by=promised_by)
+    """The HTML text and the button rows of one reminder, in words true of ``facts``; the
+    rules behind the step are behind its *Why?* button, never in the words."""
+    message = message_of(kind, facts)
+    text = _body(message, title=_title(company, role), facts=facts, cal=cal)
     rows = _buttons(kind, nudge_id)
     if rules:
         rows = [*rows, [(texts.BUTTON_WHY, pack("why", *rules[:4]))]]
@@ -123,12 +161,18 @@ def render(
 
 def render_nudge(nudge: ClaimedNudge, context: NudgeContext) -> tuple[str, Buttons]:
     """The message of a claimed nudge (the dispatcher's ``render``)."""
+    facts = context.facts or WaitFacts(
+        interviewed_at=context.interviewed_at,
+        promised_by=context.promised_by,
+        thank_you_sent_at=context.thank_you_sent_at,
+    )
     return render(
         nudge.kind,
         nudge_id=nudge.id,
         company=context.company,
         role=context.role,
-        promised_by=context.promised_by,
+        facts=facts,
+        cal=calendar_for(context.zone, context.country),
         rules=nudge.rules,
     )
 
@@ -142,6 +186,16 @@ _DRAFTS = {
     StepKind.SECOND_FOLLOW_UP: DraftKind.SECOND_FOLLOW_UP,
     StepKind.HIRING_MANAGER: DraftKind.HIRING_MANAGER,
 }
+
+
+def _draft_kind(kind: StepKind, record: InterviewRecord) -> DraftKind | None:
+    """The draft a reminder's *Draft it* writes: the second follow-up's slot writes the
+    check-in while no check-in is logged (its reminder asked about the check-in)."""
+    if kind is StepKind.SECOND_FOLLOW_UP and not wait_facts(record).follow_ups:
+        return DraftKind.CHECK_IN
+    return _DRAFTS.get(kind)
+
+
 _ACTING = {
     OP_DONE: "done",
     OP_SNOOZE: "snoozed",
@@ -169,7 +223,7 @@ async def on_nudge_button(turn: Turn, args: Sequence[str]) -> None:
         turn.say(texts.EXPIRED)
         return
     if op == OP_DRAFT:
-        kind = _DRAFTS.get(nudge.kind)
+        kind = _draft_kind(nudge.kind, record)
         if kind is None:
             turn.say(texts.EXPIRED)
             return

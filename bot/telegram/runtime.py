@@ -100,6 +100,9 @@ class Turn:
     def send_file(self, name: str, content: bytes, caption: str) -> None:
         self.outbox.append(Outgoing(text=caption, document=(name, content)))
 
+    def send_photo(self, name: str, content: bytes, caption: str) -> None:
+        self.outbox.append(Outgoing(text=caption, document=(name, content), photo=True))
+
     def close_buttons(self, message: Message | None) -> None:
         """Take the buttons off a message whose question has been answered."""
         if message is not None and message.reply_markup is not None:
@@ -112,6 +115,7 @@ class Outgoing:
     buttons: Buttons | None = None
     document: tuple[str, bytes] | None = None
     strip_markup_of: int | None = None
+    photo: bool = False  # the document is an image to show as a photo
 
 
 async def deliver(bot: ExtBot[None], chat_id: int, outbox: Sequence[Outgoing]) -> None:
@@ -126,6 +130,12 @@ async def deliver(bot: ExtBot[None], chat_id: int, outbox: Sequence[Outgoing]) -
                 await bot.edit_message_reply_markup(
                     chat_id=chat_id, message_id=item.strip_markup_of, reply_markup=None
                 )
+            continue
+        if item.document is not None and item.photo:
+            name, content = item.document
+            await bot.send_photo(
+                chat_id=chat_id, photo=content, filename=name, caption=item.text or None
+            )
             continue
         if item.document is not None:
             name, content = item.document

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from bot.core.progress import StepState
 from bot.core.records import InterviewStatus
 from bot.core.types import Channel, DraftKind, Outcome, Recipient, StepKind, Verdict, Vibe
 
@@ -294,6 +295,26 @@ REPLY_REJECTED: Final = _("They said no")
 REPLY_CLOSED: Final = _("The position was closed")
 REPLY_WITHDREW: Final = _("I withdrew")
 REOPENED: Final = _("Reopened {title}: the reminders are back.")
+WHICH_ANSWERED: Final = _(
+    "Reopened {title}: the reminders are back. When you told me they replied, I marked your "
+    "follow-ups as answered. Which of them really got an answer? The ones that did not "
+    "count again toward your plan."
+)
+BUTTON_ANSWERED_NONE: Final = _("None of them")
+BUTTON_ANSWERED_ALL: Final = _("All of them")
+BUTTON_ANSWERED_ONLY: Final = _("Only {when}: {channel}")
+ANSWERED_NOTED: Final = _("Noted for {title}.")
+WITHDRAWN: Final = _(
+    "Noted: you withdrew from {title}. I've closed it and stopped its reminders. "
+    "Good luck with what comes next."
+)
+WITHDRAWN_ALREADY: Final = _("Already noted: you withdrew from {title}.")
+WITHDRAW_CLOSED: Final = _(
+    "{title} is already closed ({status}), so there is nothing to withdraw from."
+)
+NEWS_NOTED: Final = _(
+    "Noted. Sharing real news doesn't count as a follow-up, so your plan stays as it is."
+)
 REPLIED_WORD: Final = _(
     "Good news that they got back to you. I've paused the reminders. "
     "If they gave you a new date, tap below and I'll plan from it."
@@ -330,6 +351,26 @@ EDIT_TIMELINE: Final = _("Their timeline")
 EDIT_VIBE: Final = _("How it felt")
 COACHING: Final = "<b>{title}</b>\n{text}"
 
+# --- the picture of the wait ----------------------------------------------------------------
+
+BUTTON_PICTURE: Final = _("🖼 Show as picture")
+PICTURE_CAPTION: Final = _("Your wait with {company}, as it stands today.")
+PICTURE_TITLE: Final = "{company} · {role}"
+PICTURE_SUBTITLE: Final = _("Your wait, step by step")
+PICTURE_INTERVIEW: Final = _("Interview")
+PICTURE_PROMISED: Final = _("Their date")
+PICTURE_TODAY: Final = _("Today")
+PICTURE_OPEN_UNTIL: Final = _("open until {until}")
+PICTURE_STATES: Final = {
+    StepState.DUE: _("due"),
+    StepState.OPEN: _("open now"),
+    StepState.DONE: _("done"),
+    StepState.SKIPPED: _("not needed now"),
+    StepState.PASSED: _("passed"),
+}
+PICTURE_FILE: Final = "hearback-timeline-{id}.png"
+PICTURE_FONT: Final = "DejaVuSans.ttf"  # a font file's name, found in the system's font folders
+
 # --- files --------------------------------------------------------------------------------------
 
 CALENDAR_EMPTY: Final = _("There's nothing planned for {company} to put in a calendar.")
@@ -364,41 +405,48 @@ NUDGE_TITLE: Final = "<b>{company}</b>{role}"
 NUDGE_ROLE: Final = " — {role}"
 NUDGE_THANK_YOU: Final = _(
     "✉️ <b>Thank-you note</b> for {title}\n"
-    "A short thank-you to everyone who interviewed you, sent today, keeps you in mind "
-    "while they decide. The first 24 hours are the window for it."
+    "A short thank-you to everyone who interviewed you keeps you in mind while they "
+    "decide. It is best sent within a day of the interview: until {until}."
 )
 NUDGE_CHECK_IN_DATE: Final = _(
-    "They said you would hear back by {day}; two business days "
+    "They said you would hear back by {day}, and at least two business days "
     "have passed since, so a check-in is welcome now."
 )
 NUDGE_CHECK_IN_NO_DATE: Final = _(
-    "They gave no date, and two working weeks have passed since the interview: "
-    "a fair moment to ask where things stand."
+    "They gave no date, and at least two working weeks have passed since the interview "
+    "on {day}: a fair moment to ask where things stand."
 )
 NUDGE_CHECK_IN: Final = _(
     "📬 <b>Today is a good day for your check-in</b> with {title}\n{why}\n"
     "Bring something useful, such as an article or a piece of news that matters to "
-    "them, and one line saying you are still keen. Work e-mail is the right "
-    "channel."
+    "them, and one line saying you are still keen. Work e-mail is the right channel."
+)
+NUDGE_CHECK_IN_AGAIN: Final = _(
+    "📬 <b>Did you check in</b> with {title}?\n"
+    "On {day} I suggested a check-in, and none is logged yet. If you sent it, tap "
+    "<b>Done</b> and I'll count the next step from it; if not, today is still a good day "
+    "for it."
 )
 NUDGE_SECOND: Final = _(
     "🔁 <b>One more follow-up</b> with {title}\n"
-    "Five business days have passed since your check-in, so a second, short note is "
-    "fine today. It is the last one to this person: after two unanswered "
-    "follow-ups, more would hurt rather than help."
+    "Your check-in went on {day}, at least five business days ago, with no answer logged, "
+    "so a second, short note is fine today. It is the last one to this person: after two "
+    "unanswered follow-ups, more would hurt rather than help."
 )
 NUDGE_HIRING_MANAGER: Final = _(
     "🧭 <b>A note to the hiring manager</b> at {title}\n"
-    "Your follow-ups to the recruiter went unanswered, so one respectful note to the "
-    "hiring manager is fair now: show your enthusiasm and what you would bring, "
-    "and never blame anyone for the silence."
+    "Your two follow-ups, the last on {day}, went unanswered, so one respectful note to "
+    "the hiring manager is fair now: show your enthusiasm and what you would bring, and "
+    "never blame anyone for the silence."
 )
 NUDGE_MOVE_ON: Final = _(
     "🌅 <b>Time to let go</b> of {title}\n"
-    "You followed up well, and the silence has lasted five more business days. It "
-    "says little about you: thin staff, freezes and changed roles are the usual reasons "
-    ". I've marked it as moved on and will stop reminding you; the door stays "
+    "{history} It says little about you: thin staff, freezes and changed roles are the "
+    "usual reasons. I've marked it as moved on and will stop reminding you; the door stays "
     "open, and if they write, tap below. Keep applying elsewhere."
+)
+MOVE_ON_QUIET: Final = _(
+    "No follow-up of yours is logged, and no reply either, since the interview on {day}."
 )
 BUTTON_NUDGE_REPLIED: Final = _("📨 They replied")
 BUTTON_NUDGE_SENT: Final = _("✅ I sent it")
@@ -409,7 +457,7 @@ BUTTON_NUDGE_STOP: Final = _("🔕 Stop reminders")
 BUTTON_NUDGE_STOP_ALL: Final = _("🔕 Stop reminders for this interview")
 SNOOZED: Final = _(
     "⏰ Snoozed. I'll remind you about {title} again {when} "
-    "(business days, at your reminder hour).{note}"
+    "(a business day, at your reminder hour).{note}"
 )
 SNOOZE_LATE_THANKS: Final = _(
     "\nBy then it will be more than a day since the interview, so I'll only remind you "
@@ -473,13 +521,23 @@ VERDICT_HEAD: Final = {
 }
 VERDICT_UNTIL: Final = _(" until <b>{when}</b>")
 VERDICT: Final = _("{head}\n{advice}")
-STEP_LINE: Final = "• {step}: <b>{when}</b>{passed}"
-STEP_PASSED: Final = _(" <i>(passed)</i>")
-NUDGE_LINE: Final = "• {step}: <b>{when}</b>{state}"
-NUDGE_STATE: Final = " <i>({state})</i>"
+STEP_LINE: Final = "• {step}: <b>{when}</b>{state}"
+STEP_WAITS: Final = "• {step}: <i>{after}</i>"
+AFTER_CHECK_IN: Final = _("five business days after your check-in")
+AFTER_SECOND: Final = _("five business days after your second follow-up")
+STEP_STATES: Final = {
+    StepState.DUE: "",
+    StepState.OPEN: _(" <i>(open now)</i>"),
+    StepState.DONE: _(" <i>(done ✅)</i>"),
+    StepState.SKIPPED: _(" <i>(not needed now)</i>"),
+    StepState.PASSED: _(" <i>(passed)</i>"),
+}
+OPEN_UNTIL: Final = _(" <i>(open until {until})</i>")
 NO_REMINDERS_PLANNED: Final = _("• No reminders planned.")
-NO_REMINDERS_PENDING: Final = _("no reminders pending")
+NO_REMINDERS_PENDING: Final = _("nothing left to do")
+NOW_STEP: Final = _("now: {step}")
 NEXT_STEP: Final = _("next: {step} {when}")
+NOW_AND_NEXT: Final = "{now} · {next}"
 TITLE: Final = "<b>{company}</b>{role}"
 TITLE_ROLE: Final = " — {role}"
 DRAFT: Final = _("<b>{name}</b>\nSubject: <code>{subject}</code>\n\n<pre>{body}</pre>")
@@ -548,6 +606,15 @@ def tone_more_kinds(count: int) -> str:
         "\n…and {count} more kinds of thing. Fix these first, then check the draft again.",
         count,
     ).format(count=count)
+
+
+def followed_up(count: int, day: str) -> str:
+    """The move-on reminder: the follow-ups the user logged, the last one's day."""
+    return ngettext(
+        "You followed up once, on {day}, and no answer is logged since.",
+        "You followed up {count} times, the last on {day}, and no answer is logged since.",
+        count,
+    ).format(count=count, day=day)
 
 
 def reminders_cancelled(count: int) -> str:

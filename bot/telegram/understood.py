@@ -301,7 +301,7 @@ async def log_attempts(turn: Turn, frame: Frame, record: InterviewRecord) -> Non
         lines.append(texts.UNKNOWN_PERSON.format(names=esc(", ".join(dict.fromkeys(unknown_whom)))))
     plan = plan_for(turn.user, record) if record.status in OPEN else None
     if plan is not None and undo_rows:
-        lines += ["", texts.WHAT_NEXT, *views.plan_lines(plan, turn.cal, turn.now)]
+        lines += ["", texts.WHAT_NEXT, *cards.steps(turn, record)]
     turn.say("\n".join(lines), undo_rows[:MAX_ATTEMPTS] or None)
 
 
@@ -368,7 +368,6 @@ async def real_news(turn: Turn, frame: Frame, record: InterviewRecord) -> None:
         cal=turn.cal,
         attempts=record.core_attempts(),
         outcome=outcome_of(record),
-        nudge_hour=turn.user.nudge_hour,
         real_news=True,
     )
     offer = frame.other_offer

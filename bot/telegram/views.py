@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 
+from bot.core import progress
 from bot.core.calendar import BusinessCalendar
-from bot.core.records import InterviewRecord, NudgeRecord, NudgeState
-from bot.core.types import (
-    Decision,
-    Draft,
-    Plan,
-    Recipient,
-    ToneFinding,
-    Verdict,
-)
+from bot.core.progress import StepState, StepStatus
+from bot.core.records import InterviewRecord
+from bot.core.types import Decision, Draft, Recipient, StepKind, ToneFinding, Verdict
 from bot.telegram import texts
 from bot.telegram.html import esc, visible_len
 
@@ -56,31 +52,43 @@ def rules(ids: tuple[str, ...] | list[str]) -> str:
     return ", ".join(ids)
 
 
-def plan_lines(plan: Plan, cal: BusinessCalendar, now: datetime) -> list[str]:
-    lines = [
-        texts.STEP_LINE.format(
-            step=STEP_NAMES[step.kind],
-            when=when(step.at, cal, now),
-            passed=texts.STEP_PASSED if step.at <= now else "",
-        )
-        for step in plan.steps
-    ]
+def step_lines(states: Sequence[StepStatus], cal: BusinessCalendar, now: datetime) -> list[str]:
+    """Each step of the wait with its state: due (its day), open, done, skipped or passed."""
+    lines = []
+    for status in states:
+        name = STEP_NAMES[status.kind]
+        if status.waits and status.state is StepState.DUE:
+            after = (
+                texts.AFTER_CHECK_IN
+                if status.kind is StepKind.SECOND_FOLLOW_UP
+                else texts.AFTER_SECOND
+            )
+            lines.append(texts.STEP_WAITS.format(step=name, after=after))
+            continue
+        state = texts.STEP_STATES[status.state]
+        if status.state is StepState.OPEN and status.until is not None:
+            state = texts.OPEN_UNTIL.format(until=when(status.until, cal, now))
+        lines.append(texts.STEP_LINE.format(step=name, when=when(status.at, cal, now), state=state))
     return lines or [texts.NO_REMINDERS_PLANNED]
 
 
-def nudge_lines(nudges: tuple[NudgeRecord, ...], cal: BusinessCalendar, now: datetime) -> list[str]:
-    return [
-        texts.NUDGE_LINE.format(
-            step=STEP_NAMES[nudge.kind],
-            when=when(nudge.due_at, cal, now),
-            state=(
-                ""
-                if nudge.state is NudgeState.PENDING
-                else texts.NUDGE_STATE.format(state=nudge.state.value)
-            ),
+def now_and_next(states: Sequence[StepStatus], cal: BusinessCalendar, now: datetime) -> str:
+    """For /list: the step open now, if any, and the next one still ahead (never a past one)."""
+    open_now, upcoming = progress.now_and_next(states, now)
+    parts = []
+    if open_now is not None:
+        parts.append(texts.NOW_STEP.format(step=STEP_NAMES[open_now.kind].lower()))
+    if upcoming is not None:
+        parts.append(
+            texts.NEXT_STEP.format(
+                step=STEP_NAMES[upcoming.kind].lower(), when=when(upcoming.at, cal, now)
+            )
         )
-        for nudge in nudges
-    ]
+    if not parts:
+        return texts.NO_REMINDERS_PENDING
+    if len(parts) == 1:
+        return parts[0]
+    return texts.NOW_AND_NEXT.format(now=parts[0], next=parts[1])
 
 
 def title(company: str, role: str) -> str:
@@ -97,16 +105,6 @@ def interview_label(record: InterviewRecord) -> str:
     """Plain text for a button (no HTML in button labels)."""
     label = record.company if not record.role else f"{record.company} – {record.role}"
     return label if len(label) <= 40 else label[:39] + "…"
-
-
-def next_step(nudges: tuple[NudgeRecord, ...], cal: BusinessCalendar, now: datetime) -> str:
-    pending = [n for n in nudges if n.state is NudgeState.PENDING]
-    if not pending:
-        return texts.NO_REMINDERS_PENDING
-    first = min(pending, key=lambda n: n.due_at)
-    return texts.NEXT_STEP.format(
-        step=STEP_NAMES[first.kind].lower(), when=when(first.due_at, cal, now)
-    )
 
 
 def decision_text(decision: Decision, cal: BusinessCalendar, now: datetime) -> str:

@@ -35,9 +35,11 @@ async def test_a_new_users_whole_journey(fake: FakeBotApi, bot: BotProcess) -> N
     plan = text_of(summary)
     assert f"Saved: {COMPANY}" in plan
     assert "met Dana Lee (recruiter)" in plan
-    # The plan: a check-in (S2 at the nudge hour, S6), then the second follow-up and move on.
+    # The plan: a check-in at the nudge hour (S2, S6), then the second follow-up (five
+    # business days after the check-in, once it is sent) and move on; no rule ids shown.
     assert "Check-in:" in plan and "(S2, S6)" not in plan
-    assert "Second follow-up:" in plan and "Time to move on:" in plan
+    assert "Second follow-up: five business days after your check-in" in plan
+    assert "Time to move on:" in plan
     assert "09:00" in plan  # the reminder hour chosen at onboarding
 
     # The day after the interview, "should I call again?" is a wait, because of G1.

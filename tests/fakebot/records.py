@@ -61,6 +61,8 @@ class BotMessage:
     entities: list[JSON] = field(default_factory=list)
     reply_markup: JSON | None = None
     document: SentDocument | None = None
+    photo: SentDocument | None = None
+    photo_size: tuple[int, int] | None = None  # width, height
     caption: str | None = None
     caption_entities: list[JSON] = field(default_factory=list)
     reply_to_message_id: int | None = None
@@ -98,8 +100,20 @@ class BotMessage:
             body["text"] = self.text
             if self.entities:
                 body["entities"] = self.entities
-        if self.document is not None:
-            body["document"] = self.document.to_api()
+        if self.photo is not None:
+            width, height = self.photo_size or (0, 0)
+            body["photo"] = [
+                {
+                    "file_id": self.photo.file_id,
+                    "file_unique_id": self.photo.file_unique_id,
+                    "width": width,
+                    "height": height,
+                    "file_size": len(self.photo.content),
+                }
+            ]
+        if self.document is not None or self.photo is not None:
+            if self.document is not None:
+                body["document"] = self.document.to_api()
             if self.caption:
                 body["caption"] = self.caption
                 if self.caption_entities:

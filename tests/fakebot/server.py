@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import io
 import json
 import logging
 import math
@@ -29,6 +30,7 @@ from typing import Any
 import aiohttp
 from aiohttp import web
 from aiohttp.web_request import FileField
+from PIL import Image
 
 from .driver import FakeUser
 from .faults import FaultRule, FaultRules
@@ -194,6 +196,7 @@ class FakeBotApi:
                 "editMessageReplyMarkup": self._edit_message_reply_markup,
                 "answerCallbackQuery": self._answer_callback_query,
                 "sendDocument": self._send_document,
+                "sendPhoto": self._send_photo,
                 "setMyCommands": self._set_my_commands,
                 "getMyCommands": self._get_my_commands,
                 "deleteMyCommands": self._delete_my_commands,
@@ -700,9 +703,52 @@ class FakeBotApi:
         chat.bot_messages.append(message)
         return message.to_api(self.bot_user, chat.chat)
 
-    def _document_from(self, params: JSON, files: dict[str, Upload]) -> SentDocument:
-        upload = files.get("document")
-        reference = params.get("document")
+    async def _send_photo(self, params: JSON, files: dict[str, Upload]) -> JSON:
+        """``sendPhoto`` with an uploaded image: Telegram refuses a file that is no image and
+        one whose sides add up to more than 10000 px or are more than 20 times apart."""
+        chat = self._writable_chat(params)
+        markup = validate_reply_markup(params.get("reply_markup"))
+        caption = optional_str(params, "caption")
+        parse_mode = optional_str(params, "parse_mode")
+        formatted = format_text(
+            caption,
+            parse_mode,
+            params.get("caption_entities"),
+            limit=MAX_CAPTION_UTF16,
+            strict=self.strict_html,
+            empty_reason=None,
+            too_long_reason="message caption is too long",
+        )
+        photo = self._document_from(params, files, field="photo")
+        try:
+            with Image.open(io.BytesIO(photo.content)) as image:
+                width, height = image.size
+        except (OSError, ValueError):
+            raise bad_request("IMAGE_PROCESS_FAILED") from None
+        if width + height > 10_000 or max(width, height) > 20 * min(width, height):
+            raise bad_request("PHOTO_INVALID_DIMENSIONS")
+        message = BotMessage(
+            chat_id=chat.chat["id"],
+            message_id=self._new_message_id(chat),
+            date=self._now(),
+            text=None,
+            source=caption,
+            parse_mode=parse_mode,
+            reply_markup=markup,
+            photo=photo,
+            photo_size=(width, height),
+            caption=formatted.text or None,
+            caption_entities=formatted.entities,
+            reply_to_message_id=self._reply_target(chat, params),
+        )
+        chat.bot_messages.append(message)
+        return message.to_api(self.bot_user, chat.chat)
+
+    def _document_from(
+        self, params: JSON, files: dict[str, Upload], *, field: str = "document"
+    ) -> SentDocument:
+        upload = files.get(field)
+        reference = params.get(field)
         if upload is None and isinstance(reference, str) and reference.startswith("attach://"):
             upload = files.get(reference.removeprefix("attach://"))
         if upload is None:
@@ -710,7 +756,7 @@ class FakeBotApi:
                 return self._files[reference]
             if isinstance(reference, str) and reference:
                 raise bad_request("wrong file identifier/HTTP URL specified")
-            raise bad_request("there is no document in the request")
+            raise bad_request(f"there is no {field} in the request")
         if not upload.content:
             raise bad_request("file must be non-empty")
         if len(upload.content) > MAX_UPLOAD_BYTES:

@@ -36,6 +36,15 @@ class TestListAndStatus:
         reply = text_of(await user.send("/status"))
         assert "Dana Lee" in reply
         assert "Check-in" in reply and not re.search(r"\b[CGST]\d{1,2}\b", reply)
+        assert "Check-in: <b>Tue 24 Nov, 10:00</b>" in reply
+        # The thank-you is open until a day after the interview; the second follow-up has no
+        # day of its own until the check-in is logged. No rule ids in what the user reads.
+        assert (
+            "Thank-you note: <b>Wed 18 Nov, 12:00</b> <i>(open until Thu 19 Nov, 09:00)</i>"
+            in reply
+        )
+        assert "Second follow-up: <i>five business days after your check-in</i>" in reply
+        assert not re.search(r"\b[GSTC]\d+\b", reply)
         assert "none yet" in reply
         reply = text_of(await user.send("/status 7"))
         assert "/list" in reply

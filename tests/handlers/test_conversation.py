@@ -84,6 +84,7 @@ class TestNewInterview:
         summary = await new_interview(user)
         assert "Acme" in summary
         assert "Check-in" in summary and not re.search(r"\b[CGST]\d{1,2}\b", summary)
+        assert "Thank-you note" in summary and "(open until" in summary
         # Promised by Friday 20 Nov → check-in two business days later: Tue 24 Nov (S2).
         assert "Tue 24 Nov, 10:00" in summary
         (record,) = await interviews(env, user)

@@ -18,8 +18,8 @@ from telegram import Bot
 from telegram.request import HTTPXRequest
 
 from bot.core.records import InterviewStatus, NudgeState
-from bot.core.types import StepKind, Vibe
-from bot.storage.models import InterviewRow, NudgeRow, UserRow
+from bot.core.types import Channel, Recipient, StepKind, Vibe
+from bot.storage.models import AttemptRow, InterviewRow, NudgeRow, PersonRow, UserRow
 
 TOKEN = "123456:TEST-fake-bot-token"
 _ids = itertools.count(secrets.randbelow(10**6) * 10_000 + 10**9)
@@ -49,8 +49,9 @@ class FakeClock:
 class Seeded:
     owner_id: int
     chat_id: int
-    interview_id: int
+    interview_id: int  # the first kind's
     nudge_ids: tuple[int, ...]
+    interview_ids: tuple[int, ...] = ()  # one per kind, in the order given
 
 
 async def seed(
@@ -67,7 +68,14 @@ async def seed(
     status: InterviewStatus = InterviewStatus.WAITING,
     chat_ids: Sequence[int] | None = None,
 ) -> list[Seeded]:
-    """Users, one interview each, and one pending nudge per kind (1 minute apart), in bulk."""
+    """Users, each with one interview per kind holding that kind's pending nudge (1 minute
+    apart), in bulk.
+
+    One interview per nudge: the dispatcher sends at most one reminder per interview a day
+    (these tests are about delivery). Each interview's record makes its step the one to send:
+    a second follow-up comes after one logged follow-up, a note to the hiring manager after
+    two to a named recruiter.
+    """
     interviewed = interviewed_at or due_at - timedelta(days=14)
     chats = list(chat_ids) if chat_ids is not None else [new_chat_id() for _ in range(users)]
     async with sessions() as session, session.begin():
@@ -89,9 +97,10 @@ async def seed(
             )
         ).all()
         owners = {row.chat_id: row.id for row in user_rows}
+        slots = [(chat, k, kind) for chat in chats for k, kind in enumerate(kinds)]
         interview_rows = (
             await session.execute(
-                insert(InterviewRow).returning(InterviewRow.id, InterviewRow.owner_id),
+                insert(InterviewRow).returning(InterviewRow.id),
                 [
                     {
                         "owner_id": owners[chat],
@@ -104,17 +113,48 @@ async def seed(
                         "created_at": interviewed,
                         "updated_at": interviewed,
                     }
-                    for i, chat in enumerate(chats)
+                    for i, (chat, _, _) in enumerate(slots)
                 ],
             )
         ).all()
-        interviews = {row.owner_id: row.id for row in interview_rows}
+        interview_of = {
+            (chat, k): row.id for (chat, k, _), row in zip(slots, interview_rows, strict=True)
+        }
+        before = {StepKind.SECOND_FOLLOW_UP: 1, StepKind.HIRING_MANAGER: 2}
+        people = [
+            {
+                "interview_id": interview_of[chat, k],
+                "owner_id": owners[chat],
+                "name": "Rita",
+                "role": Recipient.RECRUITER,
+                "created_at": interviewed,
+            }
+            for chat, k, kind in slots
+            if kind in before
+        ]
+        attempts = [
+            {
+                "interview_id": interview_of[chat, k],
+                "owner_id": owners[chat],
+                "at": interviewed + timedelta(days=1 + 7 * n),
+                "channel": Channel.EMAIL,
+                "recipient": Recipient.RECRUITER,
+                "answered": False,
+                "created_at": interviewed,
+            }
+            for chat, k, kind in slots
+            for n in range(before.get(kind, 0))
+        ]
+        if people:
+            await session.execute(insert(PersonRow), people)
+        if attempts:
+            await session.execute(insert(AttemptRow), attempts)
         nudge_rows = (
             await session.execute(
-                insert(NudgeRow).returning(NudgeRow.id, NudgeRow.owner_id),
+                insert(NudgeRow).returning(NudgeRow.id, NudgeRow.owner_id, NudgeRow.interview_id),
                 [
                     {
-                        "interview_id": interviews[owners[chat]],
+                        "interview_id": interview_of[chat, k],
                         "owner_id": owners[chat],
                         "kind": kind,
                         "rules": "S2,S6",
@@ -124,8 +164,7 @@ async def seed(
                         "created_at": interviewed,
                         "updated_at": interviewed,
                     }
-                    for chat in chats
-                    for k, kind in enumerate(kinds)
+                    for chat, k, kind in slots
                 ],
             )
         ).all()
@@ -133,7 +172,13 @@ async def seed(
     for row in nudge_rows:
         by_owner.setdefault(row.owner_id, []).append(row.id)
     return [
-        Seeded(owners[chat], chat, interviews[owners[chat]], tuple(sorted(by_owner[owners[chat]])))
+        Seeded(
+            owners[chat],
+            chat,
+            interview_of[chat, 0],
+            tuple(sorted(by_owner[owners[chat]])),
+            tuple(interview_of[chat, k] for k in range(len(kinds))),
+        )
         for chat in chats
     ]
 

@@ -22,8 +22,9 @@ from telegram import Bot
 from bot.core.calendar import BusinessCalendar
 from bot.core.plan import make_plan
 from bot.core.records import InterviewStatus, NudgeState
-from bot.core.types import Recipient, StepKind
+from bot.core.types import Channel, Recipient, StepKind, Vibe
 from bot.scheduling.dispatcher import DispatchConfig, Dispatcher, DispatchHooks
+from bot.services import attempts, interviews, plans
 from bot.storage import nudges, repo
 from bot.storage.db import make_engine, make_sessionmaker
 from bot.telegram.localapi import LOCAL_TOKEN, LocalBotApi
@@ -56,7 +57,10 @@ async def nudge_rows(
 
 
 class TestWholePlan:
-    """A whole interview's plan fires in order, on the right local days, once each."""
+    """A whole interview's plan fires in order, on the right local days, once each.
+
+    The user does what each reminder asks the day it comes (Done logs the follow-up, as the
+    button does), so every later step counts from a follow-up that was really sent."""
 
     async def test_across_dst_and_public_holidays(
         self, sessions: Sessions, fake: FakeBotApi, bot: Bot
@@ -94,6 +98,14 @@ class TestWholePlan:
             (message,) = fake.transcript(chat)[before:]
             assert message.text is not None
             fired.append((wake.astimezone(NY), message.text))
+            if "check-in" in message.text or "One more follow-up" in message.text:
+                async with sessions() as s, s.begin():
+                    profile = await repo.get_user(s, owner_id=user.id)
+                    current = await repo.get_interview(s, owner_id=user.id, interview_id=record.id)
+                    assert profile is not None and current is not None
+                    await attempts.log(
+                        s, profile, current, channel=Channel.EMAIL, to=Recipient.RECRUITER, at=wake
+                    )
 
         assert [local.replace(tzinfo=None) for local, _ in fired] == [
             datetime(2026, 10, 29, 18, 0),  # S1: three hours after the interview
@@ -107,9 +119,12 @@ class TestWholePlan:
         for local, _ in fired[1:]:
             assert cal.is_business_day(local.date())
         texts = [text for _, text in fired]
-        assert "Thank-you note" in texts[0] and "S1" not in texts[0]
+        assert "Thank-you note" in texts[0] and "until Fri 30 Oct, 15:00" in texts[0]
         assert "check-in" in texts[1] and "Mon 2 Nov" in texts[1]
-        assert not any(re.search(r"\b[CGST]\d{1,2}\b", text) for text in texts)
+        assert "One more follow-up" in texts[2] and "Wed 4 Nov" in texts[2]
+        assert "hiring manager" in texts[3] and "Thu 12 Nov" in texts[3]
+        assert "Time to let go" in texts[4] and "2 times, the last on Thu 12 Nov" in texts[4]
+        assert not any(re.search(r"\b[GSTC]\d+\b", text) for text in texts)  # no rule ids
         assert all("Smith & <Sons>" in text for text in texts)  # escaped on the way, shown whole
         rows = await nudge_rows(sessions, user.id, record.id)
         assert [r.state for r in rows] == [NudgeState.SENT] * 5
@@ -136,6 +151,76 @@ class TestWholePlan:
         ]
         assert move_on.buttons[0][1] == f"n:{user.nudge_ids[1]}:r"
         assert all(d.startswith("why:") for _, d in move_on.buttons[1:])
+
+
+class TestOneInterviewsDay:
+    """Per interview: one reminder a day, the one the record makes useful (the module doc of
+    bot.core.nudging); a note up the chain waits, shelved, for the follow-ups it builds on."""
+
+    async def test_downtime_one_goes_the_rest_move_and_the_manager_note_waits(
+        self, sessions: Sessions, fake: FakeBotApi, bot: Bot
+    ) -> None:
+        chat = new_chat_id()
+        await know_chats(fake, [chat])
+        interviewed = datetime(2026, 11, 2, 10, tzinfo=NY)  # Monday, "by Fri 6 Nov"
+        async with sessions() as s, s.begin():
+            user = await repo.get_or_create_user(s, telegram_user_id=chat, chat_id=chat)
+            user = await plans.change_settings(s, user, zone="America/New_York")
+            planned = await interviews.create(
+                s,
+                user,
+                company="Globex",
+                role="Analyst",
+                interviewed_at=interviewed,
+                said="by Friday",
+                promised_by=date(2026, 11, 6),
+                vibe=Vibe.NEUTRAL,
+                thank_you_sent_at=interviewed,
+                people=[
+                    ("Dana", Recipient.RECRUITER, None),
+                    ("Lee", Recipient.HIRING_MANAGER, None),
+                ],
+            )
+        record = planned.record
+        # Back after a long outage, on Mon 30 Nov: the check-in (Tue 10 Nov), the second
+        # follow-up (Tue 17) and the note up the chain (Tue 24) are all due at once.
+        clock = FakeClock(datetime(2026, 11, 30, 10, 30, tzinfo=NY))
+        dispatcher = Dispatcher(sessions, bot, render=render_nudge, clock=clock, config=FAST)
+        report = await dispatcher.run()
+        assert (report.claimed, report.sent) == (3, 1)
+        (message,) = fake.transcript(chat)
+        assert message.text is not None and "good day for your check-in" in message.text
+        rows = {r.kind: r for r in await nudge_rows(sessions, user.id, record.id)}
+        assert rows[StepKind.CHECK_IN].state is NudgeState.SENT
+        # The note up the chain needs two unanswered follow-ups: shelved, not sent.
+        assert rows[StepKind.HIRING_MANAGER].state is NudgeState.CANCELLED
+        # The rest count from today's reminder: Mon 30 + 5 business days = Mon 7 Dec.
+        assert rows[StepKind.SECOND_FOLLOW_UP].state is NudgeState.PENDING
+        assert rows[StepKind.SECOND_FOLLOW_UP].due_at == datetime(2026, 12, 7, 10, tzinfo=NY)
+        assert rows[StepKind.MOVE_ON].due_at > rows[StepKind.SECOND_FOLLOW_UP].due_at
+        # Running again the same day sends nothing more.
+        clock.set(datetime(2026, 11, 30, 15, tzinfo=NY))
+        assert (await dispatcher.run()).sent == 0
+
+        # Two follow-ups logged: the note up the chain comes back into the plan.
+        async with sessions() as s, s.begin():
+            for day in (30, 37):
+                current = await repo.get_interview(s, owner_id=user.id, interview_id=record.id)
+                assert current is not None
+                await attempts.log(
+                    s,
+                    user,
+                    current,
+                    channel=Channel.EMAIL,
+                    to=Recipient.RECRUITER,
+                    at=interviewed + timedelta(days=day),
+                )
+        rows = {
+            r.kind: r
+            for r in await nudge_rows(sessions, user.id, record.id)
+            if r.state is NudgeState.PENDING
+        }
+        assert StepKind.HIRING_MANAGER in rows
 
 
 class TestSendTimeChecks:
@@ -248,7 +333,7 @@ class TestTelegramFaults:
         async with sessions() as s:
             profile = await repo.get_user(s, owner_id=user.owner_id)
         assert profile is not None and profile.blocked_at == NOW
-        rows = await nudge_rows(sessions, user.owner_id, user.interview_id)
+        rows = [r for i in user.interview_ids for r in await nudge_rows(sessions, user.owner_id, i)]
         assert [r.state for r in rows] == [NudgeState.PENDING, NudgeState.PENDING]
         assert "Forbidden" in (rows[0].last_error or "")
         clock.advance(hours=1)
