@@ -146,3 +146,15 @@ class TestPromiseHorizon:
 
     def test_horizon_is_about_a_year(self) -> None:
         assert timedelta(days=365) <= PROMISE_HORIZON <= timedelta(days=366)
+
+
+def test_a_month_part_at_the_end_of_the_calendar_is_no_date() -> None:
+    """Found by Hypothesis: "late dec 9999" asked for 1 January 10000 and raised."""
+    from datetime import datetime
+
+    from bot.core.calendar import calendar_for
+    from bot.core.timeline import read_timeline
+
+    cal = calendar_for("Europe/Berlin", "DE")
+    reading = read_timeline("late dec 9999", now=datetime(2026, 12, 2, 9, tzinfo=cal.tz), cal=cal)
+    assert reading.promised_by is None

@@ -1170,7 +1170,10 @@ def _collect(text: str, ctx: _Context) -> tuple[list[_Hit], str]:
         for match in list(pattern.finditer(masked)):
             if "#" in match.group(0):
                 continue
-            reading = handler(match, ctx)
+            try:
+                reading = handler(match, ctx)
+            except (ValueError, OverflowError):
+                continue  # a date past the calendar's end ("late dec 9999"): not a promise
             if reading is not None:
                 accept(match.start(), match.end(), reading)
     return hits, masked
