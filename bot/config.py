@@ -95,8 +95,16 @@ class Settings(BaseSettings):
     webhook_url: str | None = None
     webhook_secret: SecretStr | None = None
     rate_limit_per_second: float = Field(default=30, gt=0)
+    rate_limit_per_chat_seconds: float = Field(default=1.0, ge=0)
+    rate_limit_chat_updates_per_minute: int = Field(default=40, ge=1)
+    rate_limit_nudges_per_second: float | None = Field(default=None, gt=0)
     # Tests only: the bot's clock starts at this moment instead of the real time.
     hearback_test_now: datetime | None = None
+
+    @field_validator("rate_limit_nudges_per_second", mode="before")
+    @classmethod
+    def _empty_is_unset(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
 
     @field_validator("database_url")
     @classmethod

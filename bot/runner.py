@@ -9,8 +9,6 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from telegram import Update
-
 from bot.config import ConfigError, Settings, load_settings
 from bot.logs import setup_logging
 from bot.storage.db import check_database, db_reason, describe_url
@@ -107,8 +105,10 @@ def run_polling() -> int:
     if isinstance(ready, int):
         return ready
     settings, token = ready
+    from bot.telegram.pipeline.polling import run_polling as poll_until_stopped
+
     app = build_application(settings, token=token, clock=clock_for(settings))
-    app.run_polling(allowed_updates=Update.ALL_TYPES)
+    asyncio.run(poll_until_stopped(app))
     return 0
 
 

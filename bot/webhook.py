@@ -2,10 +2,11 @@
 
 - ``POST <path of WEBHOOK_URL>``: one update. The ``X-Telegram-Bot-Api-Secret-Token``
   header must equal ``WEBHOOK_SECRET`` (compared in constant time); without it, or with a
-  wrong one, the answer is 403 and nothing is processed. The update is handled *before*
-  the answer goes back: if the process dies half-way, Telegram gets no answer and delivers
-  the update again, and the handlers' update-id check makes that second delivery a no-op
-  when the first one did commit. Updates are handled one at a time, as in polling mode.
+  wrong one, the answer is 403 and nothing is processed. The update is stored in the
+  inbox *before* the answer goes back: if the process dies before that commit, Telegram
+  gets no answer and delivers the update again; after it, the update is handled from the
+  inbox (also after a restart). A second delivery of a stored update is recognised by its
+  id. Updates are handled as in polling mode: per chat in order, chats side by side.
 - ``GET /healthz``: 200 ``{"ok": true}`` when a heartbeat row can be written, else 503
   (for load balancers, Docker's HEALTHCHECK and ``hearback health``).
 
@@ -42,7 +43,7 @@ from bot.storage.db import check_database
 from bot.storage.health import HEARTBEAT_HEALTH, check_writable, write_problem
 from bot.storage.migrate import SchemaError, check_revision
 from bot.telegram.callbacks import MAX_ID
-from bot.telegram.faults import notices
+from bot.telegram.pipeline.wiring import wiring_of
 
 __all__ = [
     "DEFAULT_PATH",
@@ -117,10 +118,16 @@ def make_web_app(app: App, *, secret: str, path: str, engine: AsyncEngine) -> we
             # One line, and nothing of the body: it may hold what a user typed.
             log.warning("webhook request with a body that is not an update: refused (400)")
             return web.Response(status=400, text="not an update")
-        # One at a time (the application's update processor), finished before we answer.
-        await app.update_processor.process_update(update, app.process_update(update))
-        if notices(app.bot_data).take_failed(update.update_id):
-            # A database fault rolled the turn back: Telegram is to deliver it again later.
+        # Stored before the answer: a crash before the commit means Telegram delivers the
+        # update again; after it, the inbox has it (bot.telegram.pipeline).
+        pipeline = wiring_of(app.bot_data).pipeline
+        if pipeline is None:
+            return web.Response(status=503, text="starting")
+        try:
+            await pipeline.receive([update])
+        except Exception as exc:
+            # Not stored: Telegram is to deliver it again later.
+            log.warning("could not store an update (%s); Telegram will retry", type(exc).__name__)
             return web.Response(status=503, text="database unavailable; deliver again later")
         return web.Response(status=200)
 

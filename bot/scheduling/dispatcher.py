@@ -219,14 +219,24 @@ class Dispatcher:
         monotonic: Monotonic = time.monotonic,
         sleep: Sleep = asyncio.sleep,
         hooks: DispatchHooks | None = None,
+        pacer: Pacer | None = None,
+        write_lock: asyncio.Lock | None = None,
     ) -> None:
         self.config = config or DispatchConfig()
-        self.pacer = Pacer(
+        # ``pacer``: one shared with the bot's replies (one rate for everything sent);
+        # ``write_lock``: the process's SQLite write lock, shared with the turns.
+        self.pacer = pacer or Pacer(
             self.config.rate_per_second,
             per_chat_seconds=self.config.per_chat_seconds,
             monotonic=monotonic,
             sleep=sleep,
         )
+        # Nudges may have a rate of their own below the shared one (replies keep the rest).
+        self._own_pace: Pacer | None = None
+        if pacer is not None and 1.0 / self.config.rate_per_second > pacer.interval:
+            self._own_pace = Pacer(
+                self.config.rate_per_second, per_chat_seconds=0, monotonic=monotonic, sleep=sleep
+            )
         self._sessions = sessions
         self._render = render
         self._bots: tuple[Bot, ...] = (bot,) if isinstance(bot, Bot) else tuple(bot)
@@ -237,7 +247,7 @@ class Dispatcher:
         self._hooks = hooks or DispatchHooks()
         self._stopping = False
         self._sqlite: bool | None = None
-        self._db_lock = asyncio.Lock()
+        self._db_lock = write_lock or asyncio.Lock()
         self._in_flight = asyncio.Semaphore(self.config.max_in_flight)
         self._chat_locks: dict[int, tuple[asyncio.Lock, int]] = {}
         self._open = 0
@@ -575,6 +585,8 @@ class Dispatcher:
                     if not began:
                         log.info("nudge %d: claim lost before sending (plan changed)", nudge.id)
                         return None
+                if self._own_pace is not None:
+                    await self._own_pace.turn(chat_id)
                 await self.pacer.turn(chat_id)
                 try:
                     message_id = await _post_message(

@@ -23,11 +23,18 @@ import math
 import time
 from collections import deque
 from collections.abc import Awaitable, Callable
+from typing import Protocol
 
-__all__ = ["Monotonic", "Pacer", "Sleep"]
+__all__ = ["Monotonic", "Pacer", "Sleep", "SlotSource"]
 
 Monotonic = Callable[[], float]
 Sleep = Callable[[float], Awaitable[None]]
+
+
+class SlotSource(Protocol):
+    """Hands out global send slots (a monotonic moment), or ``None`` when it cannot."""
+
+    async def take(self) -> float | None: ...
 
 
 class Pacer:
@@ -42,6 +49,7 @@ class Pacer:
         margin_seconds: float = 0.02,
         monotonic: Monotonic = time.monotonic,
         sleep: Sleep = asyncio.sleep,
+        shared: SlotSource | None = None,
     ) -> None:
         if rate_per_second <= 0:
             raise ValueError("rate_per_second must be positive")
@@ -49,6 +57,7 @@ class Pacer:
         self.per_chat = per_chat_seconds
         self._monotonic = monotonic
         self._sleep = sleep
+        self._shared = shared  # slots shared with other instances (bot.scheduling.shared_rate)
         self._next_slot = 0.0
         self.catch_up = catch_up_seconds
         capacity = max(1, math.floor(rate_per_second))
@@ -90,6 +99,12 @@ class Pacer:
         self._reserved.append(slot)
         self._next_slot = slot + self.interval
         self._chat_ready[chat_id] = max(self._chat_ready.get(chat_id, 0.0), slot + self.per_chat)
+        if self._shared is not None:
+            # The rate is the bot's, not this process's: other instances take slots too.
+            shared_slot = await self._shared.take()
+            if shared_slot is not None:
+                slot = max(slot, shared_slot)
+            now = self._monotonic()
         if slot > now:
             await self._sleep(slot - now)
         # A task woken late can start right before one woken on time: check the real starts.

@@ -24,6 +24,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -41,10 +42,13 @@ __all__ = [
     "Base",
     "ConversationRow",
     "HeartbeatRow",
+    "InboxRow",
     "InterviewRow",
     "NudgeRow",
+    "OutboxRow",
     "PersonRow",
     "ProcessedUpdateRow",
+    "SendSlotRow",
     "StrEnumType",
     "UTCDateTime",
     "UserRow",
@@ -282,3 +286,43 @@ class HeartbeatRow(Base):
 
     name: Mapped[str] = mapped_column(String(64), primary_key=True)
     beat_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class InboxRow(Base):
+    """A Telegram update as received, stored before Telegram is told it arrived.
+
+    ``state`` is ``new`` until a turn commits it ``done`` (or it is given up, ``failed``);
+    the body is cleared then, the id stays a while so a redelivery is recognised.
+    """
+
+    __tablename__ = "inbox"
+
+    update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    chat_id: Mapped[int | None] = mapped_column(BigInteger)
+    body: Mapped[str | None] = mapped_column(Text)
+    state: Mapped[str] = mapped_column(String(8), default="new", index=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    told: Mapped[bool] = mapped_column(Boolean, default=False)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
+
+
+class OutboxRow(Base):
+    """A reply written with the state it describes; deleted once Telegram has it."""
+
+    __tablename__ = "outbox"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger, index=True)
+    item: Mapped[str] = mapped_column(Text)
+    document: Mapped[bytes | None] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class SendSlotRow(Base):
+    """The next free send slot of a rate shared by every instance (PostgreSQL)."""
+
+    __tablename__ = "send_slots"
+
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    next_at: Mapped[datetime] = mapped_column(UTCDateTime())

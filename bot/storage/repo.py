@@ -49,6 +49,7 @@ __all__ = [
     "add_person",
     "cancel_pending_nudges",
     "clear_conversation",
+    "count_interviews",
     "count_rows",
     "create_interview",
     "delete_attempt",
@@ -61,6 +62,7 @@ __all__ = [
     "get_or_create_user",
     "get_user",
     "get_user_by_telegram_id",
+    "interview_page",
     "list_interviews",
     "list_nudges",
     "log_attempt",
@@ -389,6 +391,43 @@ async def list_interviews(
         query = query.where(InterviewRow.status.in_([InterviewStatus(s) for s in statuses]))
     rows = (await session.scalars(query)).all()
     return tuple(_interview(r) for r in rows)
+
+
+async def count_interviews(
+    session: AsyncSession, *, owner_id: int, statuses: Sequence[InterviewStatus] | None = None
+) -> int:
+    """How many interviews the user has (of the given statuses), counted by the database."""
+    query = select(func.count()).select_from(InterviewRow).where(InterviewRow.owner_id == owner_id)
+    if statuses is not None:
+        query = query.where(InterviewRow.status.in_([InterviewStatus(s) for s in statuses]))
+    return int(await session.scalar(query) or 0)
+
+
+async def interview_page(
+    session: AsyncSession, *, owner_id: int, offset: int, limit: int
+) -> tuple[tuple[InterviewRecord, ...], dict[int, tuple[NudgeRecord, ...]]]:
+    """One page of :func:`list_interviews` (same order) with the nudges of those interviews.
+
+    A fixed number of queries whatever the page size (no query per interview).
+    """
+    query = (
+        _interview_query(owner_id)
+        .order_by(InterviewRow.interviewed_at, InterviewRow.id)
+        .offset(max(0, offset))
+        .limit(max(0, limit))
+    )
+    records = tuple(_interview(r) for r in (await session.scalars(query)).all())
+    nudges: dict[int, list[NudgeRecord]] = {r.id: [] for r in records}
+    if records:
+        rows = await session.scalars(
+            select(NudgeRow)
+            .where(NudgeRow.owner_id == owner_id, NudgeRow.interview_id.in_(list(nudges)))
+            .order_by(NudgeRow.due_at, NudgeRow.id)
+            .execution_options(populate_existing=True)
+        )
+        for row in rows.all():
+            nudges[row.interview_id].append(nudge_record(row))
+    return records, {key: tuple(value) for key, value in nudges.items()}
 
 
 async def update_interview(
@@ -756,12 +795,26 @@ async def mark_update_seen(
     return result.scalar_one_or_none() is not None
 
 
-async def prune_processed_updates(session: AsyncSession, *, before: datetime) -> int:
-    """Forget update ids seen before ``before`` (Telegram stops replaying after a day)."""
+async def prune_processed_updates(
+    session: AsyncSession, *, before: datetime, limit: int | None = None
+) -> int:
+    """Forget update ids seen before ``before`` (Telegram stops replaying after a day).
+
+    With ``limit``, at most that many of the oldest (call again until it returns less), so
+    no transaction holds SQLite's write lock for long.
+    """
+    condition = ProcessedUpdateRow.seen_at < before
+    if limit is not None:
+        oldest = (
+            select(ProcessedUpdateRow.update_id)
+            .where(condition)
+            .order_by(ProcessedUpdateRow.seen_at)
+            .limit(limit)
+            .scalar_subquery()
+        )
+        condition = ProcessedUpdateRow.update_id.in_(oldest)
     result = await session.execute(
-        delete(ProcessedUpdateRow)
-        .where(ProcessedUpdateRow.seen_at < before)
-        .returning(ProcessedUpdateRow.update_id)
+        delete(ProcessedUpdateRow).where(condition).returning(ProcessedUpdateRow.update_id)
     )
     return len(result.all())
 

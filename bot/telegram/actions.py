@@ -109,19 +109,34 @@ def recipient_buttons(action: str, record: InterviewRecord, channel: Channel) ->
 # --- the actions ---------------------------------------------------------------------------
 
 
+LIST_PAGE = 10
+"""Interviews per /list message: one page, with buttons to the others."""
+
+
 async def do_list(turn: Turn, args: Sequence[str]) -> None:
-    records = await repo.list_interviews(turn.session, owner_id=turn.user.id)
-    if not records:
+    total = await repo.count_interviews(turn.session, owner_id=turn.user.id)
+    if not total:
         turn.say(texts.NO_INTERVIEWS)
         return
-    lines = [texts.YOUR_INTERVIEWS]
+    pages = (total + LIST_PAGE - 1) // LIST_PAGE
+    wanted = args[0] if args else ""
+    page = int(wanted) if wanted.isascii() and wanted.isdigit() and len(wanted) < 6 else 1
+    page = min(max(page, 1), pages)
+    first = (page - 1) * LIST_PAGE
+    records, nudges = await repo.interview_page(
+        turn.session, owner_id=turn.user.id, offset=first, limit=LIST_PAGE
+    )
+    title = texts.YOUR_INTERVIEWS
+    if pages > 1:
+        title = texts.YOUR_INTERVIEWS_PAGE.format(page=page, pages=pages)
+    lines = [title]
     rows = []
-    for number, record in enumerate(records, 1):
-        nudges = await repo.list_nudges(turn.session, owner_id=turn.user.id, interview_id=record.id)
+    for number, record in enumerate(records, first + 1):
         status = views.STATUS_NAMES[record.status]
+        plan = nudges.get(record.id, ())
         tail = ""
         if record.status in OPEN:
-            states = plans.progress(turn.user, record, nudges, now=turn.now)
+            states = plans.progress(turn.user, record, plan, now=turn.now)
             tail = views.now_and_next(states, turn.cal, turn.now)
         line = texts.LIST_LINE.format(
             number=number, title=views.interview_title(record), status=status
@@ -129,7 +144,14 @@ async def do_list(turn: Turn, args: Sequence[str]) -> None:
         lines.append(line + (texts.LIST_NEXT.format(next=tail) if tail else ""))
         label = texts.LIST_BUTTON.format(number=number, label=views.interview_label(record))
         rows.append([button(label, "st", record.id)])
-    turn.say("\n".join(lines), rows[-8:])
+    paging = []
+    if page > 1:
+        paging.append(button(texts.LIST_EARLIER, "ls", page - 1))
+    if page < pages:
+        paging.append(button(texts.LIST_LATER, "ls", page + 1))
+    if paging:
+        rows.append(paging)
+    turn.say("\n".join(lines), rows)
 
 
 async def do_status(turn: Turn, args: Sequence[str]) -> None:

@@ -2,23 +2,28 @@
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import logging
 from datetime import timedelta
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine
-from telegram import BotCommand, LinkPreviewOptions
+from telegram import Bot, BotCommand, LinkPreviewOptions
 from telegram.constants import ParseMode
 from telegram.ext import Application, ApplicationBuilder, Defaults
 from telegram.request import BaseRequest
 
 from bot.config import Settings
 from bot.places import index_ready
+from bot.scheduling.pacing import Pacer
+from bot.scheduling.shared_rate import SharedSlots
 from bot.storage import repo
 from bot.storage.db import make_engine, make_sessionmaker
+from bot.storage.mailbox import PRUNE_CHUNK
 from bot.telegram import commands, handlers
 from bot.telegram.nudges import install_nudges, shutdown_nudges
+from bot.telegram.pipeline.wiring import start_pipeline, stop_pipeline, wire, wiring_of
 from bot.telegram.ratelimit import PatientRateLimiter
 from bot.telegram.runtime import Clock, Deps, system_clock
 
@@ -49,7 +54,7 @@ def build_application(
         .base_url(settings.telegram_api_base_url)
         .base_file_url(settings.telegram_api_base_url.replace("/bot", "/file/bot"))
         .post_init(functools.partial(_post_init, settings=settings))
-        .post_stop(shutdown_nudges)
+        .post_stop(_post_stop)
         .post_shutdown(_dispose_engine)
         .concurrent_updates(False)
         # Every text the bot sends is HTML (escaped where the user typed it), no previews.
@@ -59,6 +64,8 @@ def build_application(
                 link_preview_options=LinkPreviewOptions(is_disabled=True),
             )
         )
+        .application_class(LeanApplication)
+        .updater(None)  # bot.telegram.pipeline.polling fetches updates (stored, then confirmed)
     )
     if request is not None:
         builder = builder.request(request)
@@ -75,8 +82,52 @@ def build_application(
         default_nudge_hour=settings.default_nudge_hour,
     )
     app.bot_data["engine"] = engine
+    # Replies and nudges share one pacer: the global rate, each chat's spacing and every
+    # retry_after Telegram gave for a chat. Replies go out on a Bot without PTB's limiter,
+    # whose 429 handling would hold every chat.
+    pacer = None
+    if rate_limit:
+        # On PostgreSQL several instances may run: the rate is shared through the database.
+        shared = (
+            SharedSlots(engine, rate_per_second=settings.rate_limit_per_second)
+            if engine.dialect.name == "postgresql"
+            else None
+        )
+        pacer = Pacer(
+            settings.rate_limit_per_second,
+            per_chat_seconds=settings.rate_limit_per_chat_seconds,
+            shared=shared,
+        )
+    app.bot_data["pacer"] = pacer
+    wire(
+        app.bot_data,
+        bot=_direct_bot(app, settings) if rate_limit else app.bot,
+        sessions=app.bot_data["deps"].sessions,
+        clock=clock,
+        pacer=pacer,
+    )
     handlers.register(app)
     return app
+
+
+class LeanApplication(Application):  # type: ignore[type-arg]
+    """PTB's Application without its per-user memory: with no persistence configured, PTB
+    still adds every chat and user id it sees to two sets that only persistence empties."""
+
+    def _mark_for_persistence_update(self, *, update: object = None, job: object = None) -> None:
+        if self.persistence is not None:
+            super()._mark_for_persistence_update(update=update, job=job)  # type: ignore[arg-type]
+
+
+def _direct_bot(app: App, settings: Settings) -> Bot:
+    request = app.bot.request
+    return Bot(
+        app.bot.token,
+        base_url=settings.telegram_api_base_url,
+        base_file_url=settings.telegram_api_base_url.replace("/bot", "/file/bot"),
+        request=request,
+        get_updates_request=request,
+    )
 
 
 async def _post_init(app: App, settings: Settings | None = None) -> None:
@@ -89,6 +140,12 @@ async def _post_init(app: App, settings: Settings | None = None) -> None:
         app.job_queue.run_repeating(forget_old_updates, interval=PRUNE_EVERY, first=60)
     if settings is not None:
         await install_nudges(app, settings)  # the scheduled nudges
+    await start_pipeline(app, settings)  # recovers what a previous run left, then handles updates
+
+
+async def _post_stop(app: App) -> None:
+    await stop_pipeline(app)  # the turns in flight finish; the rest waits in the inbox
+    await shutdown_nudges(app)
 
 
 async def _dispose_engine(app: App) -> None:
@@ -104,11 +161,24 @@ KEEP_UPDATE_IDS = timedelta(days=2)  # Telegram keeps undelivered updates for 24
 
 
 async def forget_old_updates(context: Any) -> int:
-    """Drop update ids old enough that Telegram can no longer deliver them again."""
+    """Drop update ids old enough that Telegram can no longer deliver them again.
+
+    In chunks, each its own short transaction, so turns get the write lock in between.
+    """
     deps = context.bot_data["deps"]
     assert isinstance(deps, Deps)
-    async with deps.sessions() as session, session.begin():
-        dropped = await repo.prune_processed_updates(session, before=deps.clock() - KEEP_UPDATE_IDS)
+    wiring = wiring_of(context.bot_data)
+    before = deps.clock() - KEEP_UPDATE_IDS
+    dropped = 0
+    while True:
+        async with wiring.gate.write() as session:
+            chunk = await repo.prune_processed_updates(session, before=before, limit=PRUNE_CHUNK)
+        dropped += chunk
+        if chunk < PRUNE_CHUNK:
+            break
+        await asyncio.sleep(0)
+    if wiring.pipeline is not None:
+        dropped += await wiring.pipeline.prune()
     if dropped:
         log.info("forgot %d old update ids", dropped)
     return dropped

@@ -20,6 +20,7 @@ from telegram import Message
 
 from bot.core.intents import closest_commands
 from bot.core.understand import Frame, FrameIntent, frame_intent
+from bot.services.plans import OPEN
 from bot.storage import repo
 from bot.telegram import actions, flows, nudges, texts, understood
 from bot.telegram.answers import InterviewAnswers, OnboardAnswers
@@ -95,8 +96,16 @@ async def on_start(turn: Turn, args: Sequence[str] = ()) -> None:
     await flows.start(turn, "onboard")
 
 
+MAX_OPEN_INTERVIEWS = 50
+"""Interviews waiting for news that one user may have at once (memory, /list and nudges)."""
+
+
 async def start_new(turn: Turn, company: str | None = None) -> None:
     """A new interview (asking for the user's zone first, the first time)."""
+    waiting = await repo.count_interviews(turn.session, owner_id=turn.user.id, statuses=OPEN)
+    if waiting >= MAX_OPEN_INTERVIEWS:
+        turn.say(texts.TOO_MANY_OPEN.format(count=waiting))
+        return
     if not turn.zone_known:
         turn.say(texts.ZONE_FIRST)
         await flows.start(turn, "onboard", OnboardAnswers(then="new", company=company))
@@ -106,6 +115,11 @@ async def start_new(turn: Turn, company: str | None = None) -> None:
 
 async def on_new(turn: Turn, args: Sequence[str] = ()) -> None:
     await start_new(turn)
+
+
+async def on_delete(turn: Turn, args: Sequence[str] = ()) -> None:
+    # Typed words never erase an account ("/delete yes"): the confirmation buttons first.
+    await actions.do_delete(turn, [])
 
 
 async def on_cancel(turn: Turn, args: Sequence[str] = ()) -> None:
@@ -260,16 +274,16 @@ async def on_unknown_command(turn: Turn) -> None:
 
 
 async def on_location(turn: Turn) -> None:
-    """A shared location answers the zone question (and asks it first when none is open)."""
+    """A shared location answers the zone question, and only that question: elsewhere it
+    gets a short answer and a half-told interview is kept."""
     message = turn.update.effective_message
     if message is None or message.location is None:
         return
     where = (message.location.latitude, message.location.longitude)
     conv = await load(turn)
     if conv is None or conv.question != "zone":
-        await flows.start(turn, "zone")
-        conv = await load(turn)
-    assert conv is not None
+        turn.say(texts.LOCATION_NOT_ASKED + (" " + texts.ANSWER_ABOVE if conv is not None else ""))
+        return
     await flows.respond(turn, conv, flows.Reply(location=where))
 
 
@@ -444,8 +458,9 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "delete",
         texts.HELP_DELETE,
-        actions.do_delete,
+        on_delete,
         button="del",
+        on_button=actions.do_delete,
         intents=(FrameIntent.DELETE,),
         suggest=False,
     ),

@@ -1,13 +1,13 @@
 """PTB entry points: every update becomes one :class:`Turn` in one transaction.
 
-The wrapper drops a replayed update (Telegram may deliver one twice), loads or creates the
-user, runs the handler, commits, and only then sends the replies. An exception rolls the
-transaction back and the error handler tells the user kindly.
+The wrapper drops a replayed update (Telegram may deliver one twice) and an edit, loads or
+creates the user, runs the handler, writes its replies to the outbox, commits, and only then
+sends them. An exception rolls the transaction back: inside the update pipeline the update
+stays in the inbox and is retried; handled directly, the error handler tells the user kindly.
 """
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import logging
 from collections.abc import Awaitable, Callable, Coroutine
@@ -26,11 +26,13 @@ from telegram.ext import (
 )
 
 from bot.core.records import UserProfile
-from bot.storage import repo
+from bot.storage import mailbox, repo
 from bot.storage.db import is_database_fault
 from bot.telegram import commands, faults, texts
 from bot.telegram.html import clean
-from bot.telegram.runtime import Context, Turn, deliver, deps_of
+from bot.telegram.pipeline.core import CURRENT_JOB
+from bot.telegram.pipeline.wiring import Wiring, wiring_of
+from bot.telegram.runtime import Context, Turn, deps_of
 
 log = logging.getLogger(__name__)
 
@@ -41,51 +43,83 @@ def turn_handler(fn: Handler) -> Callable[[Update, Context], Coroutine[Any, Any,
     @functools.wraps(fn)
     async def wrapper(update: Update, context: Context) -> None:
         deps = deps_of(context)
+        wiring = wiring_of(context.bot_data)
         tg_user = update.effective_user
         chat = update.effective_chat
         if tg_user is None or chat is None or tg_user.is_bot:
             return
         if chat.type != "private":
             return  # HearBack is a one-to-one coach; groups are ignored
-        async with deps.sessions() as session, session.begin():
-            if not await repo.mark_update_seen(
-                session, update_id=update.update_id, at=deps.clock()
-            ):
-                log.info("update %d seen before; skipped", update.update_id)
-                return
-            user: UserProfile | None
-            if _is_start(update):
-                user = await repo.get_or_create_user(
-                    session,
-                    telegram_user_id=tg_user.id,
-                    chat_id=chat.id,
-                    language_code=tg_user.language_code,
-                    nudge_hour=deps.default_nudge_hour,
-                )
-            else:  # only /start makes an account: after /delete nothing else brings one back
-                user = await repo.find_user(
-                    session,
-                    telegram_user_id=tg_user.id,
-                    chat_id=chat.id,
-                    language_code=tg_user.language_code,
-                )
-            turn: Turn | None = None
-            if user is not None:
-                if user.blocked_at is not None:
-                    await repo.unblock(session, owner_id=user.id)
-                turn = Turn(update, context, deps, session, user, deps.clock())
-                await fn(turn)
+        if update.edited_message is not None or update.edited_channel_post is not None:
+            await _edited(update, wiring)  # an edit never runs anything again
+            return
+        job = CURRENT_JOB.get()
+        if job is not None and job.update_id != update.update_id:
+            job = None
+        turn: Turn | None = None
+        replies: list[mailbox.QueuedReply] = []
+        undo_acks = None
+        try:
+            async with wiring.gate.write() as session:
+                now = deps.clock()
+                if job is not None:
+                    # The inbox row turns done with this turn's changes, in one commit.
+                    fresh = await mailbox.take_update(session, update_id=update.update_id, at=now)
+                else:
+                    fresh = await repo.mark_update_seen(session, update_id=update.update_id, at=now)
+                if not fresh:
+                    log.info("update %d seen before; skipped", update.update_id)
+                    return
+                user: UserProfile | None
+                if _is_start(update):
+                    user = await repo.get_or_create_user(
+                        session,
+                        telegram_user_id=tg_user.id,
+                        chat_id=chat.id,
+                        language_code=tg_user.language_code,
+                        nudge_hour=deps.default_nudge_hour,
+                    )
+                else:  # only /start makes an account: after /delete nothing else brings one back
+                    user = await repo.find_user(
+                        session,
+                        telegram_user_id=tg_user.id,
+                        chat_id=chat.id,
+                        language_code=tg_user.language_code,
+                    )
+                if user is not None:
+                    if user.blocked_at is not None:
+                        await repo.unblock(session, owner_id=user.id)
+                    turn = Turn(update, context, deps, session, user, now)
+                    await fn(turn)
+                    # The replies are stored with the state they describe: after a crash they
+                    # still go out (pipeline.sender), and none goes out for a rolled-back turn.
+                    replies = await mailbox.add_replies(
+                        session, chat_id=chat.id, items=turn.outbox, at=now
+                    )
+                if job is not None:
+                    # Earlier turns' "delivered" marks commit with this one (group commit).
+                    undo_acks = await wiring.acks.ride_along(session)
+        except Exception as exc:
+            if undo_acks is not None:
+                undo_acks()
+            if job is None:
+                raise
+            job.error = exc  # the pipeline keeps the update and decides on a retry
+            return
+        if job is not None:
+            job.taken = True
         if turn is None:
-            await _no_account(update, context, chat.id)
+            await _no_account(update, wiring, chat.id)
             return
         for step in turn.after_commit:
             await step()
         if update.callback_query is not None:
-            # A query too old to answer raises BadRequest; the reply below still goes out.
-            with contextlib.suppress(BadRequest):
-                await update.callback_query.answer()
+            # Beside the turn in the pipeline; at once when handlers are driven directly.
+            await wiring.sender.answer_callback(
+                update.callback_query.id, beside=wiring.pipeline is not None
+            )
         faults.notices(context.bot_data).recovered(chat.id)
-        await deliver(context.bot, chat.id, turn.outbox)
+        await wiring.sender.deliver(replies)
         if turn.plan_changed:
             for listener in deps.plan_listeners:
                 await listener()
@@ -101,12 +135,22 @@ def _is_start(update: Update) -> bool:
     return bool(words) and words[0].split("@", 1)[0].casefold() == "/start"
 
 
-async def _no_account(update: Update, context: Context, chat_id: int) -> None:
+async def _no_account(update: Update, wiring: Wiring, chat_id: int) -> None:
     """Someone with no account (erased, or never started) wrote or pressed an old button."""
     if update.callback_query is not None:
-        with contextlib.suppress(BadRequest):
-            await update.callback_query.answer()
-    await context.bot.send_message(chat_id=chat_id, text=texts.NO_ACCOUNT)
+        await wiring.sender.answer_callback(
+            update.callback_query.id, beside=wiring.pipeline is not None
+        )
+    await wiring.sender.say_now(chat_id, texts.NO_ACCOUNT)
+
+
+async def _edited(update: Update, wiring: Wiring) -> None:
+    """At most one quiet hint per chat, for an edited text (never for live locations)."""
+    message = update.edited_message
+    if message is None or not message.text or message.text.startswith("/"):
+        return
+    if wiring.first_hint(message.chat_id):
+        await wiring.sender.say_now(message.chat_id, texts.EDIT_HINT)
 
 
 async def on_my_chat_member(update: Update, context: Context) -> None:

@@ -33,6 +33,7 @@ from bot.core.progress import THANK_YOU_WINDOW
 from bot.core.records import InterviewRecord, InterviewStatus, NudgeRecord, NudgeState
 from bot.core.types import Channel, DraftKind, Recipient, StepKind
 from bot.scheduling.dispatcher import DispatchConfig, Dispatcher
+from bot.scheduling.pacing import Pacer
 from bot.scheduling.policy import snooze_until
 from bot.scheduling.service import NudgeService
 from bot.services.people import follow_up_to
@@ -42,6 +43,7 @@ from bot.storage.nudges import ClaimedNudge, NudgeContext
 from bot.telegram import actions, cards, texts, views
 from bot.telegram.callbacks import pack, parse_id
 from bot.telegram.html import esc
+from bot.telegram.pipeline.wiring import WIRING_KEY, Wiring
 from bot.telegram.runtime import Deps, Turn
 
 __all__ = [
@@ -351,12 +353,20 @@ async def install_nudges(
         return existing
     deps = app.bot_data["deps"]
     assert isinstance(deps, Deps)
+    # Replies and nudges share one pacer, and on SQLite one write lock (bot.telegram.pipeline).
+    wiring = app.bot_data.get(WIRING_KEY)
+    shared = app.bot_data.get("pacer")
     dispatcher = Dispatcher(
         deps.sessions,
         bot or direct_bot(app, settings),
         render=render_nudge,
         clock=deps.clock,
-        config=config or DispatchConfig(rate_per_second=settings.rate_limit_per_second),
+        config=config
+        or DispatchConfig(
+            rate_per_second=settings.rate_limit_nudges_per_second or settings.rate_limit_per_second
+        ),
+        pacer=shared if isinstance(shared, Pacer) and config is None else None,
+        write_lock=wiring.gate.lock if isinstance(wiring, Wiring) else None,
     )
     if app.job_queue is None:
         log.warning("PTB's job queue is missing (extra 'job-queue'); nudges run on start only")

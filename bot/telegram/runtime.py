@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
@@ -11,13 +10,12 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
-from telegram.error import BadRequest
 from telegram.ext import CallbackContext, ExtBot
 
 from bot.core.calendar import BusinessCalendar, calendar_for
 from bot.core.records import UserProfile
+from bot.storage.mailbox import Outgoing
 from bot.telegram.callbacks import pack
-from bot.telegram.html import split_html
 
 log = logging.getLogger(__name__)
 
@@ -90,10 +88,9 @@ class Turn:
         return bool(self.user.zone)
 
     def say(self, text: str, buttons: Buttons | None = None) -> None:
-        """Queue an HTML reply; it is sent once the turn's transaction has committed.
-
-        Replies go out only for what was really stored, and the database is never held
-        open while Telegram answers.
+        """Queue an HTML reply: written to the outbox in the turn's transaction and sent
+        once it has committed, so a reply goes out for what was really stored (and, after
+        a crash, still goes out); the database is never held open while Telegram answers.
         """
         self.outbox.append(Outgoing(text=text, buttons=buttons))
 
@@ -107,50 +104,3 @@ class Turn:
         """Take the buttons off a message whose question has been answered."""
         if message is not None and message.reply_markup is not None:
             self.outbox.append(Outgoing(text="", strip_markup_of=message.message_id))
-
-
-@dataclass
-class Outgoing:
-    text: str
-    buttons: Buttons | None = None
-    document: tuple[str, bytes] | None = None
-    strip_markup_of: int | None = None
-    photo: bool = False  # the document is an image to show as a photo
-
-
-async def deliver(bot: ExtBot[None], chat_id: int, outbox: Sequence[Outgoing]) -> None:
-    """Send queued replies in order; long texts are split, buttons go on the last part.
-
-    Texts are HTML without link previews: the application's PTB ``Defaults`` say so.
-    """
-    for item in outbox:
-        if item.strip_markup_of is not None:
-            # Already gone or unchanged (BadRequest): nothing to tidy.
-            with contextlib.suppress(BadRequest):
-                await bot.edit_message_reply_markup(
-                    chat_id=chat_id, message_id=item.strip_markup_of, reply_markup=None
-                )
-            continue
-        if item.document is not None and item.photo:
-            name, content = item.document
-            await bot.send_photo(
-                chat_id=chat_id, photo=content, filename=name, caption=item.text or None
-            )
-            continue
-        if item.document is not None:
-            name, content = item.document
-            await bot.send_document(
-                chat_id=chat_id,
-                document=content,
-                filename=name,
-                caption=item.text or None,
-            )
-            continue
-        parts = split_html(item.text)
-        for index, part in enumerate(parts):
-            markup = keyboard(item.buttons) if index == len(parts) - 1 else None
-            await bot.send_message(
-                chat_id=chat_id,
-                text=part,
-                reply_markup=markup,
-            )

@@ -260,6 +260,33 @@ YOUR_INTERVIEWS: Final = _("<b>Your interviews</b>")
 LIST_LINE: Final = "{number}. {title} · {status}"
 LIST_NEXT: Final = " · {next}"
 LIST_BUTTON: Final = "{number}. {label}"
+YOUR_INTERVIEWS_PAGE: Final = _("<b>Your interviews</b> (page {page} of {pages})")
+LIST_EARLIER: Final = _("‹ Earlier")
+LIST_LATER: Final = _("Later ›")
+TOO_MANY_OPEN: Final = _(
+    "You have {count} interviews waiting for news, the most I can follow at once. "
+    "When you hear back from one, tell me (or mark it in /list), then send /new again."
+)
+EDIT_HINT: Final = _(
+    "I read each message once, so editing it doesn't change what I have. "
+    "If something needs correcting, just send it again as a new message."
+)
+LOCATION_NOT_ASKED: Final = _(
+    "Thanks, but I only use a location to set your time zone. Send /timezone if you'd like "
+    "to change it."
+)
+SAVE_LATER: Final = _(
+    "Sorry, I couldn't save that just now. I've kept your message and will try again in a "
+    "moment, so there's no need to send it again."
+)
+GAVE_UP: Final = _(
+    "Sorry, something went wrong on my side and I couldn't handle that message. "
+    "Please try again in a moment, or send /help."
+)
+SLOW_DOWN: Final = _(
+    "That's a lot of messages at once, so I've skipped some of them. "
+    "Give me a moment, then send the one you need again."
+)
 STATUS_HEAD: Final = "{title} · {status}"
 ALL_CLOSED: Final = _("All your interviews are closed. Send /new when you have another one.")
 THEY_SAID: Final = _("They said: <i>{said}</i>")

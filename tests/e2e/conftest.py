@@ -104,6 +104,8 @@ class BotProcess:
             PYTHONUNBUFFERED="1",
             # Telegram's 30/s would make the hostile-text hunt crawl; the fake has no limit.
             RATE_LIMIT_PER_SECOND="1000",
+            RATE_LIMIT_PER_CHAT_SECONDS="0",
+            RATE_LIMIT_CHAT_UPDATES_PER_MINUTE="100000",
         )
         if self.command == "webhook":
             env.update(

@@ -146,9 +146,10 @@ async def test_under_faults_each_nudge_arrives_once_and_403_blocks(
     ours = fake.calls[calls:]
     assert any(c.fault for c in ours)
     assert [c.method for c in ours if c.early] == []  # never inside a retry_after window
-    # Xavier blocked the bot: one 403, then he is marked and left alone.
+    # Xavier blocked the bot: at most one 403 (none when Telegram's notice of the block,
+    # an update handled beside the dispatcher, came first), then he is left alone.
     to_xavier = [c for c in ours if c.method == "sendMessage" and c.chat_id == cast.xavier.id]
-    assert [c.status for c in to_xavier if c.fault is None] == [403]
+    assert [c.status for c in to_xavier if c.fault is None] in ([403], [])
     ((blocked_at,),) = bot.query(
         "SELECT blocked_at FROM users WHERE telegram_user_id = ?", [cast.xavier.id]
     )

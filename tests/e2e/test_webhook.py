@@ -30,6 +30,7 @@ from .conftest import (
     BotProcess,
     hearback_command,
     new_interview,
+    next_reply,
     no_bad_requests,
     onboard,
     say,
@@ -262,6 +263,8 @@ async def test_two_instances_on_one_postgres_database(
     update = text_update(user, "I emailed the recruiter today")
     user.mark_read()
     assert await asyncio.gather(post(first, update), post(second, update)) == [200, 200]
+    # A 200 means "stored"; the instance that stored it answers right after.
+    await next_reply(user, until="Logged:")
     await say(user, "/list", until="your interviews")
     assert len([m for m in user.messages if text_of(m).startswith("Logged:")]) == 1
     assert await _count(postgres_url, INTERVIEWS_OF, uid=user.id) == 1

@@ -55,7 +55,13 @@ async def test_empty_database_up_to_head_and_down_to_base(
     assert await migrate.current_revision(url) is None
     head = migrate.head_revision()
     assert await migrate.upgrade(url) == head
-    assert await _tables(url) >= TABLES | {"processed_updates", "heartbeats", "alembic_version"}
+    assert await _tables(url) >= TABLES | {
+        "processed_updates",
+        "heartbeats",
+        "inbox",
+        "outbox",
+        "alembic_version",
+    }
     assert await migrate.downgrade(url) is None
     assert await _tables(url) <= {"alembic_version"}
     assert await migrate.upgrade(url) == head  # and up again

@@ -1,0 +1,1 @@
+"""The durable, concurrent update pipeline: inbox, per-chat lanes, outbox and sender."""

@@ -1,0 +1,116 @@
+"""The reply sender: a 429 holds only its chat; what cannot go out stays queued."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from telegram import Bot
+from telegram.error import BadRequest, NetworkError, RetryAfter
+
+from bot.scheduling.dispatcher import DispatchConfig, Dispatcher
+from bot.scheduling.pacing import Pacer
+from bot.storage import mailbox
+from bot.storage.db import make_engine, make_sessionmaker
+from bot.storage.migrate import upgrade
+from bot.telegram.nudges import render_nudge
+from bot.telegram.pipeline.sender import ReplySender
+from bot.telegram.pipeline.writes import Acks, WriteGate
+
+
+class ScriptedBot:
+    """Answers ``_post`` like the Bot API; ``faults[chat]`` lists exceptions to raise first."""
+
+    def __init__(self, faults: dict[int, list[Exception]] | None = None) -> None:
+        self.faults = faults or {}
+        self.sent: list[tuple[float, int, str]] = []
+
+    async def _post(self, method: str, data: dict[str, Any]) -> dict[str, Any]:
+        chat = int(data["chat_id"])
+        queue = self.faults.get(chat)
+        if queue:
+            raise queue.pop(0)
+        self.sent.append((time.monotonic(), chat, str(data.get("text", method))))
+        return {"message_id": len(self.sent)}
+
+
+async def sender_on(tmp_path: Path, bot: ScriptedBot, pacer: Pacer | None) -> ReplySender:
+    url = f"sqlite+aiosqlite:///{tmp_path / 's.db'}"
+    await upgrade(url)
+    gate = WriteGate(make_sessionmaker(make_engine(url)))
+    clock = lambda: datetime(2026, 11, 18, tzinfo=UTC)  # noqa: E731
+    return ReplySender(
+        bot,  # type: ignore[arg-type]
+        gate=gate,
+        acks=Acks(gate, clock),
+        clock=clock,
+        pacer=pacer,
+        backoff_seconds=0.0,
+    )
+
+
+def queued(chat: int, *texts: str) -> list[mailbox.QueuedReply]:
+    return [
+        mailbox.QueuedReply(n, chat, mailbox.Outgoing(t)) for n, t in enumerate(texts, chat * 10)
+    ]
+
+
+async def test_a_retry_after_holds_only_its_chat(tmp_path: Path) -> None:
+    bot = ScriptedBot({1: [RetryAfter(0.3)]})
+    sender = await sender_on(tmp_path, bot, Pacer(1000, per_chat_seconds=0))
+    began = time.monotonic()
+    held = asyncio.create_task(sender.deliver(queued(1, "to the held chat")))
+    others = [sender.deliver(queued(chat, f"to {chat}")) for chat in range(2, 8)]
+    assert all(await asyncio.gather(*others))
+    others_done = time.monotonic() - began
+    assert await held
+    by_chat = {chat: at - began for at, chat, _ in bot.sent}
+    assert others_done < 0.3  # nobody waited for chat 1's window
+    assert by_chat[1] >= 0.3  # and chat 1 was not written to inside it
+
+
+async def test_a_reply_that_cannot_go_out_stays_queued_with_the_later_ones(
+    tmp_path: Path,
+) -> None:
+    failures: list[Exception] = [NetworkError("down")] * 5
+    bot = ScriptedBot({3: failures})
+    sender = await sender_on(tmp_path, bot, None)
+    assert not await sender.deliver(queued(3, "first", "second"))
+    assert bot.sent == [] and 3 in sender.behind
+    assert await sender.deliver(queued(3, "first", "second"))
+    assert [text for _, _, text in bot.sent] == ["first", "second"]
+    assert 3 not in sender.behind
+
+
+async def test_a_refused_reply_is_dropped_and_the_next_goes_out(tmp_path: Path) -> None:
+    bot = ScriptedBot({4: [BadRequest("message is too long")]})
+    sender = await sender_on(tmp_path, bot, None)
+    assert await sender.deliver(queued(4, "refused", "fine"))
+    assert [text for _, _, text in bot.sent] == ["fine"]
+
+
+def test_nudges_may_keep_a_slower_rate_than_the_shared_pacer() -> None:
+    shared = Pacer(1000)
+    sessions: Any = object()
+    slow = Dispatcher(
+        sessions,
+        Bot("123456:not-a-real-token"),
+        render=render_nudge,
+        clock=lambda: datetime.now(UTC),
+        config=DispatchConfig(rate_per_second=30),
+        pacer=shared,
+    )
+    assert slow.pacer is shared and slow._own_pace is not None
+    assert slow._own_pace.interval == 1 / 30
+    same = Dispatcher(
+        sessions,
+        Bot("123456:not-a-real-token"),
+        render=render_nudge,
+        clock=lambda: datetime.now(UTC),
+        config=DispatchConfig(rate_per_second=1000),
+        pacer=shared,
+    )
+    assert same._own_pace is None
