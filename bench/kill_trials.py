@@ -61,10 +61,17 @@ async def trials(mode: str, count: int, users_n: int, each: int, seed: int) -> N
                     await bot.start()
                 expected = {u.id: len(u.sent) for u in users}
 
+                sent = {m.update_id for u in users for m in u.sent}
+
                 def settled() -> bool:
+                    # Every update handled (a reply sent twice after a kill can make the
+                    # reply count before the last update even arrived) and every reply out.
                     if not all(replies(u) >= expected[u.id] for u in users):
                         return False
-                    return bot.query("SELECT count(*) FROM inbox WHERE state = 'new'") == [(0,)]
+                    done = {
+                        i for (i,) in bot.query("SELECT update_id FROM inbox WHERE state = 'done'")
+                    }
+                    return sent <= done
 
                 with contextlib.suppress(TimeoutError):
                     await fake.wait_until(settled, 120)
@@ -74,7 +81,11 @@ async def trials(mode: str, count: int, users_n: int, each: int, seed: int) -> N
                     await bot.kill()
             sent_ids = {m.update_id for u in users for m in u.sent}
             stored = dict(bot.query("SELECT update_id, state FROM inbox"))
-            lost_updates = sum(1 for i in sent_ids if stored.get(i) != "done")
+            lost = sorted(i for i in sent_ids if stored.get(i) != "done")
+            lost_updates = len(lost)
+            if lost:
+                states = {i: stored.get(i, "missing") for i in lost[:10]}
+                print(f"    not handled: {states}", flush=True)
             lost_replies = sum(max(0, expected[u.id] - replies(u)) for u in users)
             duplicates = sum(max(0, replies(u) - expected[u.id]) for u in users)
             unsent = bot.query("SELECT count(*) FROM outbox")[0][0]
