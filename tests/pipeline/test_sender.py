@@ -119,3 +119,36 @@ def test_nudges_may_keep_a_slower_rate_than_the_shared_pacer() -> None:
         pacer=shared,
     )
     assert same._own_pace is None
+
+
+async def test_delivered_marks_ride_along_with_a_turn_and_survive_its_rollback(
+    tmp_path: Path,
+) -> None:
+    sender = await sender_on(tmp_path, ScriptedBot(), None)
+    gate, acks = sender._gate, sender.acks
+    async with gate.write() as session:
+        rows = await mailbox.add_replies(
+            session,
+            chat_id=9,
+            items=[mailbox.Outgoing("a"), mailbox.Outgoing("b")],
+            at=datetime(2026, 11, 18, tzinfo=UTC),
+        )
+    acks._replies.extend(r.id for r in rows)  # delivered, not yet recorded
+
+    async def unsent() -> int:
+        async with gate.sessions() as session:
+            return len(await mailbox.unsent_replies(session, chat_id=9))
+
+    class TurnFailed(Exception):
+        pass
+
+    try:
+        async with gate.write() as session:
+            undo = await acks.ride_along(session)
+            raise TurnFailed
+    except TurnFailed:
+        undo()
+    assert await unsent() == 2 and sorted(acks._replies) == sorted(r.id for r in rows)
+    async with gate.write() as session:
+        await acks.ride_along(session)
+    assert await unsent() == 0 and acks._replies == []
