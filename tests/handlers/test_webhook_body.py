@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
 
+from bot.telegram.pipeline.wiring import start_pipeline, stop_pipeline
 from bot.telegram.updates import text_update
 from bot.webhook import SECRET_HEADER, make_web_app
 
@@ -60,11 +61,14 @@ async def test_a_body_that_is_no_update_gets_400_and_one_line(
 
 async def test_a_real_update_is_handled_and_answered_200(env: BotEnv) -> None:
     assert env.app is not None
+    pipeline = await start_pipeline(env.app)
     client = await client_for(env)
     try:
         update = text_update(env.app.bot, 4242, "/start").to_dict()
         response = await client.post(PATH, json=update, headers={SECRET_HEADER: SECRET})
-        assert response.status == 200
+        assert response.status == 200  # stored; handled from the inbox right after
+        await pipeline.drained()
     finally:
         await client.close()
+        await stop_pipeline(env.app)
     assert any("HearBack" in m.text for m in env.api.sent)

@@ -33,7 +33,7 @@ from telegram.ext import Application
 
 from bot.storage import mailbox
 from bot.storage.db import READ_ONLY, is_database_fault
-from bot.telegram import texts
+from bot.telegram import faults, texts
 from bot.telegram.pipeline.lanes import Lanes
 from bot.telegram.pipeline.sender import ReplySender
 from bot.telegram.pipeline.writes import Acks, WriteGate
@@ -290,7 +290,9 @@ class Pipeline:
                 type(error).__name__,
                 job.attempts,
             )
-            if not job.told:
+            # Told once per fault streak of the chat (not once per message), and only once
+            # for this update however often it is retried.
+            if not job.told and faults.notices(self.app.bot_data).fault(job.update_id, job.chat):
                 job.told = await self.sender.say_now(job.chat, texts.SAVE_LATER)
             await self._note(job)
             self.lanes.again(job.chat, job, retry_delay(job.attempts))
