@@ -8,7 +8,7 @@ free text. Prints updates/s, p50 and p99 per bot, and the throughput ratio.
 
     .venv/bin/python bench/updates.py [--users 10000] [--updates 3000]
 
-Goals (issue 4): HearBack's throughput >= 0.5 of the echo bot's, p99 < 20 ms.
+Goals: HearBack's throughput >= 0.5 of the echo bot's, p99 < 20 ms.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Reading the timeline (RULEBOOK T2-T4), interview times, dates in words.
+"""Reading the timeline (T2-T4), interview times, dates in words.
 
 Expected dates are worked out by hand in the comments. Calendars used:
 - Nov 2026: Sat 21, Sun 22, Mon 23, Tue 24, Wed 25, Thu 26 = US Thanksgiving, Fri 27, Mon 30.

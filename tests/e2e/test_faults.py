@@ -1,4 +1,4 @@
-"""Scenario 4: Telegram misbehaves (429s, 500s, dropped connections, 403) and nothing is lost.
+"""Telegram misbehaves (429s, 500s, dropped connections, 403) and nothing is lost.
 
 Two users talk to the real process at the same time while the fake answers a third of the
 calls with 429 (retry_after 1 s) and some with 500 or a dropped connection (never carried

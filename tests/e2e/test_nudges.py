@@ -1,4 +1,4 @@
-"""Scenario 3 and the nudge half of scenario 4: nudges that fall due while the bot is down.
+"""Nudges that fall due while the bot is down, and nudges while Telegram misbehaves.
 
 Interviews are told to the real process under the real clock; then the bot is stopped and
 started again with ``HEARBACK_TEST_NOW`` half an hour after a planned step (always a

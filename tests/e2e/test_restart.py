@@ -1,4 +1,4 @@
-"""Scenarios 2 and 7: a crash in the middle of a conversation, and updates delivered twice.
+"""A crash in the middle of a conversation, and updates delivered twice.
 
 Conversation state lives in the database and is written on every answer, so a ``kill -9``
 between two answers loses nothing and the next answer simply continues. Every update's id

@@ -1,4 +1,4 @@
-"""A faithful fake of the Telegram Bot API for HearBack's tests (issue 6).
+"""A faithful fake of the Telegram Bot API for HearBack's tests.
 
 An aiohttp server on 127.0.0.1 that answers python-telegram-bot exactly as Telegram would:
 the same reply shapes, the same validation (UTF-16 lengths after entity parsing, Telegram's

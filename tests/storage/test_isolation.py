@@ -1,4 +1,4 @@
-"""One user can never reach another's rows, whatever ids are passed (issue 3: isolation)."""
+"""One user can never reach another's rows, whatever ids are passed."""
 
 from __future__ import annotations
 

@@ -471,7 +471,7 @@ class TestConversations:
 
 
 class TestUpdateDedup:
-    """A replayed Telegram update is recognised (LIBRARIES: getUpdates may replay a batch)."""
+    """A replayed Telegram update is recognised (getUpdates may replay a batch)."""
 
     async def test_first_time_only(self, sessions: async_sessionmaker[AsyncSession]) -> None:
         update_id = new_telegram_id()
