@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,7 @@ import pytest_asyncio
 from fakebot import FakeBotApi, FakeUser
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
+from testkit.databases import Databases
 
 from .conftest import (
     E2E,
@@ -191,8 +192,8 @@ class TestOneInstance:
 
 
 @pytest.fixture(scope="module")
-def postgres_url(database_factory: Callable[[str], str]) -> str:
-    return database_factory("postgresql")
+def postgres_url(databases: Databases) -> str:
+    return databases.empty("postgresql")
 
 
 @pytest_asyncio.fixture(loop_scope=LOOP, scope="module")
@@ -274,11 +275,11 @@ async def test_two_instances_on_one_postgres_database(
 @pytest.mark.postgres
 @pytest.mark.parametrize("round_", range(3))
 async def test_instances_starting_together_migrate_one_after_the_other(
-    fake: FakeBotApi, workdir: Path, database_factory: Callable[[str], str], round_: int
+    fake: FakeBotApi, workdir: Path, databases: Databases, round_: int
 ) -> None:
     """Three ``hearback migrate`` at once on a fresh database: all succeed (before the
     advisory lock, one of two usually died on "duplicate key ... pg_type_typname_nsp_index")."""
-    url = database_factory("postgresql")
+    url = databases.empty("postgresql")
     process = BotProcess(fake, workdir, database_url=url, name=f"migrate-{round_}")
     results = await asyncio.gather(*(hearback(process, "migrate") for _ in range(3)))
     for code, out in results:

@@ -8,8 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from .harness import BotEnv, User
-from .test_conversation import onboard
+from .harness import BotEnv, User, onboard
 
 HOSTILE = [
     "<b>bold</b> <script>alert(1)</script> & &amp; &lt; <a href='x'>",

@@ -19,6 +19,7 @@ import pytest
 from fakebot import FakeBotApi
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram import Bot
+from testkit.clock import NOW, Clock
 
 from bot.core.records import NudgeState
 from bot.core.types import StepKind
@@ -26,8 +27,7 @@ from bot.scheduling.dispatcher import DispatchConfig, Dispatcher
 from bot.storage import nudges
 from bot.telegram.nudges import render_nudge
 
-from .conftest import NOW
-from .support import TOKEN, FakeClock, know_chats, seed, sends_per_nudge
+from .support import TOKEN, know_chats, seed, sends_per_nudge
 
 Sessions = async_sessionmaker[AsyncSession]
 WORKER = Path(__file__).with_name("crash_worker.py")
@@ -75,7 +75,7 @@ async def test_killed_between_claim_and_send(
     assert await states(sessions) == {NudgeState.CLAIMED: 10}
     assert fake.calls_to("sendMessage") == []
 
-    clock = FakeClock(NOW + timedelta(minutes=1))
+    clock = Clock(NOW + timedelta(minutes=1))
     config = DispatchConfig(rate_per_second=1000, per_chat_seconds=0.0)
     restarted = Dispatcher(sessions, bot, render=render_nudge, clock=clock, config=config)
     assert (await restarted.run()).sent == 0  # the dead claim holds until its lease ends
@@ -111,7 +111,7 @@ async def test_killed_between_send_and_mark_sent(
     assert await states(sessions) == {NudgeState.SENT: 2, NudgeState.CLAIMED: 3}
 
     caplog.set_level(logging.INFO, logger="bot.scheduling")
-    clock = FakeClock(NOW + LEASE + timedelta(seconds=1))
+    clock = Clock(NOW + LEASE + timedelta(seconds=1))
     config = DispatchConfig(rate_per_second=1000, per_chat_seconds=0.0)
     report = await Dispatcher(sessions, bot, render=render_nudge, clock=clock, config=config).run()
     third = user.nudge_ids[2]

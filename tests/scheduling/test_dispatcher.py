@@ -1,6 +1,6 @@
 """The dispatcher against the fake Bot API: the right day, once, and Telegram's faults.
 
-The clock is fake (``FakeClock``); the Bot API is the fake HTTP server of ``tests/fakebot``
+The clock is fake (``Clock``); the Bot API is the fake HTTP server of ``tests/fakebot``
 talking to a real PTB ``Bot``. Backoff sleeps are recorded instead of slept; only the
 ``retry_after`` tests wait real seconds, because the fake checks them with its own clock.
 """
@@ -18,6 +18,8 @@ import pytest
 from fakebot import FakeBotApi
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram import Bot
+from testkit.clock import NOW, Clock
+from testkit.users import new_user_id
 
 from bot.core.calendar import BusinessCalendar
 from bot.core.plan import make_plan
@@ -30,8 +32,7 @@ from bot.storage.db import make_engine, make_sessionmaker
 from bot.telegram.localapi import LOCAL_TOKEN, LocalBotApi
 from bot.telegram.nudges import render_nudge
 
-from .conftest import NOW
-from .support import FakeClock, know_chats, new_chat_id, nudge_of, seed, sends_per_nudge
+from .support import know_chats, nudge_of, seed, sends_per_nudge
 
 Sessions = async_sessionmaker[AsyncSession]
 NY = ZoneInfo("America/New_York")
@@ -65,7 +66,7 @@ class TestWholePlan:
     async def test_across_dst_and_public_holidays(
         self, sessions: Sessions, fake: FakeBotApi, bot: Bot
     ) -> None:
-        chat = new_chat_id()
+        chat = new_user_id()
         await know_chats(fake, [chat])
         interviewed = datetime(2026, 10, 29, 15, 0, tzinfo=NY)  # Thursday, still EDT
         async with sessions() as s, s.begin():
@@ -83,7 +84,7 @@ class TestWholePlan:
             cal = BusinessCalendar("America/New_York")
             plan = make_plan(record.to_core(), cal=cal, nudge_hour=10)
             await repo.replace_nudges(s, owner_id=user.id, interview_id=record.id, steps=plan.steps)
-        clock = FakeClock(interviewed)
+        clock = Clock(interviewed)
         dispatcher = Dispatcher(sessions, bot, render=render_nudge, clock=clock, config=FAST)
 
         fired: list[tuple[datetime, str]] = []
@@ -133,7 +134,7 @@ class TestWholePlan:
         assert after is not None and after.status is InterviewStatus.MOVED_ON  # S5
 
     async def test_each_message_has_the_buttons_of_its_step(
-        self, sessions: Sessions, fake: FakeBotApi, bot: Bot, clock: FakeClock
+        self, sessions: Sessions, fake: FakeBotApi, bot: Bot, clock: Clock
     ) -> None:
         kinds = [StepKind.CHECK_IN, StepKind.MOVE_ON]
         (user,) = await seed(sessions, users=1, due_at=NOW - timedelta(minutes=5), kinds=kinds)
@@ -227,7 +228,7 @@ class TestSendTimeChecks:
     """Pointless nudges are skipped with a reason; ones outside the user's hours move."""
 
     async def test_pointless_thank_you_and_closed_interview(
-        self, sessions: Sessions, fake: FakeBotApi, bot: Bot, clock: FakeClock
+        self, sessions: Sessions, fake: FakeBotApi, bot: Bot, clock: Clock
     ) -> None:
         (stale,) = await seed(
             sessions,
@@ -256,7 +257,7 @@ class TestSendTimeChecks:
         due = datetime(2026, 11, 20, 10, tzinfo=NY)  # Friday 10:00
         (user,) = await seed(sessions, users=1, due_at=due, zone="America/New_York")
         await know_chats(fake, [user.chat_id])
-        clock = FakeClock(datetime(2026, 11, 21, 3, tzinfo=NY))  # back up Saturday 03:00
+        clock = Clock(datetime(2026, 11, 21, 3, tzinfo=NY))  # back up Saturday 03:00
         dispatcher = Dispatcher(sessions, bot, render=render_nudge, clock=clock, config=FAST)
         report = await dispatcher.run()
         assert (report.moved, report.sent) == (1, 0)
@@ -269,7 +270,7 @@ class TestSendTimeChecks:
         assert (await dispatcher.run()).sent == 1
 
     async def test_a_nudge_replaced_meanwhile_is_not_sent(
-        self, sessions: Sessions, fake: FakeBotApi, bot: Bot, clock: FakeClock
+        self, sessions: Sessions, fake: FakeBotApi, bot: Bot, clock: Clock
     ) -> None:
         """The plan changed between claim and send (S7): the old row must not go out."""
         (user,) = await seed(sessions, users=1, due_at=NOW)
@@ -293,7 +294,7 @@ class TestSendTimeChecks:
         sessions: Sessions,
         fake: FakeBotApi,
         bot: Bot,
-        clock: FakeClock,
+        clock: Clock,
         caplog: pytest.LogCaptureFixture,
     ) -> None:
         """The message went out, then its row vanished: reported, never silently dropped."""
@@ -319,7 +320,7 @@ class TestTelegramFaults:
     """RetryAfter, Forbidden, BadRequest, 5xx and lost answers, each handled its own way."""
 
     async def test_forbidden_marks_the_user_blocked_until_they_come_back(
-        self, sessions: Sessions, fake: FakeBotApi, bot: Bot, clock: FakeClock
+        self, sessions: Sessions, fake: FakeBotApi, bot: Bot, clock: Clock
     ) -> None:
         kinds = [StepKind.CHECK_IN, StepKind.SECOND_FOLLOW_UP]
         (user,) = await seed(sessions, users=1, due_at=NOW - timedelta(minutes=5), kinds=kinds)
@@ -348,7 +349,7 @@ class TestTelegramFaults:
         assert sent == {user.nudge_ids[0]: 1, user.nudge_ids[1]: 1}
 
     async def test_a_blocked_chat_with_many_nudges_does_not_stall_the_run(
-        self, sessions: Sessions, fake: FakeBotApi, bot: Bot, clock: FakeClock
+        self, sessions: Sessions, fake: FakeBotApi, bot: Bot, clock: Clock
     ) -> None:
         """Each nudge handed back counts as finished, so the next batch is claimed."""
         kinds = [StepKind.CHECK_IN, StepKind.SECOND_FOLLOW_UP, StepKind.HIRING_MANAGER]
@@ -364,7 +365,7 @@ class TestTelegramFaults:
         assert (report.blocked, report.released, report.sent) == (1, 2, 4)
 
     async def test_bad_request_is_not_retried(
-        self, sessions: Sessions, fake: FakeBotApi, bot: Bot, clock: FakeClock
+        self, sessions: Sessions, fake: FakeBotApi, bot: Bot, clock: Clock
     ) -> None:
         (user,) = await seed(sessions, users=1, due_at=NOW)  # a chat the fake does not know
         sleeps = Sleeps()
@@ -377,7 +378,7 @@ class TestTelegramFaults:
         assert row.state is NudgeState.FAILED and "chat not found" in (row.last_error or "").lower()
 
     async def test_server_errors_are_retried_with_backoff(
-        self, sessions: Sessions, fake: FakeBotApi, bot: Bot, clock: FakeClock
+        self, sessions: Sessions, fake: FakeBotApi, bot: Bot, clock: Clock
     ) -> None:
         (user,) = await seed(sessions, users=1, due_at=NOW)
         await know_chats(fake, [user.chat_id])
@@ -391,7 +392,7 @@ class TestTelegramFaults:
         assert [c.status for c in fake.calls_to("sendMessage")] == [500, 500, 200]
 
     async def test_retries_run_out_and_the_error_is_kept(
-        self, sessions: Sessions, fake: FakeBotApi, bot: Bot, clock: FakeClock
+        self, sessions: Sessions, fake: FakeBotApi, bot: Bot, clock: Clock
     ) -> None:
         (user,) = await seed(sessions, users=1, due_at=NOW)
         await know_chats(fake, [user.chat_id])
@@ -413,7 +414,7 @@ class TestTelegramFaults:
         sessions: Sessions,
         fake: FakeBotApi,
         bot: Bot,
-        clock: FakeClock,
+        clock: Clock,
         caplog: pytest.LogCaptureFixture,
     ) -> None:
         users = await seed(sessions, users=2, due_at=NOW)
@@ -433,7 +434,7 @@ class TestTelegramFaults:
 
     @pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")
     async def test_retry_after_on_30_percent_of_calls(
-        self, sessions: Sessions, fake: FakeBotApi, bot: Bot, clock: FakeClock
+        self, sessions: Sessions, fake: FakeBotApi, bot: Bot, clock: Clock
     ) -> None:
         """All delivered, once each, and no call inside a window Telegram asked to wait out."""
         kinds = [StepKind.CHECK_IN, StepKind.SECOND_FOLLOW_UP]
@@ -454,7 +455,7 @@ class TestTelegramFaults:
         assert sends_per_nudge(fake, chats) == {n: 1 for u in users for n in u.nudge_ids}
 
     async def test_rate_limits_hold_globally_and_per_chat(
-        self, sessions: Sessions, fake: FakeBotApi, bot: Bot, clock: FakeClock
+        self, sessions: Sessions, fake: FakeBotApi, bot: Bot, clock: Clock
     ) -> None:
         """Paced sends all arrive, two per chat, in due order.
 
@@ -483,9 +484,7 @@ class TestTelegramFaults:
 @pytest.mark.parametrize(
     "fresh_url", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)], indirect=True
 )
-async def test_two_dispatchers_send_each_of_2000_nudges_once(
-    fresh_url: str, clock: FakeClock
-) -> None:
+async def test_two_dispatchers_send_each_of_2000_nudges_once(fresh_url: str, clock: Clock) -> None:
     """Two dispatchers, each with its own engine (its own connections), one database.
 
     Each talks to its own in-process Bot API (``LocalBotApi``, which validates like

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram.ext import Application, ApplicationBuilder
+from testkit.clock import NOW, Clock
 
 from bot.core.records import NudgeState
 from bot.scheduling.dispatcher import DispatchConfig, Dispatcher, DispatchHooks
@@ -22,8 +23,7 @@ from bot.storage import nudges
 from bot.telegram.localapi import LOCAL_TOKEN, LocalBotApi
 from bot.telegram.nudges import render_nudge
 
-from .conftest import NOW
-from .support import FakeClock, seed
+from .support import seed
 
 Sessions = async_sessionmaker[AsyncSession]
 AnyApp = Application[Any, Any, Any, Any, Any, Any]
@@ -42,7 +42,7 @@ async def app() -> AsyncIterator[AnyApp]:
     await application.shutdown()
 
 
-def service_for(app: AnyApp, sessions: Sessions, clock: FakeClock) -> NudgeService:
+def service_for(app: AnyApp, sessions: Sessions, clock: Clock) -> NudgeService:
     config = DispatchConfig(rate_per_second=1000, per_chat_seconds=0.0)
     dispatcher = Dispatcher(sessions, app.bot, render=render_nudge, clock=clock, config=config)
     return NudgeService(dispatcher, job_queue=app.job_queue, clock=clock)
@@ -68,7 +68,7 @@ async def states(sessions: Sessions) -> dict[NudgeState, int]:
 
 class TestClock:
     async def test_on_start_what_fell_due_while_down_goes_out(
-        self, app: AnyApp, sessions: Sessions, clock: FakeClock
+        self, app: AnyApp, sessions: Sessions, clock: Clock
     ) -> None:
         overdue = await seed(sessions, users=3, due_at=NOW - timedelta(hours=2))
         await seed(sessions, users=2, due_at=NOW + timedelta(hours=3))
@@ -84,7 +84,7 @@ class TestClock:
         assert app.job_queue is not None and app.job_queue.jobs() == ()
 
     async def test_the_job_wakes_the_dispatcher_when_it_fires(
-        self, app: AnyApp, sessions: Sessions, clock: FakeClock
+        self, app: AnyApp, sessions: Sessions, clock: Clock
     ) -> None:
         (user,) = await seed(sessions, users=1, due_at=NOW + timedelta(minutes=30))
         service = service_for(app, sessions, clock)
@@ -101,7 +101,7 @@ class TestClock:
         await service.stop()
 
     async def test_a_plan_change_re_arms_for_an_earlier_nudge(
-        self, app: AnyApp, sessions: Sessions, clock: FakeClock
+        self, app: AnyApp, sessions: Sessions, clock: Clock
     ) -> None:
         await seed(sessions, users=1, due_at=NOW + timedelta(days=2))
         service = service_for(app, sessions, clock)
@@ -118,7 +118,7 @@ class TestClock:
         await service.stop()
 
     async def test_memory_stays_flat_two_jobs_for_any_number_of_nudges(
-        self, app: AnyApp, sessions: Sessions, clock: FakeClock
+        self, app: AnyApp, sessions: Sessions, clock: Clock
     ) -> None:
         for hours in (1, 5, 9):
             await seed(sessions, users=400, due_at=NOW + timedelta(hours=hours))
@@ -131,7 +131,7 @@ class TestClock:
         await service.stop()
 
     async def test_stopping_hands_back_what_was_not_sent(
-        self, app: AnyApp, sessions: Sessions, clock: FakeClock
+        self, app: AnyApp, sessions: Sessions, clock: Clock
     ) -> None:
         """Claims not yet sent return to pending at once, without waiting for the lease."""
         await seed(sessions, users=30, due_at=NOW - timedelta(minutes=1))
