@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import asyncio
 import re
+from collections.abc import Callable
 
-from fakebot import FakeBotApi, FakeUser
+from fakebot import BotMessage, FakeBotApi, FakeUser
+from testkit.waits import FAULTY_REPLY, wait_budget
 
 from .conftest import E2E, BotProcess, no_bad_requests, say, text_of
 
@@ -31,6 +33,11 @@ SCRIPT: list[tuple[str, str]] = [
 SENDING = ["sendMessage", "editMessageReplyMarkup", "answerCallbackQuery", "sendDocument"]
 
 
+def replied(expected: str) -> Callable[[BotMessage], bool]:
+    """Whether a bot message holds ``expected`` (any case)."""
+    return lambda message: expected in text_of(message).casefold()
+
+
 async def run_script(user: FakeUser) -> list[str]:
     """Play :data:`SCRIPT`; the bot's messages to the user, digits masked (clock times)."""
     for action, expected in SCRIPT:
@@ -41,7 +48,7 @@ async def run_script(user: FakeUser) -> list[str]:
             await user.press_raw(anchor, action.removeprefix("press:"))
         else:
             await user.send(action)
-        await user.wait_for_message(60, lambda m, e=expected: e in text_of(m).casefold())
+        await user.wait_for_message(wait_budget(FAULTY_REPLY), replied(expected))
     return [re.sub(r"\d", "#", text_of(m)) for m in user.messages]
 
 

@@ -18,6 +18,7 @@ import pytest_asyncio
 from fakebot import BotMessage, FakeBotApi, FakeUser
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
+from testkit.waits import REPLY, wait_budget
 
 from .conftest import (
     E2E,
@@ -161,7 +162,9 @@ async def _reach(player: Player, state: State) -> None:
             await user.send(step)
     if state.question:
         user.mark_read()
-        await user.wait_for_message(10, lambda m: state.question in text_of(m).casefold())
+        await user.wait_for_message(
+            wait_budget(2 * REPLY), lambda m: state.question in text_of(m).casefold()
+        )
 
 
 async def _answered(player: Player, text: str) -> list[str]:
@@ -171,7 +174,7 @@ async def _answered(player: Player, text: str) -> list[str]:
     start = len(user.messages)
     await user.send(text)
     await user.send("/cancel")
-    reply = await user.wait_for_message(30, _is_cancel_reply)
+    reply = await user.wait_for_message(wait_budget(2 * REPLY), _is_cancel_reply)
     end = next(i for i, m in enumerate(user.messages) if m is reply)
     return [text_of(m) for m in user.messages[start:end]]
 
@@ -280,7 +283,7 @@ async def test_another_users_interview_id_is_expired_and_leaks_nothing(
         assert anchor is not None
         mallory.mark_read()
         pressed = await mallory.press_raw(anchor, data)
-        reply = await mallory.wait_for_message(10)
+        reply = await mallory.wait_for_message()
         assert "That button has expired" in text_of(reply), (data, text_of(reply))
         await mallory.wait_for_answer(pressed)  # the spinner stops
 
@@ -293,7 +296,7 @@ async def test_another_users_interview_id_is_expired_and_leaks_nothing(
     # The same data from its owner works: the ids are right, the owner is what counts.
     victim.user.mark_read()
     await victim.user.press_raw(victim.user.messages[-1], f"st:{victim.interview_id}")
-    status = await victim.user.wait_for_message(10)
+    status = await victim.user.wait_for_message()
     assert "Zephyrine Analytics" in text_of(status)
 
 
@@ -318,7 +321,7 @@ async def test_random_callback_data_gets_a_calm_answer(
     user.mark_read()
     calls = len(fake.calls)
     pressed = await user.press_raw(anchor, data)
-    reply = await user.wait_for_message(10)
+    reply = await user.wait_for_message()
     assert text_of(reply).strip()
     assert "Zephyrine" not in text_of(reply)
     await user.wait_for_answer(pressed)

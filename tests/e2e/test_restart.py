@@ -9,6 +9,7 @@ a restart) is handled once.
 from __future__ import annotations
 
 from fakebot import FakeBotApi
+from testkit.waits import REPLY, wait_budget
 
 from .conftest import (
     E2E,
@@ -45,7 +46,7 @@ async def test_kill_9_in_the_middle_of_new_loses_nothing(fake: FakeBotApi, bot: 
     await user.send("Ivy Chen, hiring manager")  # typed while the bot is down
 
     await bot.start()
-    added = await user.wait_for_message(15, lambda m: "Added" in text_of(m))
+    added = await user.wait_for_message(wait_budget(REPLY), lambda m: "Added" in text_of(m))
     assert "Added Ivy Chen (hiring manager)" in text_of(added)
     timeline = await press(user, added, "That's everyone", until="hear back")
     vibe = await press(user, timeline, "They didn't say", until="how did it feel")

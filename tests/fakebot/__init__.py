@@ -6,7 +6,7 @@ HTML subset, callback data of 1-64 bytes, known chats, edits), long polling and 
 per-call fault injector with a seeded random source, and a driver that lets a test act as a
 user. See ``server.FakeBotApi`` and ``driver.FakeUser``.
 
-Run it on its own with ``python -m tests.fakebot --port 8081 --token 123:ABC``.
+Run it on its own with ``PYTHONPATH=tests python -m fakebot --port 8081 --token 123:ABC``.
 """
 
 from .driver import FakeUser

@@ -167,8 +167,7 @@ async def test_export_and_delete(env: BotEnv) -> None:
     assert document is not None
     assert b"Acme" in document[1]
     await user.send("/delete")
-    reply = text_of(await user.press("Yes, erase"))
-    assert "erased" in reply
+    assert "erased" in text_of(await user.press("Yes, erase"))
     assert env.engine is not None
     from bot.storage.models import InterviewRow
 

@@ -75,7 +75,9 @@ async def test_onboarding_states_too(env: BotEnv, errors: pytest.LogCaptureFixtu
 
 
 @settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=40,
+    # Listing checks replaces the profile's list, so too_slow (wall clock) is named again.
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(text=st.text(min_size=1, max_size=600))
 async def test_random_text_when_idle(env: BotEnv, text: str) -> None:

@@ -20,10 +20,11 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram import Bot
 from testkit.clock import NOW, Clock
 from testkit.users import new_user_id
+from testkit.waits import wait_budget
 
 from bot.core.calendar import BusinessCalendar
 from bot.core.plan import make_plan
-from bot.core.records import InterviewStatus, NudgeState
+from bot.core.records import InterviewStatus, NudgeRecord, NudgeState
 from bot.core.types import Channel, Recipient, StepKind, Vibe
 from bot.scheduling.dispatcher import DispatchConfig, Dispatcher, DispatchHooks
 from bot.services import attempts, interviews, plans
@@ -50,9 +51,7 @@ class Sleeps:
         await asyncio.sleep(0)
 
 
-async def nudge_rows(
-    sessions: Sessions, owner_id: int, interview_id: int
-) -> list[nudges.NudgeRecord]:
+async def nudge_rows(sessions: Sessions, owner_id: int, interview_id: int) -> list[NudgeRecord]:
     async with sessions() as s:
         return list(await repo.list_nudges(s, owner_id=owner_id, interview_id=interview_id))
 
@@ -358,7 +357,7 @@ class TestTelegramFaults:
         await know_chats(fake, [blocked.chat_id, *(u.chat_id for u in others)])
         await fake.user(user_id=blocked.chat_id).block()
         config = DispatchConfig(rate_per_second=1000, per_chat_seconds=0.0, batch_size=3)
-        async with asyncio.timeout(10):
+        async with asyncio.timeout(wait_budget(2)):  # a stall shows as a timeout
             report = await Dispatcher(
                 sessions, bot, render=render_nudge, clock=clock, config=config
             ).run()

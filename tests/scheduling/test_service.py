@@ -15,6 +15,7 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram.ext import Application, ApplicationBuilder
 from testkit.clock import NOW, Clock
+from testkit.waits import wait_delta
 
 from bot.core.records import NudgeState
 from bot.scheduling.dispatcher import DispatchConfig, Dispatcher, DispatchHooks
@@ -78,8 +79,8 @@ class TestClock:
         assert sorted(sent_to(app)) == sorted(u.chat_id for u in overdue)
         assert await states(sessions) == {NudgeState.SENT: 3, NudgeState.PENDING: 2}
         # Armed for the next one, three hours ahead, and the sweep every minute.
-        assert abs(fires_in(app, NEXT_JOB) - timedelta(hours=3)) < timedelta(seconds=5)
-        assert abs(fires_in(app, SWEEP_JOB) - timedelta(seconds=60)) < timedelta(seconds=5)
+        assert abs(fires_in(app, NEXT_JOB) - timedelta(hours=3)) < wait_delta(1)
+        assert abs(fires_in(app, SWEEP_JOB) - timedelta(seconds=60)) < wait_delta(1)
         await service.stop()
         assert app.job_queue is not None and app.job_queue.jobs() == ()
 
@@ -107,10 +108,10 @@ class TestClock:
         service = service_for(app, sessions, clock)
         await service.start()
         await service.settled()
-        assert abs(fires_in(app, NEXT_JOB) - timedelta(days=2)) < timedelta(seconds=5)
+        assert abs(fires_in(app, NEXT_JOB) - timedelta(days=2)) < wait_delta(1)
         await seed(sessions, users=1, due_at=NOW + timedelta(hours=1))
         await service.plan_changed()  # what Deps.plan_listeners calls after the turn
-        assert abs(fires_in(app, NEXT_JOB) - timedelta(hours=1)) < timedelta(seconds=5)
+        assert abs(fires_in(app, NEXT_JOB) - timedelta(hours=1)) < wait_delta(1)
         (now_due,) = await seed(sessions, users=1, due_at=NOW - timedelta(seconds=1))
         await service.plan_changed()  # already due: no job, a run right away
         await service.settled()

@@ -17,7 +17,9 @@ tell "fast" from "runaway", which a constant factor does not blur.
 
 from __future__ import annotations
 
+import asyncio
 import os
+from collections.abc import Callable
 from datetime import timedelta
 
 TOLERANCE_ENV = "HEARBACK_TEST_TOLERANCE"
@@ -49,10 +51,33 @@ def wait_delta(seconds: float) -> timedelta:
     return timedelta(seconds=wait_budget(seconds))
 
 
+async def poll_until(
+    condition: Callable[[], bool], seconds: float, *, every: float = 0.05, what: str = ""
+) -> None:
+    """Check ``condition`` every ``every`` seconds until it holds, for at most
+    ``wait_budget(seconds)``; AssertionError naming ``what`` if it never does.
+
+    Only for things nothing can signal, such as a line another process writes to its log;
+    what the fake Bot API sees is awaited with its event-driven ``wait_until`` instead.
+    """
+    loop = asyncio.get_running_loop()
+    budget = wait_budget(seconds)
+    deadline = loop.time() + budget
+    while not condition():
+        if loop.time() >= deadline:
+            raise AssertionError(f"not within {budget:g} s: {what or condition}")
+        await asyncio.sleep(every)
+
+
 # Idle-machine figures shared by the end-to-end and fake-Bot-API tests (generous: the
 # slowest of their kind, e.g. a reply to 10,000 characters of hostile text).
 REPLY = 5.0
 """The bot answers one message or button press."""
+FAULTY_REPLY = 12.0
+"""The bot answers while Telegram throws 429s (retry_after 1 s), 500s and dropped
+connections at it: several retries and backoffs."""
+NUDGE = 5.0
+"""A due nudge goes out once the dispatcher wakes (at start, or at its due moment)."""
 PROCESS_START = 20.0
 """A ``hearback`` process starts, migrates its database and polls (or sets its webhook)."""
 PROCESS_STOP = 10.0
