@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
+import tomllib
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+import bot
 from bot.cli import main
 
 NY = ["--interviewed", "2026-11-18T10:00", "--tz", "America/New_York"]
@@ -120,3 +123,13 @@ class TestBadInput:
         assert len(err.splitlines()) == 1
         assert flag in err
         assert "Traceback" not in err
+
+
+def test_version_comes_from_the_one_in_pyproject(capsys: pytest.CaptureFixture[str]) -> None:
+    with (Path(__file__).resolve().parent.parent / "pyproject.toml").open("rb") as f:
+        declared = tomllib.load(f)["project"]["version"]
+    assert bot.__version__ == importlib.metadata.version("hearback") == declared
+    with pytest.raises(SystemExit) as exited:
+        main(["--version"])
+    assert exited.value.code == 0
+    assert capsys.readouterr().out.strip() == f"hearback {declared}"
