@@ -21,7 +21,6 @@ lane.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
-from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
@@ -67,8 +66,11 @@ def databases(
         if backend == "postgresql":
             request.getfixturevalue("postgres_maintenance_url")
 
-    with ExitStack() as stack:
-        yield Databases(tmp_path_factory.mktemp("databases"), stack, ensure)
+    made = Databases(tmp_path_factory.mktemp("databases"), ensure)
+    try:
+        yield made
+    finally:
+        made.close()
 
 
 @pytest.fixture(
