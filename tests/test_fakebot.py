@@ -362,7 +362,7 @@ class TestApplication:
         await user.wait_for_message()
         started = time.monotonic()
         with pytest.raises(TimeoutError, match="no matching bot message"):
-            await user.wait_for_message(timeout=0.2)
+            await user.wait_for_message(timeout=0.2)  # fixed on purpose: the timeout itself
         assert time.monotonic() - started < wait_budget(0.8)  # not the default budget
 
     async def test_fake_logs_carry_neither_token_nor_user_text(
