@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.core import coaching
 from bot.core.rules import Rule
 from bot.core.types import DraftKind
 
@@ -128,3 +129,15 @@ def test_nothing_in_the_code_points_outside_the_repository() -> None:
         if outside.search(line) and path != Path(__file__).resolve()
     ]
     assert offenders == []
+
+
+@pytest.mark.parametrize("rule", list(Rule), ids=str)
+def test_every_rule_has_a_why_sentence_for_users(rule: Rule) -> None:
+    sentence = coaching.explain(rule)
+    assert sentence and CITED.search(sentence) is None
+
+
+def test_the_why_sentences_are_only_for_rules() -> None:
+    assert set(coaching._EXPLAIN) == {rule.value for rule in Rule}
+    with pytest.raises(ValueError):
+        coaching.explain("G13")

@@ -5,7 +5,9 @@ the articles it comes from. Code cites these ids in comments ("(S2)") and in the
 ``rules`` of plans, verdicts and tone findings; ``tests/test_rules_doc.py`` checks that
 every id cited anywhere in the code is a member here and has a section in the document.
 
-Users never see an id: a "why?" answer shows :attr:`Rule.summary` instead.
+Users never see an id. Where the bot names a rule it shows :attr:`Rule.summary` (what the
+rule says, in one line) or :func:`bot.core.coaching.explain` (the rule with its reason, in
+one sentence, for a "Why?" answer); both cover every member, which the tests check.
 """
 
 from __future__ import annotations
