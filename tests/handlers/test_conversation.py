@@ -9,9 +9,10 @@ from typing import Any
 from sqlalchemy import select
 
 from bot.core.records import InterviewStatus
+from bot.storage import repo
 from bot.storage.db import make_sessionmaker
 
-from .harness import BotEnv, interviews, new_interview, onboard, text_of
+from .harness import BotEnv, User, interviews, new_interview, onboard, text_of
 
 
 class TestOnboarding:
