@@ -10,12 +10,14 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+import sqlite3
 from collections import Counter
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 from fakebot import FakeBotApi
+from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram import Bot
 from testkit.clock import NOW, Clock
@@ -28,8 +30,9 @@ from bot.core.records import InterviewStatus, NudgeRecord, NudgeState
 from bot.core.types import Channel, Recipient, StepKind, Vibe
 from bot.scheduling.dispatcher import DispatchConfig, Dispatcher, DispatchHooks
 from bot.services import attempts, interviews, plans
-from bot.storage import nudges, repo
+from bot.storage import db, nudges, repo
 from bot.storage.db import make_engine, make_sessionmaker
+from bot.storage.nudges import ClaimedNudge
 from bot.telegram.localapi import LOCAL_TOKEN, LocalBotApi
 from bot.telegram.nudges import render_nudge
 
@@ -521,3 +524,59 @@ async def test_two_dispatchers_send_each_of_2000_nudges_once(fresh_url: str, clo
     finally:
         for engine in engines:
             await engine.dispose()
+
+
+class _ReleaseOn(logging.Handler):
+    """Rolls back the other writer's transaction as soon as the dispatcher logs."""
+
+    def __init__(self, writer: sqlite3.Connection) -> None:
+        super().__init__(logging.WARNING)
+        self.writer = writer
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self.writer.in_transaction:
+            self.writer.rollback()
+
+
+async def test_a_database_locked_past_the_busy_timeout_is_one_warning_line(
+    fresh_url: str,
+    fake: FakeBotApi,
+    bot: Bot,
+    clock: Clock,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A long turn on a crowded machine can hold SQLite's write lock past the busy timeout
+    just as a nudge is to be recorded: the dispatcher says so in one warning line (no
+    traceback), and the claim stays until its lease runs out (at least once)."""
+    monkeypatch.setattr(db, "BUSY_TIMEOUT_MS", 50)
+    engine = make_engine(fresh_url)
+    sessions = make_sessionmaker(engine)
+    writer = sqlite3.connect(make_url(fresh_url).database or "", isolation_level=None)
+    dispatcher_log = logging.getLogger("bot.scheduling.dispatcher")
+    release = _ReleaseOn(writer)
+    try:
+        (user,) = await seed(sessions, users=1, due_at=NOW - timedelta(minutes=5))
+        await know_chats(fake, [user.chat_id])
+
+        async def take_the_write_lock(nudge: ClaimedNudge) -> None:
+            writer.execute("BEGIN IMMEDIATE")
+
+        dispatcher_log.addHandler(release)
+        hooks = DispatchHooks(after_send=take_the_write_lock)
+        dispatcher = Dispatcher(
+            sessions, bot, render=render_nudge, clock=clock, config=FAST, hooks=hooks
+        )
+        with caplog.at_level(logging.WARNING, logger="bot.scheduling"):
+            await dispatcher.run()
+        assert [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info] == []
+        assert [r.getMessage() for r in caplog.records] == [
+            "the database stayed locked; 1 nudge(s) wait until their claims expire"
+        ]
+        assert len(fake.calls_to("sendMessage")) == 1
+        (row,) = await nudge_rows(sessions, user.owner_id, user.interview_id)
+        assert row.state is NudgeState.CLAIMED
+    finally:
+        dispatcher_log.removeHandler(release)
+        writer.close()
+        await engine.dispose()

@@ -7,11 +7,14 @@ job's callback itself, as APScheduler would at that moment.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import logging
+import sqlite3
+from collections.abc import AsyncIterator, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram.ext import Application, ApplicationBuilder
 from testkit.clock import NOW, Clock
@@ -21,6 +24,7 @@ from bot.core.records import NudgeState
 from bot.scheduling.dispatcher import DispatchConfig, Dispatcher, DispatchHooks
 from bot.scheduling.service import NEXT_JOB, SWEEP_JOB, NudgeService
 from bot.storage import nudges
+from bot.storage.nudges import ClaimedNudge
 from bot.telegram.localapi import LOCAL_TOKEN, LocalBotApi
 from bot.telegram.nudges import render_nudge
 
@@ -159,3 +163,28 @@ class TestClock:
         assert counts[NudgeState.SENT] + counts[NudgeState.PENDING] == 30
         assert service.total.released == counts[NudgeState.PENDING]
         assert len(sent_to(app)) == counts[NudgeState.SENT]
+
+
+async def test_a_locked_database_is_a_warning_and_the_sweep_tries_again(
+    app: AnyApp, sessions: Sessions, clock: Clock, caplog: pytest.LogCaptureFixture
+) -> None:
+    await seed(sessions, users=1, due_at=NOW - timedelta(minutes=5))
+
+    async def locked(claimed: Sequence[ClaimedNudge]) -> None:
+        cause = sqlite3.OperationalError("database is locked")
+        raise OperationalError("BEGIN IMMEDIATE", {}, cause)
+
+    config = DispatchConfig(rate_per_second=1000, per_chat_seconds=0.0)
+    hooks = DispatchHooks(after_claim=locked)
+    dispatcher = Dispatcher(
+        sessions, app.bot, render=render_nudge, clock=clock, config=config, hooks=hooks
+    )
+    service = NudgeService(dispatcher, job_queue=app.job_queue, clock=clock)
+    with caplog.at_level(logging.WARNING, logger="bot.scheduling"):
+        await service.start()
+        await service.settled()
+        await service.stop()
+    assert [(r.levelno, r.getMessage(), r.exc_info) for r in caplog.records] == [
+        (logging.WARNING, "the database stayed locked; the sweep will try again", None)
+    ]
+    assert sent_to(app) == []
