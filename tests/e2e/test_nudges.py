@@ -127,9 +127,9 @@ async def test_under_faults_each_nudge_arrives_once_and_403_blocks(
     await bot.stop()
     await cast.xavier.block()
     calls = len(fake.calls)
-    # Xavier's calls get the blocked chat's 403 and nothing else. Under the random faults
-    # below his tries could all be 500s and drops, and the dispatcher gave up before
-    # Telegram ever said "blocked" (it happened in one full run out of three).
+    # If the dispatcher tries Xavier before the bot reads the update saying he blocked it,
+    # the try gets the blocked chat's 403 and nothing else: the random 500s and drops below
+    # could otherwise use up his retries before Telegram ever said "blocked".
     fake.faults.add(kind="403", method="sendMessage", chat_id=cast.xavier.id)
     fake.faults.add(kind="500", method="sendMessage", times=1)  # at least one, surely
     fake.faults.add(kind="429", method="sendMessage", probability=1 / 3, retry_after=1)
@@ -150,9 +150,10 @@ async def test_under_faults_each_nudge_arrives_once_and_403_blocks(
     ours = fake.calls[calls:]
     assert any(c.fault for c in ours)
     assert [c.method for c in ours if c.early] == []  # never inside a retry_after window
-    # Xavier blocked the bot: one 403, then he is marked and left alone.
+    # Xavier blocked the bot while it was down. Whichever the restarted bot meets first, the
+    # update saying so or a 403 to its try, he is marked and left alone.
     to_xavier = [c for c in ours if c.method == "sendMessage" and c.chat_id == cast.xavier.id]
-    assert [c.status for c in to_xavier] == [403]
+    assert [c.status for c in to_xavier] in ([], [403])
     ((blocked_at,),) = bot.query(
         "SELECT blocked_at FROM users WHERE telegram_user_id = ?", [cast.xavier.id]
     )
