@@ -17,8 +17,7 @@ from bot.telegram import texts
 from bot.telegram.updates import text_update
 from bot.webhook import SECRET_HEADER, make_web_app
 
-from .harness import BotEnv, User, text_of
-from .test_conversation import onboard
+from .harness import BotEnv, User, onboard, text_of
 
 
 @contextmanager

@@ -153,7 +153,7 @@ class TestWholePlan:
             "why:S2:S6",
         ]
         assert move_on.buttons[0][1] == f"n:{user.nudge_ids[1]}:r"
-        assert all(d.startswith("why:") for _, d in move_on.buttons[1:])
+        assert all((d or "").startswith("why:") for _, d in move_on.buttons[1:])
 
 
 class TestOneInterviewsDay:
@@ -163,7 +163,7 @@ class TestOneInterviewsDay:
     async def test_downtime_one_goes_the_rest_move_and_the_manager_note_waits(
         self, sessions: Sessions, fake: FakeBotApi, bot: Bot
     ) -> None:
-        chat = new_chat_id()
+        chat = new_user_id()
         await know_chats(fake, [chat])
         interviewed = datetime(2026, 11, 2, 10, tzinfo=NY)  # Monday, "by Fri 6 Nov"
         async with sessions() as s, s.begin():
@@ -187,7 +187,7 @@ class TestOneInterviewsDay:
         record = planned.record
         # Back after a long outage, on Mon 30 Nov: the check-in (Tue 10 Nov), the second
         # follow-up (Tue 17) and the note up the chain (Tue 24) are all due at once.
-        clock = FakeClock(datetime(2026, 11, 30, 10, 30, tzinfo=NY))
+        clock = Clock(datetime(2026, 11, 30, 10, 30, tzinfo=NY))
         dispatcher = Dispatcher(sessions, bot, render=render_nudge, clock=clock, config=FAST)
         report = await dispatcher.run()
         assert (report.claimed, report.sent) == (3, 1)
