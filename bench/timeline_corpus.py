@@ -1,7 +1,7 @@
 """Hand-written corpus of what users say about when the employer will answer.
 
 Each case: (text, zone, local `now`, expected promised-by date or None). The
-expected dates were worked out by hand from the RULEBOOK (T2-T4) and the
+expected dates were worked out by hand from the rules in docs/rules.md (T2-T4) and the
 choices documented in ``bot/core/timeline.py``; the comments give the sums.
 
 Calendars used (2026-2027):

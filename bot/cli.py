@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, NoReturn
 
+import bot
 from bot.core.calendar import BusinessCalendar, is_valid_zone
 from bot.core.drafts import DraftFacts, make_draft
 from bot.core.plan import DEFAULT_NUDGE_HOUR, make_plan
@@ -346,6 +347,7 @@ def _json_default(value: object) -> str:
 
 def build_parser() -> Parser:
     parser = Parser(prog="hearback", description="HearBack: follow up after an interview, kindly.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {bot.__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
     sub.add_parser("run", help="run the Telegram bot (long polling)").set_defaults(func=cmd_run)
     sub.add_parser("webhook", help="run the Telegram bot behind a webhook").set_defaults(

@@ -9,7 +9,7 @@ User text: at DEBUG, python-telegram-bot logs every update it processes and the
 parameters of every Bot API call (the messages, the user's own words echoed in them),
 and ``aiosqlite`` logs every statement with its parameters. Those loggers are kept at
 INFO/WARNING whatever ``LOG_LEVEL`` says, so DEBUG is about HearBack's own decisions and
-never a transcript of the conversation (issue 6, scenario 8).
+never a transcript of the conversation (tests/e2e/test_logs.py checks it).
 """
 
 from __future__ import annotations

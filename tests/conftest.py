@@ -1,110 +1,51 @@
-"""Fixtures every test layer may share: database URLs on SQLite and PostgreSQL.
+"""Fixtures every test layer shares, the Hypothesis profile and the ``e2e`` marker.
 
-PostgreSQL is required, not optional: the server at 127.0.0.1:5432 (``.ci/run``
-starts it; override with ``HEARBACK_TEST_POSTGRES_URL``) must answer, or the
-tests that need it fail with a message saying so. Each test session works in
-fresh databases named ``hearback_t_<random>``, created through the maintenance
-database and dropped at the end.
+Helpers (clocks, waits, database making) live in :mod:`testkit`; this file only turns them
+into fixtures.
 
-- ``database_url``: a database migrated to head, parametrised over
+Databases (PostgreSQL at 127.0.0.1:5432 is required, see :mod:`testkit.databases`):
+
+- ``databases``: the session's :class:`~testkit.databases.Databases`;
+  ``databases.migrated(backend)`` is a new database at head (a copy of a template migrated
+  once per session), ``databases.empty(backend)`` a new empty one.
+- ``database_url``: one database at head shared by the session, parametrised over
   ``sqlite`` and ``postgresql`` (so a test using it runs on both).
-- ``database_factory(backend)``: the URL of a new, empty database.
-- ``postgres_maintenance_url``: the URL of the maintenance database.
-- :func:`fresh_database`: the context manager behind both, for other scopes.
+- ``db_url``: the database that ``engine`` and ``sessions`` open. A directory's conftest
+  says which (the shared ``database_url``, or a fresh copy per test).
+- ``clock``: a :class:`~testkit.clock.Clock` at :data:`testkit.clock.NOW`.
+
+Every test under ``tests/e2e/`` is marked ``e2e``, so ``pytest -m "not e2e"`` is the fast
+lane.
 """
 
 from __future__ import annotations
 
-import asyncio
-import os
-import secrets
-import threading
-from collections.abc import Callable, Coroutine, Iterator
-from contextlib import ExitStack, contextmanager
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
-from typing import Any, TypeVar
 
 import pytest
+from hypothesis import HealthCheck, settings
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from testkit.clock import NOW, Clock
+from testkit.databases import Databases, pg_maintenance_url, postgres_problem
 
-BACKENDS = ("sqlite", "postgresql")
-POSTGRES_URL_ENV = "HEARBACK_TEST_POSTGRES_URL"
-DEFAULT_POSTGRES_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
+from bot.storage.db import make_engine, make_sessionmaker
 
-T = TypeVar("T")
+# Property tests are judged on what they find, never on how fast a machine runs them: no
+# per-example deadline and no "too slow" health check (both read the wall clock).
+settings.register_profile(
+    "hearback", deadline=None, suppress_health_check=[HealthCheck.too_slow], print_blob=True
+)
+settings.load_profile("hearback")
 
-
-def pg_maintenance_url() -> str:
-    """Where test databases are created and dropped from (the ``test`` database)."""
-    return os.environ.get(POSTGRES_URL_ENV, DEFAULT_POSTGRES_URL)
-
-
-def run_in_thread(coro: Coroutine[Any, Any, T]) -> T:
-    """Run a coroutine to completion on a private event loop in another thread.
-
-    Lets synchronous (e.g. session-scoped) fixtures do async work without
-    touching the event loop pytest-asyncio gives the tests.
-    """
-    box: dict[str, Any] = {}
-
-    def work() -> None:
-        try:
-            box["value"] = asyncio.run(coro)
-        except BaseException as exc:
-            box["error"] = exc
-
-    thread = threading.Thread(target=work, name="fixture-loop")
-    thread.start()
-    thread.join()
-    if "error" in box:
-        raise box["error"]
-    return box["value"]  # type: ignore[no-any-return]
+E2E_DIR = Path(__file__).resolve().parent / "e2e"
 
 
-async def _admin(statement: str) -> None:
-    from sqlalchemy import text
-    from sqlalchemy.ext.asyncio import create_async_engine
-
-    engine = create_async_engine(pg_maintenance_url(), isolation_level="AUTOCOMMIT")
-    try:
-        async with asyncio.timeout(15):
-            async with engine.connect() as conn:
-                await conn.execute(text(statement))
-    finally:
-        await engine.dispose()
-
-
-def postgres_problem() -> str | None:
-    """Why the PostgreSQL test server cannot be used, or ``None`` when it answers."""
-    try:
-        run_in_thread(_admin("SELECT 1"))
-    except Exception as exc:
-        reason = " ".join(str(exc).split())[:200] or type(exc).__name__
-        return (
-            f"PostgreSQL is required for the storage tests but {pg_maintenance_url()} "
-            f"does not answer ({type(exc).__name__}: {reason}). Start it (bash .ci/run does) "
-            f"or point {POSTGRES_URL_ENV} at a server where the user may create databases."
-        )
-    return None
-
-
-@contextmanager
-def fresh_database(backend: str, directory: Path) -> Iterator[str]:
-    """The URL of a new, empty database of ``backend``; dropped (PostgreSQL) on exit."""
-    name = f"hearback_t_{secrets.token_hex(6)}"
-    if backend == "sqlite":
-        yield f"sqlite+aiosqlite:///{directory / (name + '.db')}"
-        return
-    if backend != "postgresql":
-        raise ValueError(f"unknown backend {backend!r}")
-    from sqlalchemy.engine import make_url
-
-    run_in_thread(_admin(f'CREATE DATABASE "{name}"'))
-    try:
-        yield (
-            make_url(pg_maintenance_url()).set(database=name).render_as_string(hide_password=False)
-        )
-    finally:
-        run_in_thread(_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test under ``tests/e2e/`` ``e2e``: the fast lane is ``-m "not e2e"``."""
+    for item in items:
+        if E2E_DIR in Path(item.path).resolve().parents:
+            item.add_marker(pytest.mark.e2e)
 
 
 @pytest.fixture(scope="session", name="postgres_maintenance_url")
@@ -116,29 +57,43 @@ def _postgres_maintenance_url() -> str:
 
 
 @pytest.fixture(scope="session")
-def database_factory(
+def databases(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Callable[[str], str]]:
-    """``factory(backend)`` makes a new empty database; all are dropped after the session."""
-    directory = tmp_path_factory.mktemp("databases")
-    with ExitStack() as stack:
+) -> Iterator[Databases]:
+    """New databases for this session; all are dropped when it ends."""
 
-        def factory(backend: str) -> str:
-            if backend == "postgresql":
-                request.getfixturevalue("postgres_maintenance_url")
-            return stack.enter_context(fresh_database(backend, directory))
+    def ensure(backend: str) -> None:
+        if backend == "postgresql":
+            request.getfixturevalue("postgres_maintenance_url")
 
-        yield factory
+    made = Databases(tmp_path_factory.mktemp("databases"), ensure)
+    try:
+        yield made
+    finally:
+        made.close()
 
 
 @pytest.fixture(
     scope="session",
     params=[pytest.param("sqlite"), pytest.param("postgresql", marks=pytest.mark.postgres)],
 )
-def database_url(request: pytest.FixtureRequest, database_factory: Callable[[str], str]) -> str:
-    """A database migrated to head, once on SQLite and once on PostgreSQL."""
-    from bot.storage.migrate import upgrade
+def database_url(request: pytest.FixtureRequest, databases: Databases) -> str:
+    """A database at head shared by the session, once on SQLite and once on PostgreSQL."""
+    return databases.migrated(request.param)
 
-    url = database_factory(request.param)
-    run_in_thread(upgrade(url))
-    return url
+
+@pytest.fixture
+async def engine(db_url: str) -> AsyncIterator[AsyncEngine]:
+    engine = make_engine(db_url)
+    yield engine
+    await engine.dispose()
+
+
+@pytest.fixture
+def sessions(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+    return make_sessionmaker(engine)
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock(NOW)

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
+import tomllib
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+import bot
 from bot.cli import main
 
 NY = ["--interviewed", "2026-11-18T10:00", "--tz", "America/New_York"]
 
 
-def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> dict[str, object]:
+def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> dict[str, Any]:
     assert main([*argv, "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
     assert isinstance(result, dict)
@@ -36,7 +40,7 @@ class TestPlan:
     def test_unknown_date_and_hiring_manager(self, capsys: pytest.CaptureFixture[str]) -> None:
         result = run_json(capsys, "plan", *NY, "--said", "soon", "--hiring-manager-known")
         assert result["promised_by"] is None
-        kinds = [s["kind"] for s in result["steps"]]  # type: ignore[union-attr]
+        kinds = [s["kind"] for s in result["steps"]]
         assert "hiring_manager" in kinds
 
     def test_human_output(self, capsys: pytest.CaptureFixture[str]) -> None:
@@ -51,7 +55,7 @@ class TestCheck:
             "--to", "recruiter", "--now", "2026-11-19T10:00",
         )  # fmt: skip
         assert result["verdict"] == "wait"
-        assert "G1" in result["rules"]  # type: ignore[operator]
+        assert "G1" in result["rules"]
         assert result["next_ok_at"] == "2026-11-24T08:00:00-05:00"  # the working day opens
 
     def test_third_attempt_is_stop(self, capsys: pytest.CaptureFixture[str]) -> None:
@@ -62,7 +66,7 @@ class TestCheck:
             "--now", "2026-12-21T10:00",
         )  # fmt: skip
         assert result["verdict"] == "stop"
-        assert "G3" in result["rules"]  # type: ignore[operator]
+        assert "G3" in result["rules"]
 
     def test_personal_channel_is_stop(self, capsys: pytest.CaptureFixture[str]) -> None:
         result = run_json(
@@ -70,7 +74,7 @@ class TestCheck:
             "--now", "2026-12-21T10:00",
         )  # fmt: skip
         assert result["verdict"] == "stop"
-        assert "G5" in result["rules"]  # type: ignore[operator]
+        assert "G5" in result["rules"]
 
 
 class TestDraftAndTone:
@@ -89,7 +93,7 @@ class TestDraftAndTone:
         )
         result = run_json(capsys, "tone", "-")
         assert result["ok"] is False
-        assert {f["rule"] for f in result["findings"]} >= {"G3"}  # type: ignore[union-attr]
+        assert {f["rule"] for f in result["findings"]} >= {"G3"}
         calm = tmp_path / "calm.txt"
         calm.write_text("Dear Dana, thank you again for your time. Best regards, Sam")
         assert run_json(capsys, "tone", str(calm)) == {"ok": True, "findings": []}
@@ -119,3 +123,13 @@ class TestBadInput:
         assert len(err.splitlines()) == 1
         assert flag in err
         assert "Traceback" not in err
+
+
+def test_version_comes_from_the_one_in_pyproject(capsys: pytest.CaptureFixture[str]) -> None:
+    with (Path(__file__).resolve().parent.parent / "pyproject.toml").open("rb") as f:
+        declared = tomllib.load(f)["project"]["version"]
+    assert bot.__version__ == importlib.metadata.version("hearback") == declared
+    with pytest.raises(SystemExit) as exited:
+        main(["--version"])
+    assert exited.value.code == 0
+    assert capsys.readouterr().out.strip() == f"hearback {declared}"

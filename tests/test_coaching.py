@@ -1,4 +1,4 @@
-"""Coaching texts (RULEBOOK C1-C5): short, plain, warm, and citing the right facts."""
+"""Coaching texts (C1-C5): short, plain, warm, and citing the right facts."""
 
 from __future__ import annotations
 

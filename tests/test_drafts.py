@@ -1,4 +1,4 @@
-"""Drafts (RULEBOOK D): short, personal, calm, and never claiming what the user did not say."""
+"""Drafts (D): short, personal, calm, and never claiming what the user did not say."""
 
 from __future__ import annotations
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import asyncio
 import datetime as dtm
 import logging
+import math
+import os
 import random
 import re
 import socket
@@ -48,6 +50,7 @@ from telegram.ext import (
     filters,
 )
 from telegram.request import HTTPXRequest
+from testkit.waits import PROCESS_START, wait_budget
 
 TOKEN = "123456:TEST-fake-bot-token"
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -253,26 +256,33 @@ class TestGetUpdates:
         self, fake: FakeBotApi, bot: Bot
     ) -> None:
         user = fake.user("Ann")
+        # Long enough that returning after it cannot pass for returning early.
+        poll_seconds = math.ceil(wait_budget(4))
         started = time.monotonic()
-        poll = asyncio.create_task(bot.get_updates(timeout=5, read_timeout=10))
+        poll = asyncio.create_task(
+            bot.get_updates(timeout=poll_seconds, read_timeout=poll_seconds + wait_budget(2))
+        )
         await fake.wait_until(lambda: len(fake.calls_to("getUpdates")) == 1)
         await user.send("wake up")
         updates = await poll
-        assert time.monotonic() - started < 2
+        assert time.monotonic() - started < poll_seconds / 2
         assert [u.message.text for u in updates if u.message] == ["wake up"]
 
     async def test_long_poll_without_updates_waits_its_timeout(
         self, fake: FakeBotApi, bot: Bot
     ) -> None:
         started = time.monotonic()
-        assert await bot.get_updates(timeout=1, read_timeout=5) == ()
-        assert 0.9 <= time.monotonic() - started < 3
+        assert await bot.get_updates(timeout=1, read_timeout=1 + wait_budget(2)) == ()
+        assert 0.9 <= time.monotonic() - started < 1 + wait_budget(2)
 
     async def test_a_second_instance_terminates_the_older_poll(
         self, fake: FakeBotApi, bot: Bot
     ) -> None:
         """Two bot processes polling one token: the older long poll ends with 409 Conflict."""
-        older = asyncio.create_task(bot.get_updates(timeout=5, read_timeout=10))
+        seconds = math.ceil(wait_budget(5))  # outlives the second instance's call
+        older = asyncio.create_task(
+            bot.get_updates(timeout=seconds, read_timeout=seconds + wait_budget(2))
+        )
         await fake.wait_until(lambda: len(fake.calls_to("getUpdates")) == 1)
         async with _bot(fake) as second_instance:
             assert await second_instance.get_updates(timeout=0) == ()
@@ -314,32 +324,32 @@ class TestApplication:
     async def test_echo_round_trip(self, fake: FakeBotApi, polling_app: AnyApp) -> None:
         user = fake.user("Ann")
         await user.send("hello")
-        reply = await user.wait_for_message(timeout=5)
+        reply = await user.wait_for_message()
         assert reply.text == "echo: hello"
         await user.send("second")
-        assert (await user.wait_for_message(timeout=5)).text == "echo: second"
+        assert (await user.wait_for_message()).text == "echo: second"
         assert fake.stats.count("sendMessage", 200) == 2
         assert fake.stats.count("getUpdates", 200) >= 2
 
     async def test_button_press_round_trip(self, fake: FakeBotApi, polling_app: AnyApp) -> None:
         user = fake.user("Ann")
         await user.command("/start")
-        menu = await user.wait_for_message(timeout=5)
+        menu = await user.wait_for_message()
         assert menu.text == "Ready? Pick one" and menu.parse_mode == "HTML"
         assert menu.entities == [{"type": "bold", "offset": 7, "length": 8}]
         assert menu.buttons == [("Yes", "choice:yes"), ("No", "choice:no")]
         pressed = await user.press(menu, "No")
         assert pressed.data == "choice:no"
-        answer = await user.wait_for_answer(pressed, timeout=5)
+        answer = await user.wait_for_answer(pressed)
         assert answer["text"] == "noted"
-        await fake.wait_until(lambda: menu.text == "You chose no", timeout=5)
+        await fake.wait_until(lambda: menu.text == "You chose no")
         assert menu.buttons == []  # editing text without reply_markup drops the keyboard
         assert menu.history == [("Ready? <b>Pick one</b>", menu.history[0][1])]
 
     async def test_document_bytes_arrive(self, fake: FakeBotApi, polling_app: AnyApp) -> None:
         user = fake.user("Ann")
         await user.command("/doc")
-        sent = await user.wait_for_message(timeout=5, predicate=lambda m: m.document is not None)
+        sent = await user.wait_for_message(predicate=lambda m: m.document is not None)
         assert sent.document is not None
         assert sent.document.filename == "plan.ics"
         assert sent.document.content == b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"
@@ -349,11 +359,11 @@ class TestApplication:
     ) -> None:
         user = fake.user("Ann")
         await user.send("hello")
-        await user.wait_for_message(timeout=5)
+        await user.wait_for_message()
         started = time.monotonic()
         with pytest.raises(TimeoutError, match="no matching bot message"):
-            await user.wait_for_message(timeout=0.2)
-        assert time.monotonic() - started < 1
+            await user.wait_for_message(timeout=0.2)  # fixed on purpose: the timeout itself
+        assert time.monotonic() - started < wait_budget(0.8)  # not the default budget
 
     async def test_fake_logs_carry_neither_token_nor_user_text(
         self, fake: FakeBotApi, polling_app: AnyApp, caplog: pytest.LogCaptureFixture
@@ -361,7 +371,7 @@ class TestApplication:
         caplog.set_level(logging.DEBUG)
         user = fake.user("Ann")
         await user.send("my secret salary 90k")
-        await user.wait_for_message(timeout=5)
+        await user.wait_for_message()
         own = [r for r in caplog.records if r.name.startswith(("tests.fakebot", "aiohttp"))]
         assert own, "the fake logs its calls at DEBUG"
         text = "\n".join(r.getMessage() for r in own)
@@ -375,7 +385,7 @@ class TestApplication:
             assert app.updater is not None
             await app.updater.start_polling(timeout=dtm.timedelta(seconds=1))
             await user.send("ping")
-            await user.wait_for_message(timeout=5)
+            await user.wait_for_message()
             await app.updater.stop()
             await app.stop()
         assert fake.pending_updates == []
@@ -692,7 +702,7 @@ class TestFaults:
         fake.faults.add(method="sendMessage", kind="delay", delay=0.6, times=1)
         with pytest.raises(TimedOut):
             await bot.send_message(ann, "late", read_timeout=0.2)
-        await fake.wait_until(lambda: len(fake.transcript(ann)) == 1, timeout=5)
+        await fake.wait_until(lambda: len(fake.transcript(ann)) == 1)
         assert fake.calls_to("sendMessage")[0].client_gone
         await bot.send_message(ann, "next")
         order = fake.stats.chat_order[ann]
@@ -813,7 +823,7 @@ class TestDocumentsAndWebhooks:
                 await bot.get_updates(timeout=0)
             user = fake.user("Ann")
             await user.send("via webhook")
-            await fake.wait_until(lambda: fake.pending_updates == [], timeout=5)
+            await fake.wait_until(lambda: fake.pending_updates == [])
             assert [secret for secret, _ in received] == ["s3cret-token", "s3cret-token"]
             assert received[-1][1]["message"]["text"] == "via webhook"
             assert [d.status for d in fake.webhook_deliveries] == [500, 200]
@@ -840,31 +850,32 @@ class TestDocumentsAndWebhooks:
             assert fake.webhook_secret == "s3cret-token"
             user = fake.user("Ann")
             await user.send("over the hook")
-            assert (await user.wait_for_message(timeout=5)).text == "echo: over the hook"
+            assert (await user.wait_for_message()).text == "echo: over the hook"
             await app.updater.stop()
             await app.stop()
         assert [d.status for d in fake.webhook_deliveries] == [200]
 
 
 class TestStandalone:
-    """``python -m tests.fakebot`` serves the API and the control endpoints."""
+    """``PYTHONPATH=tests python -m fakebot`` serves the API and the control endpoints."""
 
     async def test_control_api_and_module_entry(self) -> None:
         port = _free_port()
         process = await asyncio.create_subprocess_exec(
             sys.executable,
             "-m",
-            "tests.fakebot",
+            "fakebot",
             "--port",
             str(port),
             "--token",
             TOKEN,
             cwd=REPO_ROOT,
+            env={**os.environ, "PYTHONPATH": str(REPO_ROOT / "tests")},
             stdout=subprocess.PIPE,
         )
         try:
             assert process.stdout is not None
-            banner = await asyncio.wait_for(process.stdout.readline(), 10)
+            banner = await asyncio.wait_for(process.stdout.readline(), wait_budget(PROCESS_START))
             assert f"127.0.0.1:{port}/bot" in banner.decode()
             base = f"http://127.0.0.1:{port}"
             async with aiohttp.ClientSession() as http:

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from testkit.waits import wait_budget
 
 from bot.core.intents import Intent, IntentMatch, closest_commands, recognise
 from bot.core.types import Channel, DraftKind, Outcome, Recipient
@@ -296,7 +297,7 @@ class TestRobustness:
     def test_ten_thousand_characters_is_fast(self, text: str) -> None:
         start = time.perf_counter()
         recognise(text[:10_000])
-        assert time.perf_counter() - start < 0.5
+        assert time.perf_counter() - start < wait_budget(0.5)
 
     def test_ten_thousand_random_characters(self) -> None:
         rng = random.Random(7)
@@ -305,7 +306,7 @@ class TestRobustness:
             text = "".join(rng.choice(alphabet) for _ in range(10_000))
             start = time.perf_counter()
             recognise(text)
-            assert time.perf_counter() - start < 1.0
+            assert time.perf_counter() - start < wait_budget(1.0)
 
     def test_a_long_pasted_draft_is_tone(self) -> None:
         draft = "Dear Sam,\n\n" + "I remain very interested in the role. " * 250 + "\n\nBest,\nJo"

@@ -1,4 +1,4 @@
-"""The follow-up plan (RULEBOOK S1-S7), with every date worked out by hand.
+"""The follow-up plan (S1-S7), with every date worked out by hand.
 
 November 2026 in New York: Sun 1 is the end of DST, Wed 11 is Veterans Day,
 Thu 26 is Thanksgiving (Fri 27 is a normal business day). Mondays fall on

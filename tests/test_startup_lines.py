@@ -11,12 +11,11 @@ import shutil
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-from tests.conftest import run_in_thread
+from testkit.databases import Databases, run_in_thread
 
 SCRIPT = Path(sys.executable).with_name("hearback")
 TOKEN = "123456:AAE-startup-line-tests-0123456789abcdef"
@@ -108,8 +107,8 @@ NEWER = "9999_from_the_future"
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def newer_database(request: pytest.FixtureRequest, database_factory: Callable[[str], str]) -> str:
-    url = database_factory(request.param)
+def newer_database(request: pytest.FixtureRequest, databases: Databases) -> str:
+    url = databases.empty(request.param)
     _stamp(url, NEWER)
     return url
 

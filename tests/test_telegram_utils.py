@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 from bot.logs import RedactTokens
 from bot.telegram.callbacks import Callback, pack, parse_id, unpack
 from bot.telegram.html import clean, esc, split_html, visible_len
-from bot.telegram.localapi import HtmlError, visible_text
+from bot.telegram.localapi import visible_text
+from bot.telegram.parsehtml import HtmlError
 
 TOKEN = "1234567890:AAE-abcdefghijklmnopqrstuvwxyz012345"
 

@@ -16,6 +16,7 @@ import time
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from testkit.waits import wait_budget
 
 from bot.cli import main
 from bot.core import tone
@@ -584,7 +585,7 @@ class TestSpeed:
         check_tone("warm up")  # the lexicon is read once, on first use
         start = time.perf_counter()
         check_tone(text[:10_000])
-        assert time.perf_counter() - start < 1.0
+        assert time.perf_counter() - start < wait_budget(1.0)
 
     def test_long_realistic_text_finds_everything(self) -> None:
         text = ("Thank you again for your time. " * 300) + "Thanks for nothing."

@@ -1,4 +1,4 @@
-"""Go / wait / stop (RULEBOOK G1-G9, G11, G12), table-driven, dates worked out by hand.
+"""Go / wait / stop (G1-G9, G11, G12), table-driven, dates worked out by hand.
 
 New York, November-December 2026: Wed 11 Nov is Veterans Day, Thu 26 Nov is
 Thanksgiving, Fri 25 Dec is Christmas. Mondays: 2, 9, 16, 23, 30 Nov; 7, 14, 21 Dec.

@@ -1,4 +1,4 @@
-"""Word tables and text clean-up for reading timeline phrases (RULEBOOK T2-T4).
+"""Word tables and text clean-up for reading timeline phrases (T2-T4).
 
 The reader in :mod:`bot.core.timeline` works on text that went through
 :func:`normalize`: case-folded, apostrophes dropped ("didn't" -> "didnt",

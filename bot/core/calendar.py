@@ -1,4 +1,4 @@
-"""Business days in the user's own zone and country (RULEBOOK "business day", S6).
+"""Business days in the user's own zone and country ("business day" in docs/rules.md, S6).
 
 Weekends are Saturday and Sunday; public holidays come from the ``holidays``
 package for the user's country, which is derived from the IANA zone

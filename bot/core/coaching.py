@@ -1,4 +1,4 @@
-"""Coaching for the wait (RULEBOOK C1-C5), and plain words for every rule.
+"""Coaching for the wait (C1-C5), and plain words for every rule.
 
 - :func:`coach_wait` writes ONE short message (at most :data:`MAX_WAIT_CHARS`
   characters, plain text) about the user's own wait: how long since the interview
@@ -13,7 +13,7 @@
   notes, each at most :data:`MAX_CHARS` characters.
 
 No text here shows a rule id or an internal name: ids stay in code and data. The
-C1 figures come from the CareerBuilder survey the rulebook cites. Pure: ``now`` is
+C1 figures come from the CareerBuilder survey in docs/rules.md. Pure: ``now`` is
 an argument, nothing reads a clock. The caller escapes the text for its markup.
 """
 

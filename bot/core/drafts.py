@@ -1,4 +1,4 @@
-"""E-mail drafts for every step of the wait (RULEBOOK D, with S1, G7, G8, G9, G11).
+"""E-mail drafts for every step of the wait (D, with S1, G7, G8, G9, G11).
 
 :func:`make_draft` writes one of the seven :class:`DraftKind` drafts from the facts the
 user gave and nothing else: names, company, role, dates in words ("Tuesday 17
@@ -499,7 +499,7 @@ def _make(kind: DraftKind, facts: DraftFacts, variant: int = 0) -> Draft:
 
 
 def make_draft(kind: DraftKind, facts: DraftFacts) -> Draft:
-    """The ``kind`` draft personalised with ``facts`` only (RULEBOOK D).
+    """The ``kind`` draft personalised with ``facts`` only (D).
 
     Fewer than :data:`MAX_WORDS` words; when the clipped facts would still make it too
     long, the interview detail is dropped first, then the news is shortened.

@@ -1,4 +1,4 @@
-"""Clean words from what the user typed, for drafts a person would write (RULEBOOK D).
+"""Clean words from what the user typed, for drafts a person would write (D).
 
 The user types names, the one thing they want to mention from the interview and
 their news the way people type in a chat: lowercase, with fillers, emoji, a stray

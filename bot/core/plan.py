@@ -1,4 +1,4 @@
-"""The follow-up plan for one interview (RULEBOOK S1-S7).
+"""The follow-up plan for one interview (S1-S7).
 
 :func:`make_plan` turns an :class:`~bot.core.types.Interview` into the nudges the
 bot will send: the thank-you (S1), the first check-in (S2), the second follow-up

@@ -81,7 +81,7 @@ class Person:
 
 @dataclass(frozen=True, slots=True)
 class AttemptRecord:
-    """One stored follow-up by the user (an attempt in the rulebook's words)."""
+    """One stored follow-up by the user (an "attempt" in docs/rules.md)."""
 
     id: int
     at: datetime

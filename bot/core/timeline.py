@@ -1,4 +1,4 @@
-"""Reading when the employer will get back (RULEBOOK T2-T4) and when the interview was.
+"""Reading when the employer will get back (T2-T4) and when the interview was.
 
 :func:`read_timeline` turns what the user typed ("the recruiter said within 2
 weeks", "They told me they'd let me know by Friday.", "nxt week") into the
@@ -17,7 +17,7 @@ again ("early next week" is not also "next week"). Explicit month-name dates
 short message gets one last chance with ``dateparser`` alone (day and month
 required, so a lone number never becomes a date).
 
-Choices the rulebook leaves open, and how they are made here:
+Choices the rules (docs/rules.md) leave open, and how they are made here:
 
 - **Several phrases.** A range ("1-2 weeks", "Monday or Tuesday", "between the
   3rd and the 5th") means its latest end (T2). When a message has several

@@ -1,4 +1,4 @@
-"""The tone check for follow-up messages (RULEBOOK G10, with G3, G5, G7 and G9).
+"""The tone check for follow-up messages (G10, with G3, G5, G7 and G9).
 
 :func:`check_tone` reads a draft and returns one :class:`ToneFinding` per problem it
 sees: the rule behind it, a category, the exact words as they stand in the text, why
@@ -2780,7 +2780,7 @@ def check_tone_phrases(text: str) -> tuple[ToneFinding, ...]:
 
 
 def check_tone(text: str) -> tuple[ToneFinding, ...]:
-    """Every G10 problem in ``text``, in reading order (RULEBOOK G10, G3, G5, G7, G9).
+    """Every G10 problem in ``text``, in reading order (G10, G3, G5, G7, G9).
 
     Matching is case-insensitive and tolerant of punctuation between words; ``words``
     is the matched stretch exactly as written. A calm, professional message returns an

@@ -1,4 +1,4 @@
-"""The answer to "should I call or e-mail again?" (RULEBOOK G1-G9, G11, G12).
+"""The answer to "should I call or e-mail again?" (G1-G9, G11, G12).
 
 :func:`decide` weighs one proposed contact (a channel, a person, a moment)
 against the interview, the attempts already made and any known outcome, and

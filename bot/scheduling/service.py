@@ -19,7 +19,7 @@ from typing import Any
 
 from telegram.ext import JobQueue
 
-from bot.scheduling.dispatcher import Clock, Dispatcher, DispatchReport
+from bot.scheduling.dispatcher import Clock, Dispatcher, DispatchReport, database_locked
 
 __all__ = ["NEXT_JOB", "SWEEP_JOB", "NudgeService"]
 
@@ -180,7 +180,10 @@ class NudgeService:
                     break
                 try:
                     await self.run_now()
-                except Exception:
-                    log.exception("nudge dispatch failed; the sweep will try again")
+                except Exception as exc:
+                    if database_locked(exc):
+                        log.warning("the database stayed locked; the sweep will try again")
+                    else:
+                        log.exception("nudge dispatch failed; the sweep will try again")
         finally:
             self._idle.set()

@@ -1,9 +1,10 @@
 """The nudge dispatcher's queries: claim, deliver, release, and what a button may change.
 
-The ``nudges`` table is the truth about what is due (issue 5). A dispatcher moves due rows
-from ``pending`` to ``claimed`` in one statement, stamping them with its claim token and a
-lease; every later change names that token, so a dispatcher whose lease ran out can never
-overwrite the work of the one that took the row over.
+The ``nudges`` table is the truth about what is due, so nothing due is lost when the bot
+restarts. A dispatcher moves due rows from ``pending`` to ``claimed`` in one statement,
+stamping them with its claim token and a lease; every later change names that token, so a
+dispatcher whose lease ran out can never overwrite the work of the one that took the row
+over.
 
 A claimed row goes through two phases, told apart by its token:
 

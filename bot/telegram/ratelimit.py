@@ -3,8 +3,8 @@
 PTB's :class:`~telegram.ext.AIORateLimiter` keeps the overall rate and, on a 429, holds
 every request for ``retry_after`` seconds (plus a margin) before trying again, so nothing
 goes out early. It does nothing about a 5xx or a dropped connection: the reply of a handler
-was then simply lost (issue 6, scenario 4 found it). :class:`PatientRateLimiter` adds a few
-retries with exponential backoff for those transient failures.
+was then simply lost (the end-to-end fault tests showed it). :class:`PatientRateLimiter` adds
+a few retries with exponential backoff for those transient failures.
 
 What is never retried: ``BadRequest`` (the request is wrong; the same request stays wrong),
 ``Forbidden`` (the user blocked the bot: the error handler marks them), an invalid token,

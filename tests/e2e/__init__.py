@@ -1,1 +1,1 @@
-"""End-to-end tests: the real ``hearback`` process against the fake Bot API (issue 6)."""
+"""End-to-end tests: the real ``hearback`` process against the fake Bot API."""

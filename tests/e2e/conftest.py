@@ -23,17 +23,18 @@ import sqlite3
 import sys
 from collections.abc import AsyncIterator, Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import pytest
 import pytest_asyncio
 from fakebot import BotMessage, FakeBotApi, FakeUser, UserMessage
+from testkit.waits import PROCESS_START, PROCESS_STOP, wait_budget
 
 TOKEN = "123456:AAE2e-fake-token-for-tests-0123456789"
 """Shaped like a BotFather token (the bot refuses others); the fake answers only this one."""
 TOKEN_SECRET = TOKEN.split(":", 1)[1]
 WEBHOOK_SECRET = "e2e-webhook-secret_0123456789"
-LOOP = "module"
+LOOP: Final = "module"
 E2E = [pytest.mark.e2e, pytest.mark.asyncio(loop_scope=LOOP)]
 """``pytestmark`` of every e2e module: the marker and the module-wide event loop."""
 
@@ -121,9 +122,14 @@ class BotProcess:
     def running(self) -> bool:
         return self.proc is not None and self.proc.returncode is None
 
-    async def start(self, timeout: float = 60.0) -> None:  # noqa: ASYNC109
-        """Start the process and wait until it polls (run) or set its webhook (webhook)."""
+    async def start(self, timeout: float | None = None) -> None:  # noqa: ASYNC109
+        """Start the process and wait until it polls (run) or set its webhook (webhook).
+
+        ``timeout``: seconds as given, by default the budget of :data:`PROCESS_START`.
+        """
         assert not self.running, "already running"
+        if timeout is None:
+            timeout = wait_budget(PROCESS_START)
         mark = len(self.fake.calls)
         ready_method = "getUpdates" if self.command == "run" else "setWebhook"
         with self.log_path.open("ab") as log:
@@ -161,16 +167,16 @@ class BotProcess:
             polling.result()
         except TimeoutError:
             raise AssertionError(
-                f"{self.name} not ready in {timeout} s:\n{self.log_tail()}"
+                f"{self.name} not ready in {timeout:g} s:\n{self.log_tail()}"
             ) from None
 
-    async def stop(self, timeout: float = 30.0) -> int:  # noqa: ASYNC109
+    async def stop(self, timeout: float | None = None) -> int:  # noqa: ASYNC109
         """SIGTERM and wait: the graceful stop of ``docker stop`` or systemd."""
-        return await self._end(signal.SIGTERM, timeout)
+        return await self._end(signal.SIGTERM, timeout or wait_budget(PROCESS_STOP))
 
     async def kill(self) -> int:
         """SIGKILL (kill -9): no clean-up of any kind."""
-        return await self._end(signal.SIGKILL, 10.0)
+        return await self._end(signal.SIGKILL, wait_budget(PROCESS_STOP))
 
     async def _end(self, sig: int, timeout: float) -> int:  # noqa: ASYNC109
         if self.proc is None:
@@ -182,7 +188,9 @@ class BotProcess:
             except TimeoutError:
                 self.proc.kill()
                 await self.proc.wait()
-                raise AssertionError(f"{self.name} ignored signal {sig} for {timeout} s") from None
+                raise AssertionError(
+                    f"{self.name} ignored signal {sig} for {timeout:g} s"
+                ) from None
         code = self.proc.returncode
         assert code is not None
         return code
@@ -215,7 +223,7 @@ class BotProcess:
     def query(self, sql: str, params: Iterable[Any] = ()) -> list[tuple[Any, ...]]:
         """Read the bot's SQLite database directly (read-only), to check what is stored."""
         uri = f"file:{self.database_path}?mode=ro"
-        with contextlib.closing(sqlite3.connect(uri, uri=True, timeout=10)) as conn:
+        with contextlib.closing(sqlite3.connect(uri, uri=True, timeout=wait_budget(2))) as conn:
             return list(conn.execute(sql, tuple(params)))
 
 
@@ -227,7 +235,7 @@ async def say(
     text: str,
     *,
     until: str | Callable[[BotMessage], bool] | None = None,
-    timeout: float = 10.0,  # noqa: ASYNC109
+    timeout: float | None = None,  # noqa: ASYNC109
 ) -> BotMessage:
     """The user sends ``text``; returns the bot's first reply (or the first matching ``until``)."""
     user.mark_read()
@@ -241,7 +249,7 @@ async def press(
     button: str,
     *,
     until: str | Callable[[BotMessage], bool] | None = None,
-    timeout: float = 10.0,  # noqa: ASYNC109
+    timeout: float | None = None,  # noqa: ASYNC109
 ) -> BotMessage:
     """The user presses ``button`` (its data, or a part of its label); returns the reply."""
     user.mark_read()
@@ -256,7 +264,7 @@ async def next_reply(
     user: FakeUser,
     *,
     until: str | Callable[[BotMessage], bool] | None = None,
-    timeout: float = 10.0,  # noqa: ASYNC109
+    timeout: float | None = None,  # noqa: ASYNC109
 ) -> BotMessage:
     if isinstance(until, str):
         needle = until.casefold()

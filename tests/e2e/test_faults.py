@@ -1,4 +1,4 @@
-"""Scenario 4: Telegram misbehaves (429s, 500s, dropped connections, 403) and nothing is lost.
+"""Telegram misbehaves (429s, 500s, dropped connections, 403) and nothing is lost.
 
 Two users talk to the real process at the same time while the fake answers a third of the
 calls with 429 (retry_after 1 s) and some with 500 or a dropped connection (never carried
@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import asyncio
 import re
+from collections.abc import Callable
 
-from fakebot import FakeBotApi, FakeUser
+from fakebot import BotMessage, FakeBotApi, FakeUser
+from testkit.waits import FAULTY_REPLY, wait_budget
 
 from .conftest import E2E, BotProcess, no_bad_requests, say, text_of
 
@@ -31,6 +33,11 @@ SCRIPT: list[tuple[str, str]] = [
 SENDING = ["sendMessage", "editMessageReplyMarkup", "answerCallbackQuery", "sendDocument"]
 
 
+def replied(expected: str) -> Callable[[BotMessage], bool]:
+    """Whether a bot message holds ``expected`` (any case)."""
+    return lambda message: expected in text_of(message).casefold()
+
+
 async def run_script(user: FakeUser) -> list[str]:
     """Play :data:`SCRIPT`; the bot's messages to the user, digits masked (clock times)."""
     for action, expected in SCRIPT:
@@ -41,7 +48,7 @@ async def run_script(user: FakeUser) -> list[str]:
             await user.press_raw(anchor, action.removeprefix("press:"))
         else:
             await user.send(action)
-        await user.wait_for_message(60, lambda m, e=expected: e in text_of(m).casefold())
+        await user.wait_for_message(wait_budget(FAULTY_REPLY), replied(expected))
     return [re.sub(r"\d", "#", text_of(m)) for m in user.messages]
 
 

@@ -1,4 +1,4 @@
-"""Scenario 1: a new user's whole journey through the real ``hearback run`` process.
+"""A new user's whole journey through the real ``hearback run`` process.
 
 /start with a city, /new through every question, the plan, "should I call again?" the day
 after the interview (wait, G1), a draft, /export and /delete, all over HTTP through the

@@ -1,4 +1,4 @@
-"""Scenario 8: at LOG_LEVEL=DEBUG the log holds neither the token nor what users typed.
+"""At LOG_LEVEL=DEBUG the log holds neither the token nor what users typed.
 
 A user goes through onboarding, /new, a tone check and free text, typing words that occur
 nowhere else; then the whole log of the process (every start) is searched for them.

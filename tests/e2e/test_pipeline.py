@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import random
 import statistics
 import time
@@ -20,6 +21,7 @@ from pathlib import Path
 
 import pytest
 from fakebot import FakeBotApi, FakeUser
+from testkit.waits import wait_budget
 
 from .conftest import E2E, BotProcess, new_interview, onboard, say, text_of
 
@@ -53,7 +55,7 @@ async def kill_during_bursts(
         when = mark + rng.randint(1, BURST_USERS * MESSAGES_EACH)
         # (When the burst is over before that many calls, the kill lands after it.)
         with contextlib.suppress(TimeoutError):
-            await fake.wait_until(lambda when=when: len(fake.calls) >= when, 20)
+            await fake.wait_until(functools.partial(_calls_reach, fake, when), wait_budget(20))
         await bot.kill()
         await bot.start()
 
@@ -71,7 +73,7 @@ async def check_nothing_lost(fake: FakeBotApi, bot: BotProcess, users: list[Fake
         done = {i for (i,) in bot.query("SELECT update_id FROM inbox WHERE state = 'done'")}
         return sent <= done
 
-    await fake.wait_until(settled, 60)
+    await fake.wait_until(settled, wait_budget(60))
     await bot.stop()
     sent_ids = {m.update_id for u in users for m in u.sent}
     stored = dict(bot.query("SELECT update_id, state FROM inbox"))
@@ -158,3 +160,7 @@ async def test_edits_change_nothing(fake: FakeBotApi, bot: BotProcess) -> None:
     assert "Globex" in text_of(summary)
     assert bot.query("SELECT count(*) FROM attempts") == [(0,)]
     assert [text_of(m) for m in user.messages if "Logged:" in text_of(m)] == []
+
+
+def _calls_reach(fake: FakeBotApi, count: int) -> bool:
+    return len(fake.calls) >= count

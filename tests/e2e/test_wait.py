@@ -19,7 +19,6 @@ Berlin, reminders at 09:00. Interview Mon 30 Nov 2026 09:00, "by Friday" (Fri 4 
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,6 +26,7 @@ from zoneinfo import ZoneInfo
 
 import pytest_asyncio
 from fakebot import BotMessage, FakeBotApi, FakeUser
+from testkit.waits import NUDGE, poll_until
 
 from .conftest import E2E, LOOP, BotProcess, new_interview, no_bad_requests, onboard, press, text_of
 
@@ -66,12 +66,12 @@ class Wait:
         before = len(self.user.messages)
         mark = await self.restart_at(moment)
         wanted = f"nudges: {sent} sent"
-        for _ in range(400):
-            if wanted in self.bot.log()[mark:]:
-                break
-            await asyncio.sleep(0.05)  # the process writes its log; nothing else to wait on
-        else:
-            raise AssertionError(f"no {wanted!r} in the log:\n{self.bot.log()[mark:][-2000:]}")
+        try:
+            # The process writes its log; nothing else to wait on.
+            await poll_until(lambda: wanted in self.bot.log()[mark:], NUDGE, what=wanted)
+        except AssertionError:
+            log = self.bot.log()[mark:][-2000:]
+            raise AssertionError(f"no {wanted!r} in the log:\n{log}") from None
         arrived = [m for m in self.user.messages[before:] if is_nudge(m)]
         day = moment.strftime("%a %d %b")
         self.reminders += [(day, m) for m in arrived]

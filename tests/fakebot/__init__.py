@@ -1,4 +1,4 @@
-"""A faithful fake of the Telegram Bot API for HearBack's tests (issue 6).
+"""A faithful fake of the Telegram Bot API for HearBack's tests.
 
 An aiohttp server on 127.0.0.1 that answers python-telegram-bot exactly as Telegram would:
 the same reply shapes, the same validation (UTF-16 lengths after entity parsing, Telegram's
@@ -6,7 +6,7 @@ HTML subset, callback data of 1-64 bytes, known chats, edits), long polling and 
 per-call fault injector with a seeded random source, and a driver that lets a test act as a
 user. See ``server.FakeBotApi`` and ``driver.FakeUser``.
 
-Run it on its own with ``python -m tests.fakebot --port 8081 --token 123:ABC``.
+Run it on its own with ``PYTHONPATH=tests python -m fakebot --port 8081 --token 123:ABC``.
 """
 
 from .driver import FakeUser

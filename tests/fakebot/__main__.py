@@ -1,4 +1,7 @@
-"""Standalone mode: ``python -m tests.fakebot --port 8081 --token 123456:ABC``.
+"""Standalone mode: ``PYTHONPATH=tests python -m fakebot --port 8081 --token 123456:ABC``.
+
+The package lives in ``tests/`` beside :mod:`testkit`, which it uses; ``tests/`` on the path
+makes both importable, as pytest and ``bench/`` do.
 
 Serves the Bot API on ``http://HOST:PORT/bot<token>/<method>`` and a small control API:
 ``POST /_fake/users/<id>/messages {"text": ...}``, ``POST /_fake/users/<id>/press

@@ -15,6 +15,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from testkit.waits import REPLY, wait_budget
+
 from .records import BotMessage, CallbackPress, UserMessage
 
 if TYPE_CHECKING:
@@ -150,15 +152,18 @@ class FakeUser:
 
     async def wait_for_message(
         self,
-        timeout: float = 5.0,  # noqa: ASYNC109 - the documented driver API
+        timeout: float | None = None,  # noqa: ASYNC109 - the documented driver API
         predicate: Callable[[BotMessage], bool] | None = None,
     ) -> BotMessage:
         """The bot's next message to this user that this method has not returned yet.
 
         Messages are returned one by one in the order the bot sent them, including ones that
         arrived before the call. With a ``predicate``, earlier messages that do not match are
-        skipped (and count as read). Raises TimeoutError naming what did arrive.
+        skipped (and count as read). Raises TimeoutError naming what did arrive. ``timeout``
+        is in seconds as given; by default the budget of one reply (``testkit.waits``).
         """
+        if timeout is None:
+            timeout = wait_budget(REPLY)
         found: list[BotMessage] = []
 
         def ready() -> bool:
@@ -182,9 +187,11 @@ class FakeUser:
     async def wait_for_answer(
         self,
         pressed: CallbackPress,
-        timeout: float = 5.0,  # noqa: ASYNC109 - the documented driver API
+        timeout: float | None = None,  # noqa: ASYNC109 - the documented driver API
     ) -> JSON:
         """Wait until the bot answers the callback query of ``pressed``; returns the answer."""
+        if timeout is None:
+            timeout = wait_budget(REPLY)
         answers: list[JSON] = []
 
         def answered() -> bool:

@@ -31,6 +31,7 @@ import aiohttp
 from aiohttp import web
 from aiohttp.web_request import FileField
 from PIL import Image
+from testkit.waits import REPLY, wait_budget
 
 from .driver import FakeUser
 from .faults import FaultRule, FaultRules
@@ -332,9 +333,15 @@ class FakeBotApi:
     async def wait_until(
         self,
         predicate: Callable[[], bool],
-        timeout: float = 5.0,  # noqa: ASYNC109 - the documented driver API
+        timeout: float | None = None,  # noqa: ASYNC109 - the documented driver API
     ) -> None:
-        """Wait (event-driven, no polling loop) until ``predicate()`` holds; TimeoutError if not."""
+        """Wait (event-driven, no polling loop) until ``predicate()`` holds; TimeoutError if not.
+
+        ``timeout`` is in seconds as given; by default the budget of one reply
+        (``testkit.waits``).
+        """
+        if timeout is None:
+            timeout = wait_budget(REPLY)
         if not await self._signal.wait_for(predicate, timeout):
             raise TimeoutError(f"condition not met within {timeout} s")
 
@@ -915,7 +922,8 @@ class FakeBotApi:
 
     async def _deliver_webhooks(self) -> None:
         """Post pending updates to the webhook one at a time, in order, retrying failures."""
-        timeout = aiohttp.ClientTimeout(total=10)
+        # The bot handles an update before it answers the post: allow it one reply's budget.
+        timeout = aiohttp.ClientTimeout(total=wait_budget(REPLY))
         async with aiohttp.ClientSession(timeout=timeout) as session:
             while True:
                 await self._signal.wait_for(

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.telegram import parsehtml as html_parser
-from bot.telegram.html import utf16_len
+from bot.telegram.html import utf16_len as utf16_len  # re-exported by the package
 from bot.telegram.parsehtml import HtmlError
 
 JSON = dict[str, Any]

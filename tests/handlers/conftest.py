@@ -1,24 +1,20 @@
+"""The real Application on a fresh migrated SQLite database, offline (see ``harness.py``)."""
+
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
+from testkit.clock import NOW, Clock
+from testkit.databases import Databases
 
-from bot.storage.migrate import upgrade
-
-from .harness import BotEnv, Clock
-
-# Wednesday 18 November 2026, 15:00 UTC = 10:00 in New York, 16:00 in Berlin.
-START = datetime(2026, 11, 18, 15, 0, tzinfo=UTC)
+from .harness import BotEnv
 
 
 @pytest.fixture
-async def env(tmp_path: Path) -> AsyncIterator[BotEnv]:
-    url = f"sqlite+aiosqlite:///{tmp_path / 'bot.db'}"
-    await upgrade(url)
-    bot_env = BotEnv(url=url, clock=Clock(START))
+async def env(databases: Databases) -> AsyncIterator[BotEnv]:
+    """The bot at Wednesday 18 November 2026, 15:00 UTC (10:00 in New York)."""
+    bot_env = BotEnv(url=databases.migrated("sqlite"), clock=Clock(NOW))
     await bot_env.start()
     yield bot_env
     await bot_env.stop()

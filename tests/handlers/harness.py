@@ -8,27 +8,18 @@ data over 64 bytes), so every reply a test sees would also have been accepted by
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine
+from testkit.clock import Clock
 
 from bot.config import Settings
-from bot.storage.db import make_engine
+from bot.core.records import InterviewRecord
+from bot.storage import repo
+from bot.storage.db import make_engine, make_sessionmaker
 from bot.telegram.app import App, build_application
 from bot.telegram.localapi import LOCAL_TOKEN, LocalBotApi, SentMessage
 from bot.telegram.updates import callback_update, location_update, text_update
-
-
-@dataclass
-class Clock:
-    now: datetime
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        self.now += timedelta(**delta)
 
 
 @dataclass
@@ -122,3 +113,34 @@ class User:
 
 def text_of(messages: list[SentMessage]) -> str:
     return "\n".join(m.text for m in messages)
+
+
+# ---------------------------------------------------------------------- conversations
+
+
+async def onboard(user: User, city: str = "New York") -> None:
+    await user.send("/start")
+    await user.send(city)
+    await user.press("10:00")
+
+
+async def new_interview(user: User, company: str = "Acme") -> str:
+    """Walks the whole /new conversation; returns the final summary text."""
+    await user.send("/new")
+    await user.send(company)
+    await user.send("Backend engineer")
+    await user.send("today 9am")
+    await user.send("Dana Lee, recruiter, dana@acme.com")
+    await user.press("That's everyone")
+    await user.send("the recruiter said by Friday")
+    await user.press("Yes")
+    await user.press("warm")
+    return text_of(await user.press("Not yet"))
+
+
+async def interviews(env: BotEnv, user: User) -> tuple[InterviewRecord, ...]:
+    assert env.engine is not None
+    async with make_sessionmaker(env.engine)() as session:
+        profile = await repo.get_user_by_telegram_id(session, telegram_user_id=user.user_id)
+        assert profile is not None
+        return await repo.list_interviews(session, owner_id=profile.id)

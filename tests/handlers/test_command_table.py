@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Sequence
-from pathlib import Path
 
 import pytest
 from telegram.ext import CallbackQueryHandler, CommandHandler
+from testkit.clock import NOW, Clock
+from testkit.databases import Databases
 
 from bot.core.understand import FrameIntent
-from bot.storage.migrate import upgrade
 from bot.telegram import actions, commands, nudges, understood
 from bot.telegram.commands import Command
 from bot.telegram.runtime import Turn
 from bot.telegram.updates import callback_update
 
-from .conftest import START
-from .harness import BotEnv, Clock, User, text_of
+from .harness import BotEnv, User, text_of
 
 
 def _handlers(env: BotEnv) -> list[object]:
@@ -106,7 +105,7 @@ class TestHelpAndIntents:
 
 @pytest.fixture
 async def extended(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    databases: Databases, monkeypatch: pytest.MonkeyPatch
 ) -> AsyncIterator[tuple[BotEnv, list[tuple[str, Sequence[str]]]]]:
     """A bot whose table has one more entry: /ping with button prefix ``pg``."""
     seen: list[tuple[str, Sequence[str]]] = []
@@ -117,9 +116,7 @@ async def extended(
 
     entry = Command("ping", "Check I'm here", ping, button="pg")
     monkeypatch.setattr(commands, "COMMANDS", (*commands.COMMANDS, entry))
-    url = f"sqlite+aiosqlite:///{tmp_path / 'bot.db'}"
-    await upgrade(url)
-    env = BotEnv(url=url, clock=Clock(START))
+    env = BotEnv(url=databases.migrated("sqlite"), clock=Clock(NOW))
     await env.start()
     yield env, seen
     await env.stop()

@@ -8,8 +8,7 @@ from icalendar import Calendar
 
 from bot.core.records import InterviewStatus
 
-from .harness import BotEnv, text_of
-from .test_conversation import interviews, new_interview, onboard
+from .harness import BotEnv, interviews, new_interview, onboard, text_of
 
 
 async def ready(env: BotEnv, user_id: int = 1001) -> object:

@@ -12,35 +12,7 @@ from bot.core.records import InterviewStatus
 from bot.storage import repo
 from bot.storage.db import make_sessionmaker
 
-from .harness import BotEnv, User, text_of
-
-
-async def onboard(user: User, city: str = "New York") -> None:
-    await user.send("/start")
-    await user.send(city)
-    await user.press("10:00")
-
-
-async def new_interview(user: User, company: str = "Acme") -> str:
-    """Walks the whole /new conversation; returns the final summary text."""
-    await user.send("/new")
-    await user.send(company)
-    await user.send("Backend engineer")
-    await user.send("today 9am")
-    await user.send("Dana Lee, recruiter, dana@acme.com")
-    await user.press("That's everyone")
-    await user.send("the recruiter said by Friday")
-    await user.press("Yes")
-    await user.press("warm")
-    return text_of(await user.press("Not yet"))
-
-
-async def interviews(env: BotEnv, user: User) -> tuple[repo.InterviewRecord, ...]:
-    assert env.engine is not None
-    async with make_sessionmaker(env.engine)() as session:
-        profile = await repo.get_user_by_telegram_id(session, telegram_user_id=user.user_id)
-        assert profile is not None
-        return await repo.list_interviews(session, owner_id=profile.id)
+from .harness import BotEnv, User, interviews, new_interview, onboard, text_of
 
 
 class TestOnboarding:
@@ -196,8 +168,7 @@ async def test_export_and_delete(env: BotEnv) -> None:
     assert document is not None
     assert b"Acme" in document[1]
     await user.send("/delete")
-    reply = text_of(await user.press("Yes, erase"))
-    assert "erased" in reply
+    assert "erased" in text_of(await user.press("Yes, erase"))
     assert env.engine is not None
     from bot.storage.models import InterviewRow
 

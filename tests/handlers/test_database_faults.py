@@ -18,8 +18,7 @@ from bot.telegram.pipeline.wiring import start_pipeline, stop_pipeline
 from bot.telegram.updates import text_update
 from bot.webhook import SECRET_HEADER, make_web_app
 
-from .harness import BotEnv, User, text_of
-from .test_conversation import onboard
+from .harness import BotEnv, User, onboard, text_of
 
 
 @contextmanager

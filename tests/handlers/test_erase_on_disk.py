@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .harness import BotEnv, User, text_of
-from .test_conversation import onboard
+from .harness import BotEnv, User, onboard, text_of
 
 COMPANY = "Zyxwvut Widgets"
 ROLE = "Quantum Basketweaver"

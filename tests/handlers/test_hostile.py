@@ -8,8 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from .harness import BotEnv, User
-from .test_conversation import onboard
+from .harness import BotEnv, User, onboard
 
 HOSTILE = [
     "<b>bold</b> <script>alert(1)</script> & &amp; &lt; <a href='x'>",
@@ -76,7 +75,9 @@ async def test_onboarding_states_too(env: BotEnv, errors: pytest.LogCaptureFixtu
 
 
 @settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=40,
+    # Listing checks replaces the profile's list, so too_slow (wall clock) is named again.
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(text=st.text(min_size=1, max_size=600))
 async def test_random_text_when_idle(env: BotEnv, text: str) -> None:

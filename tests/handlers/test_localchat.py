@@ -56,7 +56,7 @@ class Keyboard(io.StringIO):
         self.script = list(script)
         self.seen = 0
 
-    def readline(self, size: int | None = -1) -> str:
+    def readline(self, size: int = -1, /) -> str:  # type: ignore[override]  # as typeshed
         if not self.script:
             return ""
         wait, line = self.script.pop(0)

@@ -14,8 +14,7 @@ from bot.config import Settings
 from bot.telegram import texts
 from bot.telegram.localchat import chat
 
-from .harness import BotEnv, User, text_of
-from .test_conversation import interviews, new_interview, onboard
+from .harness import BotEnv, User, interviews, new_interview, onboard, text_of
 
 
 @pytest.fixture

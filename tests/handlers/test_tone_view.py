@@ -12,8 +12,7 @@ from bot.telegram.html import split_html, visible_len
 from bot.telegram.localapi import visible_text
 from bot.telegram.views import tone_text
 
-from .harness import BotEnv
-from .test_conversation import onboard
+from .harness import BotEnv, onboard
 
 REPEATED = (
     "This is my third email and you never replied! Please respond ASAP or I will post about "

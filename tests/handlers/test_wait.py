@@ -9,6 +9,8 @@ The interview is Wed 18 Nov 2026 09:00 in New York, "by Friday" (20 Nov): thank-
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable
+from typing import cast
 
 from PIL import Image
 
@@ -19,8 +21,7 @@ from bot.storage.db import make_sessionmaker
 from bot.telegram import texts
 from bot.telegram.localapi import SentMessage
 
-from .harness import BotEnv, User, text_of
-from .test_conversation import interviews, new_interview, onboard
+from .harness import BotEnv, User, interviews, new_interview, onboard, text_of
 
 
 async def ready(env: BotEnv) -> tuple[User, int]:
@@ -84,7 +85,8 @@ class TestPicture:
             assert 600 < image.height < 2500
             # Not a blank page: the rail, the dots and the words put thousands of dark pixels.
             grey = image.convert("L")
-            assert sum(1 for v in grey.get_flattened_data() if v < 128) > 5000
+            levels = cast("Iterable[int]", grey.get_flattened_data())  # one int per pixel in "L"
+            assert sum(1 for v in levels if v < 128) > 5000
 
     async def test_another_users_interview_gives_no_picture(self, env: BotEnv) -> None:
         _, interview_id = await ready(env)

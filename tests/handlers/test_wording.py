@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from .harness import BotEnv, text_of
-from .test_conversation import new_interview, onboard
+from .harness import BotEnv, new_interview, onboard, text_of
 
 
 async def test_back_with_no_question_open_talks_about_going_back(env: BotEnv) -> None:

@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from handlers.conftest import START
-from handlers.harness import BotEnv, Clock, User, text_of
-from handlers.test_conversation import interviews, onboard
+from handlers.harness import BotEnv, User, interviews, onboard, text_of
 from sqlalchemy import select
 from telegram import Update
+from testkit.clock import NOW as START
+from testkit.clock import Clock
 
 from bot.storage import repo
 from bot.storage.db import make_sessionmaker

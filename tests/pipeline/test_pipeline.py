@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from handlers.conftest import START
-from handlers.harness import BotEnv, Clock
+from handlers.harness import BotEnv
 from sqlalchemy import func, select
+from testkit.clock import NOW as START
+from testkit.clock import Clock
 
 from bot.storage import db, mailbox, repo
 from bot.storage.db import make_sessionmaker

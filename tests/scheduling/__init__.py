@@ -1,1 +1,1 @@
-"""Tests of the scheduled nudges (issue 5)."""
+"""Tests of the scheduled nudges."""

@@ -1,11 +1,9 @@
-"""Helpers for the nudge tests: a fake clock, bulk seeding, a PTB Bot on the fake Bot API,
-and counting what the fake received per nudge."""
+"""Helpers for the nudge tests: bulk seeding, a PTB Bot on the fake Bot API, and counting
+what the fake received per nudge."""
 
 from __future__ import annotations
 
-import itertools
 import re
-import secrets
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -16,33 +14,13 @@ from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram import Bot
 from telegram.request import HTTPXRequest
+from testkit.users import new_user_id
 
 from bot.core.records import InterviewStatus, NudgeState
 from bot.core.types import Channel, Recipient, StepKind, Vibe
 from bot.storage.models import AttemptRow, InterviewRow, NudgeRow, PersonRow, UserRow
 
 TOKEN = "123456:TEST-fake-bot-token"
-_ids = itertools.count(secrets.randbelow(10**6) * 10_000 + 10**9)
-
-
-def new_chat_id() -> int:
-    return next(_ids)
-
-
-@dataclass
-class FakeClock:
-    """An aware "now" that only moves when the test says so."""
-
-    now: datetime
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def set(self, moment: datetime) -> None:
-        self.now = moment
-
-    def advance(self, **delta: float) -> None:
-        self.now += timedelta(**delta)
 
 
 @dataclass(frozen=True)
@@ -77,7 +55,7 @@ async def seed(
     two to a named recruiter.
     """
     interviewed = interviewed_at or due_at - timedelta(days=14)
-    chats = list(chat_ids) if chat_ids is not None else [new_chat_id() for _ in range(users)]
+    chats = list(chat_ids) if chat_ids is not None else [new_user_id() for _ in range(users)]
     async with sessions() as session, session.begin():
         user_rows = (
             await session.execute(

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from datetime import datetime
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from handlers.harness import BotEnv, Clock, User, text_of
+from handlers.harness import BotEnv, User, text_of
+from testkit.clock import Clock
+from testkit.databases import Databases
 
 from bot.config import Settings
 from bot.core.records import InterviewRecord, InterviewStatus, NudgeRecord, NudgeState
@@ -21,7 +22,6 @@ from bot.core.types import Channel, Recipient, StepKind
 from bot.scheduling.service import NudgeService
 from bot.storage import repo
 from bot.storage.db import make_sessionmaker
-from bot.storage.migrate import upgrade
 from bot.telegram import texts
 from bot.telegram.localapi import SentMessage
 from bot.telegram.nudges import SERVICE_KEY, install_nudges, shutdown_nudges
@@ -32,9 +32,8 @@ START = datetime(2026, 11, 18, 10, 0, tzinfo=NY)
 
 
 @pytest.fixture
-async def env(tmp_path: Path) -> AsyncIterator[BotEnv]:
-    url = f"sqlite+aiosqlite:///{tmp_path / 'bot.db'}"
-    await upgrade(url)
+async def env(databases: Databases) -> AsyncIterator[BotEnv]:
+    url = databases.migrated("sqlite")
     bot_env = BotEnv(url=url, clock=Clock(START))
     await bot_env.start()
     assert bot_env.app is not None

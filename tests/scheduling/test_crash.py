@@ -19,6 +19,8 @@ import pytest
 from fakebot import FakeBotApi
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram import Bot
+from testkit.clock import NOW, Clock
+from testkit.waits import PROCESS_START, wait_budget
 
 from bot.core.records import NudgeState
 from bot.core.types import StepKind
@@ -26,8 +28,7 @@ from bot.scheduling.dispatcher import DispatchConfig, Dispatcher
 from bot.storage import nudges
 from bot.telegram.nudges import render_nudge
 
-from .conftest import NOW
-from .support import TOKEN, FakeClock, know_chats, seed, sends_per_nudge
+from .support import TOKEN, know_chats, nudge_of, seed, sends_per_nudge
 
 Sessions = async_sessionmaker[AsyncSession]
 WORKER = Path(__file__).with_name("crash_worker.py")
@@ -50,7 +51,7 @@ async def run_worker(url: str, fake: FakeBotApi, now: datetime, mode: str, after
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE,
     )
-    _, err = await asyncio.wait_for(process.communicate(), 60)
+    _, err = await asyncio.wait_for(process.communicate(), wait_budget(PROCESS_START))
     assert process.returncode == -signal.SIGKILL, err.decode()[-2000:]
     return process.returncode
 
@@ -75,7 +76,7 @@ async def test_killed_between_claim_and_send(
     assert await states(sessions) == {NudgeState.CLAIMED: 10}
     assert fake.calls_to("sendMessage") == []
 
-    clock = FakeClock(NOW + timedelta(minutes=1))
+    clock = Clock(NOW + timedelta(minutes=1))
     config = DispatchConfig(rate_per_second=1000, per_chat_seconds=0.0)
     restarted = Dispatcher(sessions, bot, render=render_nudge, clock=clock, config=config)
     assert (await restarted.run()).sent == 0  # the dead claim holds until its lease ends
@@ -111,7 +112,7 @@ async def test_killed_between_send_and_mark_sent(
     assert await states(sessions) == {NudgeState.SENT: 2, NudgeState.CLAIMED: 3}
 
     caplog.set_level(logging.INFO, logger="bot.scheduling")
-    clock = FakeClock(NOW + LEASE + timedelta(seconds=1))
+    clock = Clock(NOW + LEASE + timedelta(seconds=1))
     config = DispatchConfig(rate_per_second=1000, per_chat_seconds=0.0)
     report = await Dispatcher(sessions, bot, render=render_nudge, clock=clock, config=config).run()
     third = user.nudge_ids[2]
@@ -122,5 +123,5 @@ async def test_killed_between_send_and_mark_sent(
     duplicates = [r for r in caplog.records if "possible duplicate" in r.getMessage()]
     assert [r.getMessage().split(":")[0] for r in duplicates] == [f"nudge {third}"]
     # The user saw them in due order, the repeated one right after the crash.
-    order = [n for m in fake.transcript(user.chat_id) for n in [int(m.buttons[0][1].split(":")[1])]]
+    order = [nudge_of(m.buttons) for m in fake.transcript(user.chat_id)]
     assert order == [*user.nudge_ids[:3], third, *user.nudge_ids[3:]]

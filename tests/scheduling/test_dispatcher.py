@@ -1,6 +1,6 @@
 """The dispatcher against the fake Bot API: the right day, once, and Telegram's faults.
 
-The clock is fake (``FakeClock``); the Bot API is the fake HTTP server of ``tests/fakebot``
+The clock is fake (``Clock``); the Bot API is the fake HTTP server of ``tests/fakebot``
 talking to a real PTB ``Bot``. Backoff sleeps are recorded instead of slept; only the
 ``retry_after`` tests wait real seconds, because the fake checks them with its own clock.
 """
@@ -10,28 +10,33 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+import sqlite3
 from collections import Counter
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 from fakebot import FakeBotApi
+from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram import Bot
+from testkit.clock import NOW, Clock
+from testkit.users import new_user_id
+from testkit.waits import wait_budget
 
 from bot.core.calendar import BusinessCalendar
 from bot.core.plan import make_plan
-from bot.core.records import InterviewStatus, NudgeState
+from bot.core.records import InterviewStatus, NudgeRecord, NudgeState
 from bot.core.types import Channel, Recipient, StepKind, Vibe
 from bot.scheduling.dispatcher import DispatchConfig, Dispatcher, DispatchHooks
 from bot.services import attempts, interviews, plans
-from bot.storage import nudges, repo
+from bot.storage import db, nudges, repo
 from bot.storage.db import make_engine, make_sessionmaker
+from bot.storage.nudges import ClaimedNudge
 from bot.telegram.localapi import LOCAL_TOKEN, LocalBotApi
 from bot.telegram.nudges import render_nudge
 
-from .conftest import NOW
-from .support import FakeClock, know_chats, new_chat_id, nudge_of, seed, sends_per_nudge
+from .support import know_chats, nudge_of, seed, sends_per_nudge
 
 Sessions = async_sessionmaker[AsyncSession]
 NY = ZoneInfo("America/New_York")
@@ -49,9 +54,7 @@ class Sleeps:
         await asyncio.sleep(0)
 
 
-async def nudge_rows(
-    sessions: Sessions, owner_id: int, interview_id: int
-) -> list[nudges.NudgeRecord]:
+async def nudge_rows(sessions: Sessions, owner_id: int, interview_id: int) -> list[NudgeRecord]:
     async with sessions() as s:
         return list(await repo.list_nudges(s, owner_id=owner_id, interview_id=interview_id))
 
@@ -65,7 +68,7 @@ class TestWholePlan:
     async def test_across_dst_and_public_holidays(
         self, sessions: Sessions, fake: FakeBotApi, bot: Bot
     ) -> None:
-        chat = new_chat_id()
+        chat = new_user_id()
         await know_chats(fake, [chat])
         interviewed = datetime(2026, 10, 29, 15, 0, tzinfo=NY)  # Thursday, still EDT
         async with sessions() as s, s.begin():
@@ -83,7 +86,7 @@ class TestWholePlan:
             cal = BusinessCalendar("America/New_York")
             plan = make_plan(record.to_core(), cal=cal, nudge_hour=10)
             await repo.replace_nudges(s, owner_id=user.id, interview_id=record.id, steps=plan.steps)
-        clock = FakeClock(interviewed)
+        clock = Clock(interviewed)
         dispatcher = Dispatcher(sessions, bot, render=render_nudge, clock=clock, config=FAST)
 
         fired: list[tuple[datetime, str]] = []
@@ -133,7 +136,7 @@ class TestWholePlan:
         assert after is not None and after.status is InterviewStatus.MOVED_ON  # S5
 
     async def test_each_message_has_the_buttons_of_its_step(
-        self, sessions: Sessions, fake: FakeBotApi, bot: Bot, clock: FakeClock
+        self, sessions: Sessions, fake: FakeBotApi, bot: Bot, clock: Clock
     ) -> None:
         kinds = [StepKind.CHECK_IN, StepKind.MOVE_ON]
         (user,) = await seed(sessions, users=1, due_at=NOW - timedelta(minutes=5), kinds=kinds)
@@ -150,7 +153,7 @@ class TestWholePlan:
             "why:S2:S6",
         ]
         assert move_on.buttons[0][1] == f"n:{user.nudge_ids[1]}:r"
-        assert all(d.startswith("why:") for _, d in move_on.buttons[1:])
+        assert all((d or "").startswith("why:") for _, d in move_on.buttons[1:])
 
 
 class TestOneInterviewsDay:
@@ -160,7 +163,7 @@ class TestOneInterviewsDay:
     async def test_downtime_one_goes_the_rest_move_and_the_manager_note_waits(
         self, sessions: Sessions, fake: FakeBotApi, bot: Bot
     ) -> None:
-        chat = new_chat_id()
+        chat = new_user_id()
         await know_chats(fake, [chat])
         interviewed = datetime(2026, 11, 2, 10, tzinfo=NY)  # Monday, "by Fri 6 Nov"
         async with sessions() as s, s.begin():
@@ -184,7 +187,7 @@ class TestOneInterviewsDay:
         record = planned.record
         # Back after a long outage, on Mon 30 Nov: the check-in (Tue 10 Nov), the second
         # follow-up (Tue 17) and the note up the chain (Tue 24) are all due at once.
-        clock = FakeClock(datetime(2026, 11, 30, 10, 30, tzinfo=NY))
+        clock = Clock(datetime(2026, 11, 30, 10, 30, tzinfo=NY))
         dispatcher = Dispatcher(sessions, bot, render=render_nudge, clock=clock, config=FAST)
         report = await dispatcher.run()
         assert (report.claimed, report.sent) == (3, 1)
@@ -227,7 +230,7 @@ class TestSendTimeChecks:
     """Pointless nudges are skipped with a reason; ones outside the user's hours move."""
 
     async def test_pointless_thank_you_and_closed_interview(
-        self, sessions: Sessions, fake: FakeBotApi, bot: Bot, clock: FakeClock
+        self, sessions: Sessions, fake: FakeBotApi, bot: Bot, clock: Clock
     ) -> None:
         (stale,) = await seed(
             sessions,
@@ -256,7 +259,7 @@ class TestSendTimeChecks:
         due = datetime(2026, 11, 20, 10, tzinfo=NY)  # Friday 10:00
         (user,) = await seed(sessions, users=1, due_at=due, zone="America/New_York")
         await know_chats(fake, [user.chat_id])
-        clock = FakeClock(datetime(2026, 11, 21, 3, tzinfo=NY))  # back up Saturday 03:00
+        clock = Clock(datetime(2026, 11, 21, 3, tzinfo=NY))  # back up Saturday 03:00
         dispatcher = Dispatcher(sessions, bot, render=render_nudge, clock=clock, config=FAST)
         report = await dispatcher.run()
         assert (report.moved, report.sent) == (1, 0)
@@ -269,7 +272,7 @@ class TestSendTimeChecks:
         assert (await dispatcher.run()).sent == 1
 
     async def test_a_nudge_replaced_meanwhile_is_not_sent(
-        self, sessions: Sessions, fake: FakeBotApi, bot: Bot, clock: FakeClock
+        self, sessions: Sessions, fake: FakeBotApi, bot: Bot, clock: Clock
     ) -> None:
         """The plan changed between claim and send (S7): the old row must not go out."""
         (user,) = await seed(sessions, users=1, due_at=NOW)
@@ -293,7 +296,7 @@ class TestSendTimeChecks:
         sessions: Sessions,
         fake: FakeBotApi,
         bot: Bot,
-        clock: FakeClock,
+        clock: Clock,
         caplog: pytest.LogCaptureFixture,
     ) -> None:
         """The message went out, then its row vanished: reported, never silently dropped."""
@@ -319,7 +322,7 @@ class TestTelegramFaults:
     """RetryAfter, Forbidden, BadRequest, 5xx and lost answers, each handled its own way."""
 
     async def test_forbidden_marks_the_user_blocked_until_they_come_back(
-        self, sessions: Sessions, fake: FakeBotApi, bot: Bot, clock: FakeClock
+        self, sessions: Sessions, fake: FakeBotApi, bot: Bot, clock: Clock
     ) -> None:
         kinds = [StepKind.CHECK_IN, StepKind.SECOND_FOLLOW_UP]
         (user,) = await seed(sessions, users=1, due_at=NOW - timedelta(minutes=5), kinds=kinds)
@@ -348,7 +351,7 @@ class TestTelegramFaults:
         assert sent == {user.nudge_ids[0]: 1, user.nudge_ids[1]: 1}
 
     async def test_a_blocked_chat_with_many_nudges_does_not_stall_the_run(
-        self, sessions: Sessions, fake: FakeBotApi, bot: Bot, clock: FakeClock
+        self, sessions: Sessions, fake: FakeBotApi, bot: Bot, clock: Clock
     ) -> None:
         """Each nudge handed back counts as finished, so the next batch is claimed."""
         kinds = [StepKind.CHECK_IN, StepKind.SECOND_FOLLOW_UP, StepKind.HIRING_MANAGER]
@@ -357,14 +360,14 @@ class TestTelegramFaults:
         await know_chats(fake, [blocked.chat_id, *(u.chat_id for u in others)])
         await fake.user(user_id=blocked.chat_id).block()
         config = DispatchConfig(rate_per_second=1000, per_chat_seconds=0.0, batch_size=3)
-        async with asyncio.timeout(10):
+        async with asyncio.timeout(wait_budget(2)):  # a stall shows as a timeout
             report = await Dispatcher(
                 sessions, bot, render=render_nudge, clock=clock, config=config
             ).run()
         assert (report.blocked, report.released, report.sent) == (1, 2, 4)
 
     async def test_bad_request_is_not_retried(
-        self, sessions: Sessions, fake: FakeBotApi, bot: Bot, clock: FakeClock
+        self, sessions: Sessions, fake: FakeBotApi, bot: Bot, clock: Clock
     ) -> None:
         (user,) = await seed(sessions, users=1, due_at=NOW)  # a chat the fake does not know
         sleeps = Sleeps()
@@ -377,7 +380,7 @@ class TestTelegramFaults:
         assert row.state is NudgeState.FAILED and "chat not found" in (row.last_error or "").lower()
 
     async def test_server_errors_are_retried_with_backoff(
-        self, sessions: Sessions, fake: FakeBotApi, bot: Bot, clock: FakeClock
+        self, sessions: Sessions, fake: FakeBotApi, bot: Bot, clock: Clock
     ) -> None:
         (user,) = await seed(sessions, users=1, due_at=NOW)
         await know_chats(fake, [user.chat_id])
@@ -391,7 +394,7 @@ class TestTelegramFaults:
         assert [c.status for c in fake.calls_to("sendMessage")] == [500, 500, 200]
 
     async def test_retries_run_out_and_the_error_is_kept(
-        self, sessions: Sessions, fake: FakeBotApi, bot: Bot, clock: FakeClock
+        self, sessions: Sessions, fake: FakeBotApi, bot: Bot, clock: Clock
     ) -> None:
         (user,) = await seed(sessions, users=1, due_at=NOW)
         await know_chats(fake, [user.chat_id])
@@ -413,7 +416,7 @@ class TestTelegramFaults:
         sessions: Sessions,
         fake: FakeBotApi,
         bot: Bot,
-        clock: FakeClock,
+        clock: Clock,
         caplog: pytest.LogCaptureFixture,
     ) -> None:
         users = await seed(sessions, users=2, due_at=NOW)
@@ -433,7 +436,7 @@ class TestTelegramFaults:
 
     @pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")
     async def test_retry_after_on_30_percent_of_calls(
-        self, sessions: Sessions, fake: FakeBotApi, bot: Bot, clock: FakeClock
+        self, sessions: Sessions, fake: FakeBotApi, bot: Bot, clock: Clock
     ) -> None:
         """All delivered, once each, and no call inside a window Telegram asked to wait out."""
         kinds = [StepKind.CHECK_IN, StepKind.SECOND_FOLLOW_UP]
@@ -454,7 +457,7 @@ class TestTelegramFaults:
         assert sends_per_nudge(fake, chats) == {n: 1 for u in users for n in u.nudge_ids}
 
     async def test_rate_limits_hold_globally_and_per_chat(
-        self, sessions: Sessions, fake: FakeBotApi, bot: Bot, clock: FakeClock
+        self, sessions: Sessions, fake: FakeBotApi, bot: Bot, clock: Clock
     ) -> None:
         """Paced sends all arrive, two per chat, in due order.
 
@@ -483,9 +486,7 @@ class TestTelegramFaults:
 @pytest.mark.parametrize(
     "fresh_url", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)], indirect=True
 )
-async def test_two_dispatchers_send_each_of_2000_nudges_once(
-    fresh_url: str, clock: FakeClock
-) -> None:
+async def test_two_dispatchers_send_each_of_2000_nudges_once(fresh_url: str, clock: Clock) -> None:
     """Two dispatchers, each with its own engine (its own connections), one database.
 
     Each talks to its own in-process Bot API (``LocalBotApi``, which validates like
@@ -523,3 +524,59 @@ async def test_two_dispatchers_send_each_of_2000_nudges_once(
     finally:
         for engine in engines:
             await engine.dispose()
+
+
+class _ReleaseOn(logging.Handler):
+    """Rolls back the other writer's transaction as soon as the dispatcher logs."""
+
+    def __init__(self, writer: sqlite3.Connection) -> None:
+        super().__init__(logging.WARNING)
+        self.writer = writer
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self.writer.in_transaction:
+            self.writer.rollback()
+
+
+async def test_a_database_locked_past_the_busy_timeout_is_one_warning_line(
+    fresh_url: str,
+    fake: FakeBotApi,
+    bot: Bot,
+    clock: Clock,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A long turn on a crowded machine can hold SQLite's write lock past the busy timeout
+    just as a nudge is to be recorded: the dispatcher says so in one warning line (no
+    traceback), and the claim stays until its lease runs out (at least once)."""
+    monkeypatch.setattr(db, "BUSY_TIMEOUT_MS", 50)
+    engine = make_engine(fresh_url)
+    sessions = make_sessionmaker(engine)
+    writer = sqlite3.connect(make_url(fresh_url).database or "", isolation_level=None)
+    dispatcher_log = logging.getLogger("bot.scheduling.dispatcher")
+    release = _ReleaseOn(writer)
+    try:
+        (user,) = await seed(sessions, users=1, due_at=NOW - timedelta(minutes=5))
+        await know_chats(fake, [user.chat_id])
+
+        async def take_the_write_lock(nudge: ClaimedNudge) -> None:
+            writer.execute("BEGIN IMMEDIATE")
+
+        dispatcher_log.addHandler(release)
+        hooks = DispatchHooks(after_send=take_the_write_lock)
+        dispatcher = Dispatcher(
+            sessions, bot, render=render_nudge, clock=clock, config=FAST, hooks=hooks
+        )
+        with caplog.at_level(logging.WARNING, logger="bot.scheduling"):
+            await dispatcher.run()
+        assert [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info] == []
+        assert [r.getMessage() for r in caplog.records] == [
+            "the database stayed locked; 1 nudge(s) wait until their claims expire"
+        ]
+        assert len(fake.calls_to("sendMessage")) == 1
+        (row,) = await nudge_rows(sessions, user.owner_id, user.interview_id)
+        assert row.state is NudgeState.CLAIMED
+    finally:
+        dispatcher_log.removeHandler(release)
+        writer.close()
+        await engine.dispose()

@@ -16,8 +16,8 @@ NY = ZoneInfo("America/New_York")
 CAL = BusinessCalendar("America/New_York")  # US holidays: Thanksgiving is Thu 26 Nov 2026
 
 
-def ny(*parts: int) -> datetime:
-    return datetime(*parts, tzinfo=NY)
+def ny(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=NY)
 
 
 def check(

@@ -7,23 +7,28 @@ job's callback itself, as APScheduler would at that moment.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import logging
+import sqlite3
+from collections.abc import AsyncIterator, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram.ext import Application, ApplicationBuilder
+from testkit.clock import NOW, Clock
+from testkit.waits import wait_delta
 
 from bot.core.records import NudgeState
 from bot.scheduling.dispatcher import DispatchConfig, Dispatcher, DispatchHooks
 from bot.scheduling.service import NEXT_JOB, SWEEP_JOB, NudgeService
 from bot.storage import nudges
+from bot.storage.nudges import ClaimedNudge
 from bot.telegram.localapi import LOCAL_TOKEN, LocalBotApi
 from bot.telegram.nudges import render_nudge
 
-from .conftest import NOW
-from .support import FakeClock, seed
+from .support import seed
 
 Sessions = async_sessionmaker[AsyncSession]
 AnyApp = Application[Any, Any, Any, Any, Any, Any]
@@ -42,7 +47,7 @@ async def app() -> AsyncIterator[AnyApp]:
     await application.shutdown()
 
 
-def service_for(app: AnyApp, sessions: Sessions, clock: FakeClock) -> NudgeService:
+def service_for(app: AnyApp, sessions: Sessions, clock: Clock) -> NudgeService:
     config = DispatchConfig(rate_per_second=1000, per_chat_seconds=0.0)
     dispatcher = Dispatcher(sessions, app.bot, render=render_nudge, clock=clock, config=config)
     return NudgeService(dispatcher, job_queue=app.job_queue, clock=clock)
@@ -68,7 +73,7 @@ async def states(sessions: Sessions) -> dict[NudgeState, int]:
 
 class TestClock:
     async def test_on_start_what_fell_due_while_down_goes_out(
-        self, app: AnyApp, sessions: Sessions, clock: FakeClock
+        self, app: AnyApp, sessions: Sessions, clock: Clock
     ) -> None:
         overdue = await seed(sessions, users=3, due_at=NOW - timedelta(hours=2))
         await seed(sessions, users=2, due_at=NOW + timedelta(hours=3))
@@ -78,13 +83,13 @@ class TestClock:
         assert sorted(sent_to(app)) == sorted(u.chat_id for u in overdue)
         assert await states(sessions) == {NudgeState.SENT: 3, NudgeState.PENDING: 2}
         # Armed for the next one, three hours ahead, and the sweep every minute.
-        assert abs(fires_in(app, NEXT_JOB) - timedelta(hours=3)) < timedelta(seconds=5)
-        assert abs(fires_in(app, SWEEP_JOB) - timedelta(seconds=60)) < timedelta(seconds=5)
+        assert abs(fires_in(app, NEXT_JOB) - timedelta(hours=3)) < wait_delta(1)
+        assert abs(fires_in(app, SWEEP_JOB) - timedelta(seconds=60)) < wait_delta(1)
         await service.stop()
         assert app.job_queue is not None and app.job_queue.jobs() == ()
 
     async def test_the_job_wakes_the_dispatcher_when_it_fires(
-        self, app: AnyApp, sessions: Sessions, clock: FakeClock
+        self, app: AnyApp, sessions: Sessions, clock: Clock
     ) -> None:
         (user,) = await seed(sessions, users=1, due_at=NOW + timedelta(minutes=30))
         service = service_for(app, sessions, clock)
@@ -101,16 +106,16 @@ class TestClock:
         await service.stop()
 
     async def test_a_plan_change_re_arms_for_an_earlier_nudge(
-        self, app: AnyApp, sessions: Sessions, clock: FakeClock
+        self, app: AnyApp, sessions: Sessions, clock: Clock
     ) -> None:
         await seed(sessions, users=1, due_at=NOW + timedelta(days=2))
         service = service_for(app, sessions, clock)
         await service.start()
         await service.settled()
-        assert abs(fires_in(app, NEXT_JOB) - timedelta(days=2)) < timedelta(seconds=5)
+        assert abs(fires_in(app, NEXT_JOB) - timedelta(days=2)) < wait_delta(1)
         await seed(sessions, users=1, due_at=NOW + timedelta(hours=1))
         await service.plan_changed()  # what Deps.plan_listeners calls after the turn
-        assert abs(fires_in(app, NEXT_JOB) - timedelta(hours=1)) < timedelta(seconds=5)
+        assert abs(fires_in(app, NEXT_JOB) - timedelta(hours=1)) < wait_delta(1)
         (now_due,) = await seed(sessions, users=1, due_at=NOW - timedelta(seconds=1))
         await service.plan_changed()  # already due: no job, a run right away
         await service.settled()
@@ -118,7 +123,7 @@ class TestClock:
         await service.stop()
 
     async def test_memory_stays_flat_two_jobs_for_any_number_of_nudges(
-        self, app: AnyApp, sessions: Sessions, clock: FakeClock
+        self, app: AnyApp, sessions: Sessions, clock: Clock
     ) -> None:
         for hours in (1, 5, 9):
             await seed(sessions, users=400, due_at=NOW + timedelta(hours=hours))
@@ -131,7 +136,7 @@ class TestClock:
         await service.stop()
 
     async def test_stopping_hands_back_what_was_not_sent(
-        self, app: AnyApp, sessions: Sessions, clock: FakeClock
+        self, app: AnyApp, sessions: Sessions, clock: Clock
     ) -> None:
         """Claims not yet sent return to pending at once, without waiting for the lease."""
         await seed(sessions, users=30, due_at=NOW - timedelta(minutes=1))
@@ -158,3 +163,28 @@ class TestClock:
         assert counts[NudgeState.SENT] + counts[NudgeState.PENDING] == 30
         assert service.total.released == counts[NudgeState.PENDING]
         assert len(sent_to(app)) == counts[NudgeState.SENT]
+
+
+async def test_a_locked_database_is_a_warning_and_the_sweep_tries_again(
+    app: AnyApp, sessions: Sessions, clock: Clock, caplog: pytest.LogCaptureFixture
+) -> None:
+    await seed(sessions, users=1, due_at=NOW - timedelta(minutes=5))
+
+    async def locked(claimed: Sequence[ClaimedNudge]) -> None:
+        cause = sqlite3.OperationalError("database is locked")
+        raise OperationalError("BEGIN IMMEDIATE", {}, cause)
+
+    config = DispatchConfig(rate_per_second=1000, per_chat_seconds=0.0)
+    hooks = DispatchHooks(after_claim=locked)
+    dispatcher = Dispatcher(
+        sessions, app.bot, render=render_nudge, clock=clock, config=config, hooks=hooks
+    )
+    service = NudgeService(dispatcher, job_queue=app.job_queue, clock=clock)
+    with caplog.at_level(logging.WARNING, logger="bot.scheduling"):
+        await service.start()
+        await service.settled()
+        await service.stop()
+    assert [(r.levelno, r.getMessage(), r.exc_info) for r in caplog.records] == [
+        (logging.WARNING, "the database stayed locked; the sweep will try again", None)
+    ]
+    assert sent_to(app) == []

@@ -6,13 +6,13 @@ from datetime import timedelta
 
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from testkit.clock import NOW
 
 from bot.core.records import InterviewStatus, NudgeState
 from bot.core.types import StepKind
 from bot.storage import nudges, repo
 from bot.storage.db import immediate_transaction
 
-from .conftest import NOW
 from .support import seed
 
 pytestmark = pytest.mark.parametrize(

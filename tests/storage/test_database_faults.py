@@ -93,6 +93,7 @@ class TestSqliteFaults:
             holder.close()
         assert "locked" in str(info.value)
         assert is_database_fault(info.value)
+        assert info.value.orig is not None
         assert is_database_fault(info.value.orig)  # the driver's own error, unwrapped
 
     async def test_a_bug_is_not_a_fault(self, sqlite_url: str) -> None:

@@ -8,12 +8,11 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from testkit.users import UserMaker
 
 from bot.core.types import Step, StepKind
 from bot.storage import repo
 from bot.storage.models import NudgeRow
-
-from .conftest import UserMaker
 
 NEW_YORK = ZoneInfo("America/New_York")
 BERLIN = ZoneInfo("Europe/Berlin")

@@ -7,13 +7,13 @@ from datetime import timedelta
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from testkit.clock import NOW as INTERVIEWED
+from testkit.users import UserMaker
 
 from bot.core.records import UserProfile
 from bot.core.types import Channel, Recipient, Step, StepKind
 from bot.storage import repo
 from bot.storage.models import Base, UserRow
-
-from .conftest import INTERVIEWED, UserMaker
 
 ROW_KINDS = ("interviews", "people", "attempts", "nudges", "conversations")
 

@@ -1,4 +1,4 @@
-"""One user can never reach another's rows, whatever ids are passed (issue 3: isolation)."""
+"""One user can never reach another's rows, whatever ids are passed."""
 
 from __future__ import annotations
 
@@ -8,12 +8,12 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from testkit.clock import NOW as INTERVIEWED
+from testkit.users import UserMaker
 
 from bot.core.records import InterviewRecord, InterviewStatus, NudgeRecord, UserProfile
 from bot.core.types import Channel, Recipient, Step, StepKind, Vibe
 from bot.storage import repo
-
-from .conftest import INTERVIEWED, UserMaker
 
 LATER = INTERVIEWED + timedelta(days=12)
 

@@ -10,6 +10,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Column, Integer, MetaData, Table, inspect
 from sqlalchemy.engine import Connection
+from testkit.databases import Databases
 
 from bot.config import ConfigError
 from bot.storage import migrate
@@ -49,9 +50,9 @@ async def _compare(url: str, metadata: MetaData) -> list[object]:
 
 @pytest.mark.parametrize("backend", BACKENDS)
 async def test_empty_database_up_to_head_and_down_to_base(
-    backend: str, database_factory: Callable[[str], str]
+    backend: str, databases: Databases
 ) -> None:
-    url = database_factory(backend)
+    url = databases.empty(backend)
     assert await migrate.current_revision(url) is None
     head = migrate.head_revision()
     assert await migrate.upgrade(url) == head

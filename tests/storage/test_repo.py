@@ -6,13 +6,13 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from testkit.clock import NOW as INTERVIEWED
+from testkit.users import UserMaker, new_user_id
 
 from bot.core.records import InterviewStatus, NudgeState, UserProfile
 from bot.core.types import Channel, Interview, Recipient, Step, StepKind, Vibe
 from bot.storage import repo
 from bot.storage.models import NudgeRow
-
-from .conftest import INTERVIEWED, UserMaker, new_telegram_id
 
 
 async def _interview(session: AsyncSession, user: UserProfile, **extra: object) -> int:
@@ -33,7 +33,7 @@ class TestUsers:
     async def test_get_or_create_is_idempotent_and_refreshes_chat(
         self, session: AsyncSession
     ) -> None:
-        tg = new_telegram_id()
+        tg = new_user_id()
         first = await repo.get_or_create_user(
             session, telegram_user_id=tg, chat_id=tg, language_code="en", nudge_hour=9
         )
@@ -471,18 +471,18 @@ class TestConversations:
 
 
 class TestUpdateDedup:
-    """A replayed Telegram update is recognised (LIBRARIES: getUpdates may replay a batch)."""
+    """A replayed Telegram update is recognised (getUpdates may replay a batch)."""
 
     async def test_first_time_only(self, sessions: async_sessionmaker[AsyncSession]) -> None:
-        update_id = new_telegram_id()
+        update_id = new_user_id()
         async with sessions() as s, s.begin():
             assert await repo.mark_update_seen(s, update_id=update_id)
         async with sessions() as s, s.begin():
             assert not await repo.mark_update_seen(s, update_id=update_id)
-            assert await repo.mark_update_seen(s, update_id=new_telegram_id())
+            assert await repo.mark_update_seen(s, update_id=new_user_id())
 
     async def test_prune_forgets_old_ids(self, sessions: async_sessionmaker[AsyncSession]) -> None:
-        update_id = new_telegram_id()
+        update_id = new_user_id()
         old = datetime(2000, 1, 1, tzinfo=UTC)
         async with sessions() as s, s.begin():
             assert await repo.mark_update_seen(s, update_id=update_id, at=old)

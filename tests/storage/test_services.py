@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
+from testkit.clock import NOW as INTERVIEWED
+from testkit.users import UserMaker
 
 from bot.core.calendar import calendar_for
 from bot.core.records import InterviewStatus, NudgeState, UserProfile
@@ -12,8 +14,6 @@ from bot.core.types import Channel, DraftKind, Recipient, StepKind, Vibe
 from bot.services import attempts, interviews, people, plans
 from bot.services.plans import Planned
 from bot.storage import nudges, repo
-
-from .conftest import INTERVIEWED, UserMaker
 
 
 async def _new(session: AsyncSession, user: UserProfile, **changes: object) -> Planned:

@@ -9,29 +9,22 @@ from __future__ import annotations
 
 import asyncio
 import secrets
-from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, select, text, update
 from sqlalchemy.ext.asyncio import AsyncEngine
+from testkit.clock import NOW as INTERVIEWED
+from testkit.databases import Databases
+from testkit.users import new_user_id
 
 from bot.core.records import NudgeState
 from bot.core.types import Channel, Recipient, Step, StepKind
 from bot.storage import repo
 from bot.storage.db import immediate_transaction, make_engine, make_sessionmaker
-from bot.storage.migrate import upgrade
 from bot.storage.models import InterviewRow, NudgeRow
-
-from .conftest import INTERVIEWED, new_telegram_id
 
 TASKS = 6
 ROUNDS = 25
-
-
-async def _migrated_sqlite(database_factory: Callable[[str], str]) -> str:
-    url = database_factory("sqlite")
-    await upgrade(url)
-    return url
 
 
 async def _writer(url: str, telegram_ids: list[int]) -> int:
@@ -62,16 +55,16 @@ async def _writer(url: str, telegram_ids: list[int]) -> int:
                     interview_id=interview.id,
                     steps=[Step(StepKind.CHECK_IN, INTERVIEWED + timedelta(days=14), ("S2",))],
                 )
-                await repo.mark_update_seen(s, update_id=new_telegram_id())
+                await repo.mark_update_seen(s, update_id=new_user_id())
             written += 1
     finally:
         await engine.dispose()
     return written
 
 
-async def test_concurrent_writers_all_succeed(database_factory: Callable[[str], str]) -> None:
-    url = await _migrated_sqlite(database_factory)
-    shared = [new_telegram_id() for _ in range(3)]  # the same users, written by every task
+async def test_concurrent_writers_all_succeed(databases: Databases) -> None:
+    url = databases.migrated("sqlite")
+    shared = [new_user_id() for _ in range(3)]  # the same users, written by every task
     results = await asyncio.gather(*(_writer(url, shared) for _ in range(TASKS)))
     assert results == [ROUNDS] * TASKS
     engine = make_engine(url)
@@ -130,13 +123,13 @@ async def _claimer(url: str, batch: int) -> list[int]:
 
 
 async def test_concurrent_claims_take_every_nudge_exactly_once(
-    database_factory: Callable[[str], str],
+    databases: Databases,
 ) -> None:
-    url = await _migrated_sqlite(database_factory)
+    url = databases.migrated("sqlite")
     engine: AsyncEngine = make_engine(url)
     try:
         async with make_sessionmaker(engine)() as s, s.begin():
-            tg = new_telegram_id()
+            tg = new_user_id()
             user = await repo.get_or_create_user(s, telegram_user_id=tg, chat_id=tg)
             interview = await repo.create_interview(
                 s, owner_id=user.id, company="A", role="r", interviewed_at=INTERVIEWED
