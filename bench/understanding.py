@@ -33,7 +33,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bot.core.calendar import calendar_for
-from bot.core.understand import known_from_json, understand
+from bot.core.understand import Frame, FrameIntent, known_from_json, understand
 
 HERE = Path(__file__).resolve().parent / "corpora"
 PARTS = {
@@ -41,24 +41,8 @@ PARTS = {
     "dev2": HERE / "understanding_dev2.jsonl",
     "blind": HERE / "understanding_blind.jsonl",
 }
-FIELDS = (
-    "intent",
-    "language",
-    "company",
-    "role",
-    "interview_at",
-    "timeline",
-    "people",
-    "attempts",
-    "reply",
-    "outcome",
-    "other_offer",
-    "vibe",
-    "nudge_hour",
-    "draft_kind",
-    "channel",
-    "to",
-)
+FIELDS = tuple(Frame(FrameIntent.UNKNOWN).to_json())
+"""The frame's keys, in the order the spec lists them."""
 WRITES = {"new_interview", "log_attempt", "reply", "outcome", "settings", "delete", "undo"}
 
 

@@ -119,12 +119,13 @@ async def test_a_429_on_one_chat_does_not_hold_the_others(
     asked = time.monotonic()
     await held.send("/help")
     await fake.wait_until(
-        lambda: any(c.chat_id == held.id and c.status == 429 for c in fake.calls[mark:]), 10
+        lambda: any(c.chat_id == held.id and c.status == 429 for c in fake.calls[mark:]),
+        wait_budget(10),
     )
     during = [await reply_seconds(u) for u in others for _ in range(3)]
     assert not held.unread, "the held chat got its reply inside the retry_after window"
     # The held chat still gets its answer, after the window and not before.
-    await held.wait_for_message(40, lambda m: text_of(m).startswith(HELP))
+    await held.wait_for_message(wait_budget(40), lambda m: text_of(m).startswith(HELP))
     assert time.monotonic() - asked >= 19.5
     assert [c for c in fake.calls[mark:] if c.early] == []
     fake.faults.clear()
@@ -138,10 +139,10 @@ async def test_edits_change_nothing(fake: FakeBotApi, bot: BotProcess) -> None:
     await onboard(user)
     await say(user, "/new", until="which company")
     acme = await user.send("Acme")
-    await user.wait_for_message(10, lambda m: "what role" in text_of(m).casefold())
+    await user.wait_for_message(wait_budget(10), lambda m: "what role" in text_of(m).casefold())
     user.mark_read()
     await user.edit(acme, "Acme Corporation")
-    hint = await user.wait_for_message(10)
+    hint = await user.wait_for_message(wait_budget(10))
     assert "editing it doesn't change" in text_of(hint)
     await user.edit(acme, "/delete yes")  # an old message edited into a command
     await say(user, "Backend engineer", until="when was the interview")

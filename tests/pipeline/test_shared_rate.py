@@ -6,17 +6,16 @@ import asyncio
 import itertools
 
 import pytest
+from testkit.databases import Databases
 
 from bot.scheduling.pacing import Pacer
 from bot.scheduling.shared_rate import SharedSlots
 from bot.storage.db import make_engine
-from bot.storage.migrate import upgrade
 
 
 @pytest.mark.postgres
-async def test_two_instances_share_one_rate(database_factory: object) -> None:
-    url = database_factory("postgresql")  # type: ignore[operator]
-    await upgrade(url)
+async def test_two_instances_share_one_rate(databases: Databases) -> None:
+    url = databases.migrated("postgresql")
     first, second = make_engine(url), make_engine(url)  # two processes' engines
     rate = 20.0
     try:
@@ -66,9 +65,8 @@ async def test_the_pacer_waits_for_the_shared_slot() -> None:
 
 
 @pytest.mark.postgres
-async def test_a_database_that_does_not_answer_gives_no_slot(database_factory: object) -> None:
-    url = database_factory("postgresql")  # type: ignore[operator]
-    await upgrade(url)
+async def test_a_database_that_does_not_answer_gives_no_slot(databases: Databases) -> None:
+    url = databases.migrated("postgresql")
     engine = make_engine(url)
     await engine.dispose()
     broken = make_engine(url.replace("127.0.0.1:5432", "127.0.0.1:9"))
