@@ -34,9 +34,10 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
+from difflib import SequenceMatcher
 from enum import StrEnum
 from typing import Any
 
@@ -332,7 +333,6 @@ def _weekday_typo(word: str) -> str:
     """ "wensday" -> "wednesday", "thrusday" -> "thursday"; other words unchanged."""
     if word in _WEEKDAY_NAMES or not 5 <= len(word) <= 10 or not word.endswith(("day", "dy")):
         return word
-    from difflib import SequenceMatcher
 
     for name in _WEEKDAY_NAMES:
         if name[0] == word[0] and SequenceMatcher(None, word, name).ratio() >= 0.75:
@@ -440,7 +440,6 @@ _NOT_NAMES_MORE = _words(
     stripe google amazon meta apple microsoft
     """
 )
-_NAME_TOKEN = r"[^\W\d_][\w.'-]*"
 
 
 def _name_case(word: str) -> str:
@@ -459,10 +458,6 @@ def _is_name_word(word: str) -> bool:
         and not _ROLE_RX.fullmatch(low)
         and bool(re.fullmatch(r"[^\W\d_][\w'-]*", low))
     )
-
-
-def _words_with_case(text: str) -> list[tuple[str, int, int]]:
-    return [(m.group(), m.start(), m.end()) for m in re.finditer(r"[\w@.+'-]+", text)]
 
 
 # --- dates of past events ----------------------------------------------------------------
@@ -912,7 +907,7 @@ def _understand(text: str, *, now: datetime, cal: BusinessCalendar, known: Known
     if intent is FrameIntent.REAL_NEWS:
         return replace(frame, other_offer=_other_offer(t, now, cal, known))
     if intent is FrameIntent.SETTINGS:
-        return replace(frame, nudge_hour=_nudge_hour(t.plain))
+        return replace(frame, nudge_hour=_hour_setting(t.plain))
     if intent in (FrameIntent.SHOULD_I, FrameIntent.DRAFT):
         channel, to = _contact(t, known, intent)
         if intent is FrameIntent.SHOULD_I:
@@ -1269,8 +1264,6 @@ def _company_mentioned(company: str, squeezed: str, words: set[str]) -> bool:
 
 
 def _close(a: str, b: str) -> bool:
-    from difflib import SequenceMatcher
-
     return SequenceMatcher(None, a, b).ratio() >= 0.85
 
 
@@ -2000,10 +1993,6 @@ def _hour_setting(plain: str) -> time | None:
     return None
 
 
-def _nudge_hour(plain: str) -> time | None:
-    return _hour_setting(plain)
-
-
 _MEDIA: tuple[tuple[Channel, re.Pattern[str]], ...] = (
     (
         Channel.IN_PERSON,
@@ -2151,7 +2140,3 @@ def known_from_json(data: dict[str, Any] | None, *, cal: BusinessCalendar) -> Kn
             KnownInterview(str(item["company"]), str(item.get("role") or ""), moment, tuple(people))
         )
     return Known(tuple(interviews))
-
-
-def _unused(_: Iterable[Any] | Sequence[Any]) -> None:  # pragma: no cover
-    return None

@@ -266,7 +266,7 @@ async def log_attempts(turn: Turn, frame: Frame, record: InterviewRecord) -> Non
         if to is None:
             if fact.to:
                 unknown_whom.append(fact.to)
-            to = interviews_follow_up_to(record)
+            to = follow_up_to(record)
         at = _attempt_moment(turn, fact.on)
         attempt, _planned = await attempts.log(
             turn.session, turn.user, record, channel=fact.channel, to=to, at=at
@@ -303,10 +303,6 @@ async def log_attempts(turn: Turn, frame: Frame, record: InterviewRecord) -> Non
     if plan is not None and undo_rows:
         lines += ["", texts.WHAT_NEXT, *cards.steps(turn, record)]
     turn.say("\n".join(lines), undo_rows[:MAX_ATTEMPTS] or None)
-
-
-def interviews_follow_up_to(record: InterviewRecord) -> Recipient:
-    return follow_up_to(record)
 
 
 # --- replies, outcomes, news ------------------------------------------------------------------
@@ -359,7 +355,7 @@ async def outcome(turn: Turn, frame: Frame, record: InterviewRecord) -> None:
 
 async def real_news(turn: Turn, frame: Frame, record: InterviewRecord) -> None:
     """Real news (another offer, a deadline): go today, the update draft, the deadline shown."""
-    to = interviews_follow_up_to(record)
+    to = follow_up_to(record)
     decision = decide(
         record.to_core(),
         channel=Channel.EMAIL,
@@ -399,7 +395,7 @@ async def should_i(turn: Turn, frame: Frame, record: InterviewRecord) -> None:
         # Whom: the person named; else the one contact there is; several roles: ask.
         several = len({p.role for p in record.people}) > 1
         to = _recipient(record, frame.to) or (
-            interviews_follow_up_to(record) if frame.to is None and not several else None
+            follow_up_to(record) if frame.to is None and not several else None
         )
         if to is not None:
             args.append(to.value)
