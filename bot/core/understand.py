@@ -340,6 +340,9 @@ def _weekday_typo(word: str) -> str:
     return word
 
 
+_INTERVIEW_TYPO = re.compile(r"\bint[ea]?r?v(?:ie|ei|e|i|ew)?w(s|ed|ing)?\b")
+
+
 def _plain(text: str) -> str:
     """Lower case, apostrophes dropped, e-mail addresses masked, spaces squeezed."""
     text = _LONG_WORD.sub(" ", text[:MAX_CHARS])  # no word is this long; keeps patterns linear
@@ -352,6 +355,9 @@ def _plain(text: str) -> str:
     text = re.sub(r"[a-z]{5,13}", lambda m: _weekday_typo(_mend(m.group())), text)
     text = re.sub(r"\bw (?=[a-z])", "with ", text)
     text = re.sub(r"\b(?:shud|shld|shd)\b", "should", text)
+    text = _INTERVIEW_TYPO.sub(lambda m: "interview" + (m.group(1) or ""), text)
+    text = re.sub(r"\b(?:yday|yest|ystrdy|yesterdy)\b", "yesterday", text)
+    text = re.sub(r"\b(?:wks|wk)\b", "weeks", text)
     text = re.sub(r"\bmsg\b", "message", text)
     text = re.sub(r"\bppl\b", "people", text)
     return re.sub(r"\s+", " ", text).strip()

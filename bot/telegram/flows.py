@@ -419,7 +419,10 @@ async def answer_people(turn: Turn, conv: Conversation, reply: Reply) -> None:
             (clean(p.name, MAX_NAME), p.role or typed[1], p.email)
             for p in people_in(text)
             if p.name
-        ] or [typed]
+        ]
+    if not found:  # "ugh still nothing": not a person; nothing is stored
+        turn.say(texts.PEOPLE_NO_NAME, [[button(texts.BUTTON_EVERYONE, "q", "people", "done")]])
+        return
     lines = []
     for name, role, email in found[: MAX_PEOPLE - len(answers.people)]:
         answers.people.append((name, role, email))

@@ -742,3 +742,7 @@ BUTTON_YES_NOTE_IT: Final = _("Yes, note it")
 BUTTON_NO_THANKS: Final = _("No, leave it")
 VIBE_NOTED: Final = _("Noted how it felt.")
 THE_ROLE: Final = _("the {role}")
+PEOPLE_NO_NAME: Final = _(
+    "I couldn't find a name in that, so I didn't add anyone. Send one person like "
+    "<i>Dana Lee, recruiter</i>, or tap <b>That's everyone</b>."
+)

@@ -302,3 +302,28 @@ class TestOneSentence:
             await user.send("Tive uma entrevista ontem na Nubank, quando devo mandar email?")
         )
         assert "only understand English" in reply
+
+
+async def test_a_people_answer_without_a_name_adds_nobody(env: BotEnv) -> None:
+    user = env.user()
+    await onboard(user)
+    await user.send("/new")
+    await user.send("Acme")
+    await user.send("/skip")
+    await user.press("Just now")
+    reply = text_of(await user.send("ugh still nothing 😭"))
+    assert "couldn't find a name" in reply
+
+
+def test_typos_of_interview_and_yesterday_are_read() -> None:
+    from bot.core.calendar import calendar_for
+    from bot.core.understand import FrameIntent, understand
+
+    cal = calendar_for("Asia/Kolkata", "IN")
+    frame = understand(
+        "interveiw w/ swiggy yday, hr priya said 1-2 wks",
+        now=datetime(2026, 11, 30, 10, 10, tzinfo=cal.tz),
+        cal=cal,
+    )
+    assert frame.intent is FrameIntent.NEW_INTERVIEW and frame.company == "swiggy"
+    assert str(frame.interview_at) == "2026-11-29"
