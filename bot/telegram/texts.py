@@ -1,8 +1,9 @@
 """Every fixed sentence the bot says in the chat, in one catalogue to review and translate.
 
 Each sentence is wrapped in :func:`_` (or :func:`ngettext` where it counts something), the
-markers ``pybabel extract -F babel.cfg`` looks for (``tests/test_texts.py`` runs it), so a
-translation can be added by replacing those two functions, without touching the handlers.
+markers from :mod:`bot.core.i18n` that ``pybabel extract -F babel.cfg`` looks for
+(``tests/test_texts.py`` runs it), so a translation can be added by replacing those two
+functions, without touching the handlers.
 Placeholders are ``str.format`` fields with names (``{company}``), filled by the caller.
 
 Texts here are HTML for Telegram. Anything the user typed is escaped by the caller
@@ -15,20 +16,10 @@ from __future__ import annotations
 
 from typing import Final
 
+from bot.core.i18n import _, ngettext
 from bot.core.progress import StepState
 from bot.core.records import InterviewStatus
 from bot.core.types import Channel, DraftKind, Outcome, Recipient, StepKind, Verdict, Vibe
-
-
-def _(message: str) -> str:
-    """Mark ``message`` for translation. English is the only language yet: it is returned."""
-    return message
-
-
-def ngettext(singular: str, plural: str, count: int) -> str:
-    """Mark a sentence that counts something; ``singular`` when ``count`` is 1."""
-    return singular if count == 1 else plural
-
 
 # --- everywhere ----------------------------------------------------------------------------
 
