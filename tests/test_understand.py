@@ -87,6 +87,103 @@ class TestCompetingOffers:
         assert frame.intent is not FrameIntent.OUTCOME
 
 
+class TestNothingClosesByMistake:
+    """Wrong actions: a frame must never record an outcome, or log an attempt, that the
+    message does not state for the user's own interview."""
+
+    def test_offer_from_a_stored_company_told_to_another_is_news_for_that_one(self) -> None:
+        frame = read("rakuten made me an offer, but razorpay is my top choice. should i tell them?")
+        assert frame.intent is FrameIntent.REAL_NEWS
+        assert frame.outcome is None
+        assert frame.company == "Razorpay"
+        assert frame.other_offer is not None and frame.other_offer.company == "Rakuten Group"
+
+    def test_offer_named_with_nothing_stored_is_news(self) -> None:
+        frame = read(
+            "received an offer from revolut yesterday, they gave me till the 15th", Known()
+        )
+        assert frame.intent is FrameIntent.REAL_NEWS
+        assert frame.other_offer is not None
+        assert frame.other_offer.deadline == date(2026, 12, 15)
+
+    def test_offer_from_an_unnamed_startup_is_news(self) -> None:
+        frame = read("i have an offer in hand from another startup, expiring thursday")
+        assert frame.intent is FrameIntent.REAL_NEWS
+        assert frame.other_offer is not None and frame.other_offer.deadline == date(2026, 12, 3)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "jessica emailed back, the role is on hold for now",
+            "recruiter called back, the position is on hold",
+            "jessica wrote back that the role is frozen until q1",
+        ],
+    )
+    def test_a_paused_role_is_their_reply_not_a_closed_one(self, text: str) -> None:
+        frame = read(text)
+        assert frame.intent is FrameIntent.REPLY
+        assert frame.outcome is None
+
+    def test_a_role_filled_is_still_closed(self) -> None:
+        frame = read("they told me the role was filled internally")
+        assert (frame.intent, frame.outcome) == (FrameIntent.OUTCOME, Outcome.CLOSED)
+
+    def test_someone_elses_offer_closes_nothing(self) -> None:
+        frame = read("my friend got an offer from razorpay")
+        assert frame.intent is not FrameIntent.OUTCOME
+        assert frame.outcome is None
+
+    def test_moving_forward_with_others_is_a_no(self) -> None:
+        frame = read("razorpay said they are moving forward with other candidates")
+        assert (frame.intent, frame.outcome) == (FrameIntent.OUTCOME, Outcome.REJECTED)
+
+    @pytest.mark.parametrize(
+        ("text", "other"),
+        [
+            ("i got the job at swiggy but razorpay is my first choice", "Swiggy"),
+            ("zomato wants to hire me, should i tell razorpay", "Zomato"),
+            ("i was offered a position at flipkart, need to respond by friday", "Flipkart"),
+            ("got an offer letter from cred today. should i let jessica know?", "Cred"),
+        ],
+    )
+    def test_offers_from_elsewhere_in_other_words(self, text: str, other: str) -> None:
+        frame = read(text)
+        assert frame.intent is FrameIntent.REAL_NEWS
+        assert frame.outcome is None
+        assert frame.other_offer is not None and frame.other_offer.company == other
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "jessica said no decision yet, maybe next week",
+            "they said no update yet but soon",
+            "hr said they're not moving forward yet, waiting on budget",
+        ],
+    )
+    def test_not_decided_yet_is_no_rejection(self, text: str) -> None:
+        frame = read(text)
+        assert frame.outcome is None
+        assert frame.intent is not FrameIntent.OUTCOME
+
+    @pytest.mark.parametrize("text", ["they said no", "they said no, unfortunately"])
+    def test_a_plain_no_is_still_a_no(self, text: str) -> None:
+        assert read(text).outcome is Outcome.REJECTED
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "how many days since i emailed jessica?",
+            "have i followed up with jessica yet",
+            "did i already email rakuten?",
+            "when did i last email them",
+        ],
+    )
+    def test_a_question_about_past_messages_logs_nothing(self, text: str) -> None:
+        frame = read(text)
+        assert frame.intent is FrameIntent.STATUS
+        assert frame.attempts == ()
+
+
 class TestReplies:
     def test_named_person_replied_with_a_new_date(self) -> None:
         frame = read("jessica finally replied, she said they need another week to decide")
@@ -179,6 +276,14 @@ class TestNewInterviewInOneSentence:
     def test_impossible_time_is_doubted(self) -> None:
         frame = read("had an interview at Zoho yesterday at 25:00", known=Known())
         assert "interview_at" in frame.unsure
+
+
+def test_the_timeline_words_are_kept_as_typed() -> None:
+    frame = read(
+        "just had an interview at Razorpay, ananya said theyd get back by Friday. it went ok",
+        Known(),
+    )
+    assert frame.said == "theyd get back by Friday"
 
 
 class TestPeople:

@@ -189,6 +189,8 @@ class Frame:
     """Names of facts read with doubt (e.g. ``"interview_at"``): ask before storing."""
     no_date_said: bool = False
     """The message says the employer gave no usable date ("they didn't say", "soon": T4)."""
+    said: str | None = None
+    """For a new interview: the words about their timeline, as typed ("by friday")."""
 
     def to_json(self) -> dict[str, Any]:
         """The frame as plain JSON values, with exactly the public keys."""
@@ -703,19 +705,31 @@ _ZONE_SETTING = re.compile(
 _OTHER_MARK = re.compile(
     r"\b(?:another|other|competing|second|different|rival|backup|back up|counter|better|"
     r"separate|an outside|external)\b(?: \w+){0,2} (?:offer|company|firm|job|place|employer)|"
-    r"\boffer (?:from|at|with) (?:another|a different|some other|other|a rival|one of)\b|"
+    r"\boffers? (?:\w+ ){0,3}(?:from|at|with|by) (?:another|a different|some other|other|a "
+    r"rival|one of|(?:an?|some) (?:\w+ )?(?:startup|company|firm|bank|fintech|agency|"
+    r"competitor|consultancy|unicorn|mnc|employer|place|team|org|organi[sz]ation|shop|studio|"
+    r"corporation|corp|business))\b|"
     r"\boffer elsewhere\b|\belsewhere\b|\banother place\b|\bsomewhere else\b|"
     r"\bcompeting\b"
 )
 _OFFER_WORD = re.compile(r"\boffers?\b|\boffered\b")
 _OFFER_FROM = re.compile(
-    r"\b(?:offer|offered|offers) (?:from|at|by|with) (?P<co>[\w&.-]+(?: [\w&.-]+){0,2})|"
+    r"\b(?:offer|offered|offers)(?: letter| email| call| package)? (?:from|at|by|with) "
+    r"(?P<co>[\w&.-]+(?: [\w&.-]+){0,2})|"
     r"\b(?P<co2>[\w&.-]+(?: [\w&.-]+)?) (?:offered me|made me an offer|gave me an offer|"
-    r"has offered|extended an offer)"
+    r"has offered|extended an offer|wants? to hire me|(?<!\bwas )(?<!\bbeen )offered\b)|"
+    r"\b(?:offered|got|landed|accepted|won|have) (?:a |an |the )?(?:job|role|position|spot|"
+    r"offer)(?: \w+)? (?:at|from|with|by) (?P<co3>[\w&.-]+(?: [\w&.-]+){0,2})"
+)
+# Words that say the user has an offer, with or without the word "offer".
+_OFFER_ANY = re.compile(
+    r"\boffers?\b|\boffered\b|\b(?:got|landed|accepted|won) (?:the|a) (?:job|role|position)\b|"
+    r"\bwants? to hire me\b"
 )
 _DEADLINE = re.compile(
     r"\b(?:by|before|until|till|within|in (?=\d|a |an |one |two |three |a couple|a few)|"
-    r"deadline(?: is)?|expires?(?: on)?|due|need (?:an? )?(?:answer|"
+    r"deadline(?: is)?|expires?(?: on)?|expiring(?: on)?|valid (?:until|till|through)|due|"
+    r"need (?:an? )?(?:answer|"
     r"decision|response|reply) by|answer by|respond by|decide by|reply by|let them know by|"
     r"get back to them by)\b"
 )
@@ -911,7 +925,7 @@ def _understand(text: str, *, now: datetime, cal: BusinessCalendar, known: Known
             outcome = t.match.outcome
         return replace(frame, outcome=outcome)
     if intent is FrameIntent.REAL_NEWS:
-        return replace(frame, other_offer=_other_offer(t, now, cal, known))
+        return replace(frame, other_offer=_other_offer(t, now, cal, known, own=company))
     if intent is FrameIntent.SETTINGS:
         return replace(frame, nudge_hour=_hour_setting(t.plain))
     if intent in (FrameIntent.SHOULD_I, FrameIntent.DRAFT):
@@ -919,7 +933,7 @@ def _understand(text: str, *, now: datetime, cal: BusinessCalendar, known: Known
         if intent is FrameIntent.SHOULD_I:
             return replace(frame, channel=channel, to=to)
         kind = _draft_kind(t, known, to)
-        offer = _other_offer(t, now, cal, known) if _is_other_news(t, known) else None
+        offer = _other_offer(t, now, cal, known, own=company) if _is_other_news(t, known) else None
         return replace(frame, channel=channel, to=to, draft_kind=kind, other_offer=offer)
     if intent in (FrameIntent.STATUS, FrameIntent.CALENDAR, FrameIntent.FEELING):
         return frame
@@ -1009,7 +1023,22 @@ def _intent(t: _Text, known: Known) -> FrameIntent:
     if intent is FrameIntent.UNKNOWN and len(t.plain) <= 600:
         fallback = guess(t.plain, t.raw, normalise=_plain)
         if fallback is not None:
-            return FrameIntent(fallback.intent)
+            intent = FrameIntent(fallback.intent)
+    if (
+        intent
+        in (
+            FrameIntent.LOG_ATTEMPT,
+            FrameIntent.SHOULD_I,
+            FrameIntent.UNKNOWN,
+        )
+        and _ASKS_HISTORY.search(t.plain)
+        and not _JUDGEMENT.search(t.plain)
+    ):
+        return FrameIntent.STATUS  # a question about what was sent logs nothing
+    if intent is FrameIntent.OUTCOME and not _is_own_outcome(t):
+        # A paused role, or someone else's offer, closes nothing: an answer from the
+        # employer still counts as their reply (G3), anything else stays unread.
+        return FrameIntent.REPLY if _employer_spoke(t.plain) else FrameIntent.UNKNOWN
     return intent
 
 
@@ -1104,7 +1133,10 @@ _DELETE_MORE = re.compile(
     r"you store|you stored))?(?: (?:about|on|of) me)?\b|\bdelete my account\b"
 )
 _OWN_NO = re.compile(
-    r"\b(?:said no|turned me down|not (?:moving|going) (?:forward|ahead) with me|"
+    r"\b(?:said no(?= *$|[.!,;:)]| to me| sadly| unfortunately| thanks| in the end)|"
+    r"turned me down|not (?:moving|going) (?:forward|ahead) with me|"
+    r"(?:moving|move|moved|going|go|went) (?:forward|ahead|on) with (?:other|another|"
+    r"different|a different|someone|somebody) ?(?:\w+)?|"
     r"(?:rejected|rejection|declined) (?:me|my application)|went with (?:someone|another "
     r"candidate)|(?<!even if )its a no|got a no)\b"
 )
@@ -1113,6 +1145,60 @@ _OWN_CLOSED = re.compile(
     r"\b[^.!?]{0,30}\b(?:position|role|job|opening|hiring|req)\b|\b(?:position|role|job|opening|"
     r"hiring|req)\b[^.!?]{0,20}\b(?:cancelled|canceled|closed|scrapped|frozen)\b"
 )
+_ASKS_HISTORY = re.compile(
+    r"^(?:\w+ )?(?:how (?:many|much|long)(?: \w+){0,3} (?:since|ago|did i|have i|has it)|"
+    r"when (?:did|was|have) i(?: last)?|(?:did|have) i (?:already |ever |actually |even )?"
+    r"(?:email|mail|call|phone|text|message|ping|contact|follow|reach|write|sen[dt]|thank|"
+    r"emailed|called|followed|reached|written|sent|thanked|messaged|texted|contacted)|"
+    r"what (?:day|date) did i|how often (?:did|have) i)\b"
+)
+_NOT_FINAL_YET = re.compile(
+    r"\b(?:no|not|nothing|none|havent|hasnt|didnt)\b(?: \w+){0,5} (?:yet|so far|for now)\b|"
+    r"\bwaiting (?:on|for)\b|\bpending\b|\bstill (?:deciding|interviewing|reviewing|"
+    r"discussing|waiting)\b|\bno (?:decision|update|news|word|answer|response|feedback)\b"
+)
+_FINAL_NO = re.compile(
+    r"\b(?:rejected|unfortunately|regret|went with|chose|filled|declined|turned me down|"
+    r"not selected|unsuccessful|other candidates?|someone else|no longer)\b"
+)
+_JUDGEMENT = re.compile(r"\btoo (?:early|soon|late|much|often|pushy|many)\b|\bwrong\b|\bmistake\b")
+_PAUSED = re.compile(r"\bon hold\b|\bpaused?\b|\bpausing\b|\bfroze(?:n)?\b|\bfreeze\b|\bon ice\b")
+_GONE_FOR_GOOD = re.compile(
+    r"\b(?:closed|filled|cancell?ed|cut|eliminated|pulled|withdrawn|removed|scrapped|"
+    r"no longer hiring|not hiring anymore|for good|permanently)\b"
+)
+_THIRD_PARTY = re.compile(
+    r"\b(?:my (?:friend|colleague|coworker|roommate|flatmate|brother|sister|partner|wife|"
+    r"husband|cousin|classmate|buddy|mate)|a friend|someone|somebody|another candidate|other "
+    r"candidates?|(?:he|she) (?:just )?(?:got|received|has|had|landed))\b(?: \w+){0,3} "
+    r"(?:got|gets|received|has|had|landed|was given|offer)"
+)
+_EMPLOYER_SPOKE = re.compile(
+    r"\b(?:said|says|told|wrote|emailed|called|replied|responded|answered|mentioned|"
+    r"informed|let me know|got back|heard back|reverted|update[ds]?)\b"
+)
+
+
+def _is_own_outcome(t: _Text) -> bool:
+    """An outcome the frame may record for the interview's own company: not a pause (the
+    role on hold or frozen, with no word that it is gone for good), not someone else's."""
+    plain = t.plain
+    if _NOT_FINAL_YET.search(plain) and not _FINAL_NO.search(plain):
+        return False  # "no decision yet", "not moving forward yet, waiting on budget"
+    if _OWN_NO.search(plain):
+        return True
+    if _THIRD_PARTY.search(plain) and not re.search(
+        r"\bi (?:also |just |too |finally )?(?:got|received|have|landed|was given)\b", plain
+    ):
+        return False
+    paused = _PAUSED.search(plain) and not _GONE_FOR_GOOD.search(plain)
+    return not (paused and _own_outcome(plain) is Outcome.CLOSED)
+
+
+def _employer_spoke(plain: str) -> bool:
+    return bool(_EMPLOYER_SPOKE.search(plain) or _REPLY_MORE.search(plain))
+
+
 _FEELING_GUARD = re.compile(
     r"\bfeel(?:s|ing)? (?:so |really |very |kinda |a bit )?rejected\b|"
     r"\b(?:havent|hasnt|didnt|not) (?:said|told|rejected|heard)\b"
@@ -1280,13 +1366,13 @@ def _is_other_news(t: _Text, known: Known) -> bool:
         plain,
     ):
         return True
-    if not _OFFER_WORD.search(plain) and not _NEWS_OTHER.search(plain):
+    if not _OFFER_ANY.search(plain) and not _NEWS_OTHER.search(plain):
         return False
     if re.search(
         r"\b(?:no|not|without|havent|hasnt|didnt|dont) (?:\w+ )?(?:an? )?offers?\b", plain
     ):
         return False
-    if _NEWS_OTHER.search(plain) and not _OFFER_WORD.search(plain):
+    if _NEWS_OTHER.search(plain) and not _OFFER_ANY.search(plain):
         return bool(
             re.search(
                 r"\b(?:tell|let \w+ know|update|inform|mention|share|need to know|changes? "
@@ -1297,17 +1383,30 @@ def _is_other_news(t: _Text, known: Known) -> bool:
     if _OTHER_MARK.search(plain):
         return True
     offered_by = _offer_company(t)
-    if offered_by is not None and known.interviews:
-        squeezed = re.sub(r"[^\w]", "", offered_by.casefold())
-        stored = {re.sub(r"[^\w]", "", i.company.casefold()) for i in known.interviews}
-        if not any(s and (s in squeezed or squeezed in s) for s in stored):
-            return True
-    return False
+    if offered_by is None or _THIRD_PARTY.search(plain):
+        return False
+    if not known.interviews:
+        return True  # nothing is stored that this offer could be the outcome of
+    offering = _stored_named(offered_by, known)
+    if not offering:
+        return True  # an offer from a company not stored: news from elsewhere (G9)
+    # "Stripe made me an offer, should I tell Razorpay?": news for the other one
+    return any(c not in offering for c in _stored_companies_in(t.raw, known))
+
+
+def _stored_named(name: str, known: Known) -> list[str]:
+    """The stored companies ``name`` names, loosely ("rakuten" names "Rakuten Group")."""
+    squeezed = re.sub(r"[^\w]", "", name.casefold())
+    return [
+        i.company
+        for i in known.interviews
+        if (s := re.sub(r"[^\w]", "", i.company.casefold())) and (s in squeezed or squeezed in s)
+    ]
 
 
 def _offer_company(t: _Text) -> str | None:
     for m in _OFFER_FROM.finditer(t.raw[:MAX_CHARS]):
-        co = m.group("co") or m.group("co2")
+        co = m.group("co") or m.group("co2") or m.group("co3")
         if co:
             cleaned = _clean_company(co)
             if cleaned:
@@ -1516,7 +1615,23 @@ def _new_interview(
         vibe=_vibe(t.plain),
         unsure=unsure,
         no_date_said=vague,
+        said=_said_words(t.raw, promise_text) if timeline else None,
     )
+
+
+def _said_words(raw: str, clause: str) -> str | None:
+    """The promise clause as the user typed it, without the verb that introduces it and
+    without what follows its sentence: "said theyd get back by friday. it went ok" gives
+    "theyd get back by friday"."""
+    clause = re.split(r"[.!?\n]", clause, maxsplit=1)[0]
+    clause = re.sub(
+        r"^(?:said|says|told (?:me|us)|told|promised|mentioned)(?: that)?\s+", "", clause.strip()
+    )
+    words = clause.split()
+    if not words:
+        return None
+    typed = _cased_like(raw, " ".join(words))
+    return typed.strip(" ,;:-")[:200] or None
 
 
 def _split_promise(plain: str) -> tuple[str, str]:
@@ -1918,15 +2033,21 @@ def _own_outcome(plain: str) -> Outcome | None:
     return None
 
 
-def _other_offer(t: _Text, now: datetime, cal: BusinessCalendar, known: Known) -> OtherOffer | None:
+def _other_offer(
+    t: _Text, now: datetime, cal: BusinessCalendar, known: Known, own: str | None = None
+) -> OtherOffer | None:
     plain = t.plain
-    if not _OFFER_WORD.search(plain):
+    if not _OFFER_ANY.search(plain):
         return None
     company = _offer_company(t)
-    if company is not None and any(
-        company.casefold() == i.company.casefold() for i in known.interviews
-    ):
-        company = None
+    if company is not None:
+        stored = _stored_named(company, known)
+        if stored and stored[0] == own:
+            company = None  # the interview's own company is not "elsewhere"
+        elif stored:
+            company = stored[0]  # spelled as stored
+        elif company.islower():
+            company = company.title()  # "flipkart" goes into a draft as "Flipkart"
     if company is not None and re.fullmatch(r"(?i)(?:another|a|other|some|one)(?: \w+)*", company):
         company = None
     deadline = None
