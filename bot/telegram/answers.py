@@ -80,6 +80,7 @@ class InterviewAnswers(TimelineAnswers):
     thanks: bool = False
     told: bool = False  # facts came from one message: ask only what is missing, then review
     fixing: bool = False  # a fact is being fixed from the review: go back to it after
+    held: list[str] = field(default_factory=list)  # told in between: read once it is saved
 
 
 @dataclass

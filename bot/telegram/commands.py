@@ -25,7 +25,7 @@ from bot.storage import repo
 from bot.telegram import actions, flows, nudges, texts, understood
 from bot.telegram.answers import InterviewAnswers, OnboardAnswers
 from bot.telegram.callbacks import parse_id, unpack
-from bot.telegram.conversation import clear, load
+from bot.telegram.conversation import Conversation, clear, load, save
 from bot.telegram.html import clean, esc
 from bot.telegram.runtime import Turn, button
 
@@ -226,7 +226,9 @@ async def on_text(turn: Turn) -> None:
             turn.say(texts.EMPTY)
             await flows.ask_again(turn, conv)
             return
-        await flows.respond(turn, conv, flows.Reply(text=text))
+        if await _hold_aside(turn, conv, text):
+            return
+        await _answer(turn, conv, flows.Reply(text=text))
         return
     if not text:
         await suggest(turn, texts.EMPTY)
@@ -236,6 +238,56 @@ async def on_text(turn: Turn) -> None:
         turn.say(texts.ONLY_ENGLISH)
         return
     await route_intent(turn, frame, text)
+
+
+# While a new interview is being told, a choice question (how it felt, the thank-you, the
+# date check, the review) may get a message about something else: "zomato made me an offer,
+# should I tell razorpay?". Read as an answer it would be lost or misread, so it is held and
+# read once the interview is saved. Short replies and yes/no words are always answers, and
+# each question keeps the intents that can answer it.
+_HOLD_AT: dict[str, frozenset[FrameIntent]] = {
+    "vibe": frozenset({FrameIntent.FEELING, FrameIntent.UNKNOWN, FrameIntent.THANKS}),
+    "thanks": frozenset({FrameIntent.LOG_ATTEMPT, FrameIntent.UNKNOWN, FrameIntent.THANKS}),
+    "timeline_ok": frozenset(
+        {FrameIntent.REPLY, FrameIntent.NEW_INTERVIEW, FrameIntent.UNKNOWN, FrameIntent.THANKS}
+    ),
+    "review": frozenset({FrameIntent.UNKNOWN, FrameIntent.THANKS, FrameIntent.NEW_INTERVIEW}),
+}
+_NEVER_HELD = frozenset(
+    {FrameIntent.CANCEL, FrameIntent.UNDO, FrameIntent.HELP, FrameIntent.DELETE}
+)
+_MAX_HELD = 3
+
+
+async def _hold_aside(turn: Turn, conv: Conversation, text: str) -> bool:
+    """Hold ``text`` for later when it is not an answer to the open choice question."""
+    answers_here = _HOLD_AT.get(conv.question)
+    if answers_here is None or not isinstance(conv.answers, InterviewAnswers):
+        return False
+    words = text.casefold().split()
+    if len(words) < 4 or words[0].strip("!.,") in (*texts.YES_WORDS, *texts.NO_WORDS):
+        return False
+    frame = await understood.read(turn, text)
+    if frame.intent in answers_here or frame.intent in _NEVER_HELD or frame.language != "en":
+        return False
+    held = conv.answers.held
+    conv.answers.held = [*held, text[:2000]][-_MAX_HELD:]
+    await save(turn, conv)
+    turn.say(texts.HELD_FOR_LATER)
+    await flows.ask_again(turn, conv)
+    return True
+
+
+async def _answer(turn: Turn, conv: Conversation, reply: flows.Reply) -> None:
+    """Answer the open question; once a new interview is saved, read what was held."""
+    await flows.respond(turn, conv, reply)
+    held = conv.answers.held if isinstance(conv.answers, InterviewAnswers) else []
+    if not held or await load(turn) is not None:
+        return
+    for text in held:
+        turn.say(texts.BACK_TO_HELD.format(text=esc(text[:160])))
+        frame = await understood.read(turn, text)
+        await route_intent(turn, frame, text)
 
 
 async def route_intent(turn: Turn, frame: Frame, text: str) -> None:
@@ -340,7 +392,7 @@ async def on_question_button(turn: Turn, args: Sequence[str]) -> None:
     if conv is None or conv.question != question:
         turn.say(texts.ALREADY_ANSWERED + (" " + texts.ANSWER_ABOVE if conv is not None else ""))
         return
-    await flows.respond(turn, conv, flows.Reply(value=args[1] if len(args) > 1 else ""))
+    await _answer(turn, conv, flows.Reply(value=args[1] if len(args) > 1 else ""))
 
 
 async def on_ok(turn: Turn, args: Sequence[str]) -> None:

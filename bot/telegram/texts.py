@@ -173,6 +173,11 @@ ONLY_TEXT: Final = _(
 )
 ALREADY_ANSWERED: Final = _("That question was already answered.")
 ANSWER_ABOVE: Final = _("Answer the question above, or /cancel.")
+HELD_FOR_LATER: Final = _(
+    "I've kept what you just wrote and I'll come back to it as soon as this interview is "
+    "saved. First, one more thing:"
+)
+BACK_TO_HELD: Final = _("Now, what you told me a moment ago: <i>{text}</i>")
 OK_REMIND: Final = _("👍 I'll remind you when it's time. /list shows everything.")
 
 # --- onboarding and settings ------------------------------------------------------------------
@@ -334,7 +339,7 @@ NEWS_NOTED: Final = _(
     "Noted. Sharing real news doesn't count as a follow-up, so your plan stays as it is."
 )
 REPLIED_WORD: Final = _(
-    "Good news that they got back to you. I've paused the reminders. "
+    "They got back to you, so that counts as their answer and I've paused the reminders. "
     "If they gave you a new date, tap below and I'll plan from it."
 )
 OUTCOME_WORDS: Final = {

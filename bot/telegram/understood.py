@@ -217,11 +217,12 @@ async def new_interview(turn: Turn, frame: Frame, text: str) -> None:
     if moment is not None and "interview_at" not in frame.unsure and moment <= turn.now:
         answers.interviewed_at = moment
     if frame.timeline is not None:
-        answers.said = text[: flows.MAX_SAID]
+        answers.said = (frame.said or text)[: flows.MAX_SAID]
         answers.promised_by = frame.timeline.by
         answers.understood = views.day(frame.timeline.by)
     elif frame.no_date_said:
-        answers.said = text[: flows.MAX_SAID]  # they gave no date: plan from the interview
+        # they gave no date: plan from the interview
+        answers.said = (frame.said or text)[: flows.MAX_SAID]
     answers.people = [
         (p.name[: flows.MAX_NAME], p.role or Recipient.INTERVIEWER, p.email)
         for p in frame.people

@@ -283,6 +283,39 @@ class TestOneSentence:
         (record,) = await interviews(env, user)
         assert record.company == "Razorpay" and record.promised_by is not None
 
+    async def test_news_told_in_between_is_held_then_answered(self, env: BotEnv) -> None:
+        user = env.user()
+        await onboard(user)
+        await user.send(
+            "I just had an interview at Razorpay for senior data analyst, hiring manager "
+            "said theyd get back to me by the 15th"
+        )
+        await user.press("everyone")
+        await user.press("warm")
+        held = text_of(
+            await user.send(
+                "zomato made me an offer, they want an answer by friday. tell razorpay?"
+            )
+        )
+        assert "come back to it" in held and "thank-you" in held  # the question again
+        review = text_of(await user.press("Not yet"))
+        assert "Is this right?" in review and "Zomato" not in review  # not taken as an answer
+        after = text_of(await user.press("Save"))
+        assert "Saved" in after and "what you told me a moment ago" in after
+        assert "offer from Zomato" in after  # the update draft, with the news
+        (record,) = await interviews(env, user)
+        assert record.status is InterviewStatus.WAITING  # news from elsewhere closes nothing
+        assert record.said == "theyd get back to me by the 15th"
+
+    async def test_a_short_answer_is_never_held(self, env: BotEnv) -> None:
+        user = env.user()
+        await onboard(user)
+        await user.send("had my interview at acme yesterday for the pm role, no date yet")
+        await user.press("everyone")
+        await user.press("warm")
+        reply = text_of(await user.send("not yet, i will send it tonight"))
+        assert "come back to it" not in reply and "Is this right?" in reply
+
     async def test_a_fact_fixed_from_the_review(self, env: BotEnv) -> None:
         user = env.user()
         await onboard(user)
