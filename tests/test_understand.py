@@ -352,6 +352,24 @@ class TestLanguage:
     def test_language(self, text: str, code: str) -> None:
         assert detect_language(text) == code
 
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "ananya's email is ananya.r@razorpay.com",
+            "priya email is priya.s@acme.com",
+            "here is the link https://careers.acme.com/jobs/12345-senior-analyst",
+        ],
+    )
+    def test_addresses_and_links_are_in_no_language(self, text: str) -> None:
+        assert detect_language(text) == "en"
+
+    def test_an_email_given_with_a_possessive_is_read(self) -> None:
+        frame = read("ananya's email is ananya.r@razorpay.com")
+        assert frame.language == "en"
+        assert [(p.name, p.email) for p in frame.people] == [
+            ("Ananya Rao", "ananya.r@razorpay.com")
+        ]
+
     def test_another_language_gets_no_facts(self) -> None:
         frame = read("Tive uma entrevista ontem na Nubank, quando devo mandar email?")
         assert frame.intent is FrameIntent.UNKNOWN

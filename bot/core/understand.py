@@ -295,7 +295,8 @@ def detect_language(text: str) -> str:
     so names and typos in an English message do not make it foreign.
     Emoji and numbers alone are English (nothing says otherwise).
     """
-    sample = text[:MAX_CHARS]
+    # e-mail addresses and links are in no language: "ananya's email is ananya.r@acme.com"
+    sample = _URL.sub(" ", _EMAIL.sub(" ", text[:MAX_CHARS]))
     words = [w.casefold().replace("'", "") for w in _WORD_RX.findall(sample)]
     if not words:
         return "en"
@@ -324,6 +325,9 @@ _CLEAR_GAP = 0.6
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
 _LONG_WORD = re.compile(r"\S{60,}")
+_URL = re.compile(
+    r"\b(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|co|de|in)/\S*"
+)
 _APOS = re.compile(r"['\u2019\u2018\u02bc`]")
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from telegram import Message
 
 from bot.core.intents import closest_commands
+from bot.core.types import Recipient
 from bot.core.understand import Frame, FrameIntent, frame_intent
 from bot.services.plans import OPEN
 from bot.storage import repo
@@ -247,7 +248,7 @@ async def on_text(turn: Turn) -> None:
 # each question keeps the intents that can answer it.
 _HOLD_AT: dict[str, frozenset[FrameIntent]] = {
     "vibe": frozenset({FrameIntent.FEELING, FrameIntent.UNKNOWN, FrameIntent.THANKS}),
-    "thanks": frozenset({FrameIntent.LOG_ATTEMPT, FrameIntent.UNKNOWN, FrameIntent.THANKS}),
+    "thanks": frozenset({FrameIntent.UNKNOWN, FrameIntent.THANKS}),
     "timeline_ok": frozenset(
         {FrameIntent.REPLY, FrameIntent.NEW_INTERVIEW, FrameIntent.UNKNOWN, FrameIntent.THANKS}
     ),
@@ -268,6 +269,20 @@ async def _hold_aside(turn: Turn, conv: Conversation, text: str) -> bool:
     if len(words) < 4 or words[0].strip("!.,") in (*texts.YES_WORDS, *texts.NO_WORDS):
         return False
     frame = await understood.read(turn, text)
+    if frame.intent is FrameIntent.UNKNOWN and any(p.email for p in frame.people):
+        _note_emails(turn, conv.answers, frame)  # "also markus email is m.b@zalando.de"
+        await save(turn, conv)
+        await flows.ask_again(turn, conv)
+        return True
+    sent = flows.thanks_sent(text) if "thank" in text.casefold() else None
+    if conv.question == "thanks" and sent is not None:
+        return False  # "i sent the thank you last night" answers the question
+    if sent is not None:  # the same, told at another question: noted, not held
+        conv.answers.thanks = sent
+        await save(turn, conv)
+        turn.say(texts.THANKS_NOTED if sent else texts.THANKS_NOT_YET_NOTED)
+        await flows.ask_again(turn, conv)
+        return True
     if frame.intent in answers_here or frame.intent in _NEVER_HELD or frame.language != "en":
         return False
     held = conv.answers.held
@@ -276,6 +291,24 @@ async def _hold_aside(turn: Turn, conv: Conversation, text: str) -> bool:
     turn.say(texts.HELD_FOR_LATER)
     await flows.ask_again(turn, conv)
     return True
+
+
+def _note_emails(turn: Turn, answers: InterviewAnswers, frame: Frame) -> None:
+    """Give the people being told about the e-mails a message names for them."""
+    for person in frame.people:
+        if not person.email or not person.name:
+            continue
+        name = person.name.casefold()
+        for i, (known, role, _) in enumerate(answers.people):
+            if known.casefold() == name or known.casefold().split()[0] == name.split()[0]:
+                answers.people[i] = (known, role, person.email[:254])
+                break
+        else:
+            if len(answers.people) >= flows.MAX_PEOPLE:
+                continue
+            role = person.role or Recipient.INTERVIEWER
+            answers.people.append((person.name[: flows.MAX_NAME], role, person.email[:254]))
+        turn.say(texts.PERSON_NOTED.format(name=esc(person.name), email=esc(person.email)))
 
 
 async def _answer(turn: Turn, conv: Conversation, reply: flows.Reply) -> None:

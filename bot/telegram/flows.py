@@ -537,6 +537,7 @@ async def answer_vibe(turn: Turn, conv: Conversation, reply: Reply) -> None:
         words = (reply.text or "").casefold()
         vibe = next((v for v, ws in VIBE_WORDS.items() if any(w in words for w in ws)), None)
     if vibe is None:
+        turn.say(texts.PICK_A_BUTTON)
         await ask_vibe(turn, conv)
         return
     conv.answers_as(InterviewAnswers).vibe = vibe
@@ -555,16 +556,34 @@ async def ask_thanks(turn: Turn, conv: Conversation) -> None:
     )
 
 
+_NOT_SENT = re.compile(r"\b(?:no|not|nope|havent|didnt|dont|yet|forgot|will|gonna|going to)\b")
+_SENT = re.compile(r"\b(?:sent|emailed|mailed|wrote|written|did|done|yes|yep|yeah)\b")
+
+
+def thanks_sent(text: str) -> bool | None:
+    """Whether a typed answer says the thank-you went out: "yes", "not yet", "i sent the
+    thank you last night", "no i havent sent it yet"; ``None`` when it says neither."""
+    words = re.sub(r"[^\w\s]", "", text.casefold())
+    about_thanks = "thank" in words or len(words.split()) <= 3
+    if words.startswith(("n", "not")) or (about_thanks and _NOT_SENT.search(words)):
+        return False
+    if words.startswith(("y", "sent", "done")) or (about_thanks and _SENT.search(words)):
+        return True
+    return None
+
+
 async def answer_thanks(turn: Turn, conv: Conversation, reply: Reply) -> None:
-    choice = reply.value or (reply.text or "").strip().casefold()
     answers = conv.answers_as(InterviewAnswers)
-    if choice.startswith(("y", "sent", "done")):
-        answers.thanks = True
-    elif choice.startswith(("n", "not")) or reply.skip:
-        answers.thanks = False
-    else:
+    sent = {"yes": True, "no": False}.get(reply.value) if reply.value else None
+    if sent is None and reply.text:
+        sent = thanks_sent(reply.text)
+    if sent is None and reply.skip:
+        sent = False
+    if sent is None:
+        turn.say(texts.PICK_A_BUTTON)
         await ask_thanks(turn, conv)
         return
+    answers.thanks = sent
     await advance(turn, conv)
 
 

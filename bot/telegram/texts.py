@@ -173,6 +173,9 @@ ONLY_TEXT: Final = _(
 )
 ALREADY_ANSWERED: Final = _("That question was already answered.")
 ANSWER_ABOVE: Final = _("Answer the question above, or /cancel.")
+PICK_A_BUTTON: Final = _("Please tap one of the buttons below, or /cancel to stop here.")
+THANKS_NOT_YET_NOTED: Final = _("Noted: no thank-you yet. I'll offer a draft once this is saved.")
+PERSON_NOTED: Final = _("Noted for {name}: {email}.")
 HELD_FOR_LATER: Final = _(
     "I've kept what you just wrote and I'll come back to it as soon as this interview is "
     "saved. First, one more thing:"

@@ -316,6 +316,31 @@ class TestOneSentence:
         reply = text_of(await user.send("not yet, i will send it tonight"))
         assert "come back to it" not in reply and "Is this right?" in reply
 
+    async def test_facts_told_in_between_are_noted_not_lost(self, env: BotEnv) -> None:
+        user = env.user()
+        await onboard(user)
+        await user.send(
+            "had my interview at acme yesterday for the pm role with markus the hiring "
+            "manager, no date yet"
+        )
+        await user.press("warm")
+        noted = text_of(await user.send("also markus email is markus.b@acme.de"))
+        assert "markus.b@acme.de" in noted and "thank-you" in noted
+        review = text_of(await user.send("i sent the thank you last night"))
+        assert "Is this right?" in review and "markus.b@acme.de" in review
+        saved = text_of(await user.press("Save"))
+        assert "done ✅" in saved
+        (record,) = await interviews(env, user)
+        assert record.thank_you_sent_at is not None
+
+    async def test_a_bad_answer_to_a_button_question_is_told_so(self, env: BotEnv) -> None:
+        user = env.user()
+        await onboard(user)
+        await user.send("had my interview at acme yesterday for the pm role, no date yet")
+        await user.press("everyone")
+        reply = text_of(await user.send("lena"))
+        assert "tap one of the buttons" in reply and "How did it feel?" in reply
+
     async def test_a_fact_fixed_from_the_review(self, env: BotEnv) -> None:
         user = env.user()
         await onboard(user)
