@@ -1358,6 +1358,8 @@ def judge_interview_time(text: str, *, now: datetime, cal: BusinessCalendar) -> 
     """
     local_now = cal.localize(now)
     clean = _expand_weekday_abbr(normalize(text)).strip(" .!?")
+    if re.fullmatch(r"\d{1,4}", clean):
+        return InterviewWhen(None, WhenProblem.UNREADABLE)  # "2": a day? an hour? ask again
     impossible = _impossible_clock(clean)
     if impossible:
         return InterviewWhen(None, WhenProblem.IMPOSSIBLE_TIME, impossible)

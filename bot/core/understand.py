@@ -429,6 +429,9 @@ _NOT_NAMES = _words(
 )
 _NOT_NAMES_MORE = _words(
     """
+    undo cancel skip done none noone quit menu list settings delete export new calm draft
+    everyone everybody nobody nope nah yep yeah back help
+    chilly neutral meh awkward positive negative frosty icy lukewarm great good bad okayish
     write improve given barely asking asked know knows let lets see seen saw look looked
     keep kept try tried trying wait waited waiting hope hoped hoping need needed needs want
     wanted wants like liked make made take took put ask tell told show shown find found

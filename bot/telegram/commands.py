@@ -253,6 +253,10 @@ _HOLD_AT: dict[str, frozenset[FrameIntent]] = {
         {FrameIntent.REPLY, FrameIntent.NEW_INTERVIEW, FrameIntent.UNKNOWN, FrameIntent.THANKS}
     ),
     "review": frozenset({FrameIntent.UNKNOWN, FrameIntent.THANKS, FrameIntent.NEW_INTERVIEW}),
+    # "also vikram from HR, he was the recruiter" answers it; "sarah replied!" does not
+    "people": frozenset(
+        {FrameIntent.UNKNOWN, FrameIntent.THANKS, FrameIntent.NEW_INTERVIEW, FrameIntent.FEELING}
+    ),
 }
 _NEVER_HELD = frozenset(
     {FrameIntent.CANCEL, FrameIntent.UNDO, FrameIntent.HELP, FrameIntent.DELETE}
@@ -269,7 +273,11 @@ async def _hold_aside(turn: Turn, conv: Conversation, text: str) -> bool:
     if len(words) < 4 or words[0].strip("!.,") in (*texts.YES_WORDS, *texts.NO_WORDS):
         return False
     frame = await understood.read(turn, text)
-    if frame.intent is FrameIntent.UNKNOWN and any(p.email for p in frame.people):
+    if (
+        conv.question != "people"  # where people are asked for, the question reads them
+        and frame.intent is FrameIntent.UNKNOWN
+        and any(p.email for p in frame.people)
+    ):
         _note_emails(turn, conv.answers, frame)  # "also markus email is m.b@zalando.de"
         await save(turn, conv)
         await flows.ask_again(turn, conv)

@@ -395,8 +395,16 @@ async def ask_people(turn: Turn, conv: Conversation) -> None:
     turn.say(texts.ASK_PEOPLE + note, [[button(texts.BUTTON_EVERYONE, "q", "people", "done")]])
 
 
+_NO_MORE_PEOPLE = re.compile(
+    r"(?:(?:that'?s|thats|that is|it'?s|its) )?(?:every(?:one|body)|all|it|done|nobody(?: else)?|"
+    r"no ?one(?: else)?|none|no|nope|no more|that was it|just (?:them|those|him|her)|"
+    r"only (?:them|those|him|her)|finished|nothing else)(?: (?:thanks|thx|ty))?[.! ]*"
+)
+
+
 async def answer_people(turn: Turn, conv: Conversation, reply: Reply) -> None:
-    if reply.skip or reply.value == "done":
+    typed_done = bool(_NO_MORE_PEOPLE.fullmatch((reply.text or "").strip().casefold()))
+    if reply.skip or reply.value == "done" or typed_done:
         await advance(turn, conv)
         return
     text = clean(reply.text or "", 300)

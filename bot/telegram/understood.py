@@ -103,8 +103,24 @@ async def _interview_for(
         return None
     if len(candidates) == 1:
         return candidates[0]
+    met = _met_only_at(candidates, frame)
+    if met is not None:  # "sarah replied": Sarah is someone met at one interview only
+        return met
     await flows.start(turn, "pending", PendingAnswers(text=text[:2000], intent=frame.intent.value))
     return None
+
+
+def _met_only_at(records: Sequence[InterviewRecord], frame: Frame) -> InterviewRecord | None:
+    """The one interview where every person the message names was met, if there is one."""
+    names = {p.name.split()[0].casefold() for p in frame.people if p.name}
+    if not names:
+        return None
+    fits = [
+        r
+        for r in records
+        if names <= {p.name.split()[0].casefold() for p in r.people if p.name.split()}
+    ]
+    return fits[0] if len(fits) == 1 else None
 
 
 async def resume_pending(turn: Turn, conv: Conversation, interview_id: int) -> None:

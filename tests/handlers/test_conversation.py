@@ -341,6 +341,31 @@ class TestOneSentence:
         reply = text_of(await user.send("lena"))
         assert "tap one of the buttons" in reply and "How did it feel?" in reply
 
+    async def test_a_person_named_picks_their_interview(self, env: BotEnv) -> None:
+        user = env.user()
+        await onboard(user)
+        await new_interview(user, "Acme")  # met Dana Lee
+        await user.send("had my interview at globex yesterday with the team, no date yet")
+        await user.send("Priya, recruiter")
+        await user.press("everyone")
+        await user.press("warm")
+        await user.press("Not yet")
+        await user.press("Save")
+        reply = text_of(await user.send("dana replied!! they want a second round next week"))
+        assert "Which interview" not in reply and "Acme" in reply, reply
+        acme = next(r for r in await interviews(env, user) if r.company == "Acme")
+        assert "New date from them" in reply  # their reply re-planned Acme, not Globex
+        assert acme.said is not None and "new date" in acme.said
+
+    async def test_command_words_are_never_people(self, env: BotEnv) -> None:
+        user = env.user()
+        await onboard(user)
+        await user.send("had my interview at globex yesterday, no date yet")
+        reply = text_of(await user.send("undo"))
+        assert "Added" not in reply
+        reply = text_of(await user.send("thats everyone"))
+        assert "How did it feel?" in reply
+
     async def test_a_fact_fixed_from_the_review(self, env: BotEnv) -> None:
         user = env.user()
         await onboard(user)
