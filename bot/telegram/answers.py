@@ -57,6 +57,7 @@ class OnboardAnswers(ZoneAnswers):
 
     then: str | None = None
     company: str | None = None
+    held: list[str] = field(default_factory=list)  # told before setup: read once it is done
 
 
 @dataclass

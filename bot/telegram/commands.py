@@ -253,6 +253,9 @@ _HOLD_AT: dict[str, frozenset[FrameIntent]] = {
         {FrameIntent.REPLY, FrameIntent.NEW_INTERVIEW, FrameIntent.UNKNOWN, FrameIntent.THANKS}
     ),
     "review": frozenset({FrameIntent.UNKNOWN, FrameIntent.THANKS, FrameIntent.NEW_INTERVIEW}),
+    # setup: a city or an hour answers; an interview told first is read once it is done
+    "zone": frozenset({FrameIntent.UNKNOWN, FrameIntent.SETTINGS, FrameIntent.THANKS}),
+    "hour": frozenset({FrameIntent.UNKNOWN, FrameIntent.SETTINGS, FrameIntent.THANKS}),
     # "also vikram from HR, he was the recruiter" answers it; "sarah replied!" does not
     "people": frozenset(
         {FrameIntent.UNKNOWN, FrameIntent.THANKS, FrameIntent.NEW_INTERVIEW, FrameIntent.FEELING}
@@ -267,36 +270,37 @@ _MAX_HELD = 3
 async def _hold_aside(turn: Turn, conv: Conversation, text: str) -> bool:
     """Hold ``text`` for later when it is not an answer to the open choice question."""
     answers_here = _HOLD_AT.get(conv.question)
-    if answers_here is None or not isinstance(conv.answers, InterviewAnswers):
+    holder = conv.answers
+    if answers_here is None or not isinstance(holder, InterviewAnswers | OnboardAnswers):
         return False
     words = text.casefold().split()
     if len(words) < 4 or words[0].strip("!.,") in (*texts.YES_WORDS, *texts.NO_WORDS):
         return False
     frame = await understood.read(turn, text)
     if (
-        conv.question != "people"  # where people are asked for, the question reads them
+        isinstance(holder, InterviewAnswers)
+        and conv.question != "people"  # where people are asked for, the question reads them
         and frame.intent is FrameIntent.UNKNOWN
         and any(p.email for p in frame.people)
     ):
-        _note_emails(turn, conv.answers, frame)  # "also markus email is m.b@zalando.de"
+        _note_emails(turn, holder, frame)  # "also markus email is m.b@zalando.de"
         await save(turn, conv)
         await flows.ask_again(turn, conv)
         return True
     sent = flows.thanks_sent(text) if "thank" in text.casefold() else None
     if conv.question == "thanks" and sent is not None:
         return False  # "i sent the thank you last night" answers the question
-    if sent is not None:  # the same, told at another question: noted, not held
-        conv.answers.thanks = sent
+    if sent is not None and isinstance(holder, InterviewAnswers):
+        holder.thanks = sent  # the same, told at another question: noted, not held
         await save(turn, conv)
         turn.say(texts.THANKS_NOTED if sent else texts.THANKS_NOT_YET_NOTED)
         await flows.ask_again(turn, conv)
         return True
     if frame.intent in answers_here or frame.intent in _NEVER_HELD or frame.language != "en":
         return False
-    held = conv.answers.held
-    conv.answers.held = [*held, text[:2000]][-_MAX_HELD:]
+    holder.held = [*holder.held, text[:2000]][-_MAX_HELD:]
     await save(turn, conv)
-    turn.say(texts.HELD_FOR_LATER)
+    turn.say(texts.HELD_FOR_LATER if isinstance(holder, InterviewAnswers) else texts.HELD_FOR_SETUP)
     await flows.ask_again(turn, conv)
     return True
 
@@ -322,7 +326,8 @@ def _note_emails(turn: Turn, answers: InterviewAnswers, frame: Frame) -> None:
 async def _answer(turn: Turn, conv: Conversation, reply: flows.Reply) -> None:
     """Answer the open question; once a new interview is saved, read what was held."""
     await flows.respond(turn, conv, reply)
-    held = conv.answers.held if isinstance(conv.answers, InterviewAnswers) else []
+    answers = conv.answers
+    held = answers.held if isinstance(answers, InterviewAnswers | OnboardAnswers) else []
     if not held or await load(turn) is not None:
         return
     for text in held:

@@ -300,7 +300,7 @@ async def finish_onboard(turn: Turn, conv: Conversation) -> None:
     if answers.then == "new":
         await start(turn, "new", InterviewAnswers(company=answers.company or ""))
         return
-    turn.say(texts.ONBOARDED)
+    turn.say(texts.ONBOARDED_SHORT if answers.held else texts.ONBOARDED)
 
 
 async def finish_setting(turn: Turn, conv: Conversation) -> None:

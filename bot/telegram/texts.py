@@ -45,6 +45,10 @@ ASK_HOUR: Final = _(
     "<i>14:30</i>. (Reminders only come on business days.)"
 )
 HOUR_BAD: Final = _("Please send an hour between 7 and 21, like <i>10</i> or <i>9:30</i>.")
+ONBOARDED_SHORT: Final = _("All set.")
+HELD_FOR_SETUP: Final = _(
+    "I've kept what you just wrote and I'll come back to it right after this quick setup."
+)
 ONBOARDED: Final = _(
     "All set. Whenever you finish an interview, send /new or just tell me "
     '(<i>"I just had an interview at Acme"</i>).'

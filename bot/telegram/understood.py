@@ -224,9 +224,9 @@ def _moment(turn: Turn, value: datetime | date | None) -> datetime | None:
 
 async def new_interview(turn: Turn, frame: Frame, text: str) -> None:
     company = _display_name(frame.company or "")[: flows.MAX_COMPANY]
-    if not turn.zone_known:
+    if not turn.zone_known:  # the whole message is read again once the zone is known
         turn.say(texts.ZONE_FIRST)
-        await flows.start(turn, "onboard", OnboardAnswers(then="new", company=company or None))
+        await flows.start(turn, "onboard", OnboardAnswers(held=[text[:2000]]))
         return
     answers = InterviewAnswers(company=company, role=(frame.role or "")[: flows.MAX_ROLE])
     moment = _moment(turn, frame.interview_at)

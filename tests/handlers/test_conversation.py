@@ -42,6 +42,22 @@ class TestOnboarding:
         reply = await user.share_location(48.85, 2.35)
         assert "Europe/Paris" in text_of(reply)
 
+    async def test_an_interview_told_before_setup_is_read_after_it(self, env: BotEnv) -> None:
+        user = env.user()
+        await user.send("/start")
+        held = text_of(
+            await user.send(
+                "I just had an interview at Razorpay for senior data analyst, they said "
+                "theyd get back to me by the 15th"
+            )
+        )
+        assert "after this quick setup" in held and "city" in held
+        await user.send("Berlin")
+        after = text_of(await user.press("9:00"))
+        assert "what you told me a moment ago" in after
+        assert "Razorpay" in after and "senior data analyst" in after
+        assert "Which company" not in after
+
     async def test_unknown_city_is_kind(self, env: BotEnv) -> None:
         user = env.user()
         await user.send("/start")
