@@ -117,6 +117,16 @@ async def update(
     return None if record is None else await replan(session, user, record)
 
 
+async def set_detail(
+    session: AsyncSession, user: UserProfile, interview_id: int, *, detail: str
+) -> InterviewRecord | None:
+    """The one thing from the interview the user wants their notes to mention (kept in the
+    interview's notes; the plan does not depend on it)."""
+    return await repo.update_interview(
+        session, owner_id=user.id, interview_id=interview_id, notes=detail or None
+    )
+
+
 async def set_thanked(
     session: AsyncSession, user: UserProfile, interview_id: int, *, at: datetime
 ) -> Planned | None:
@@ -229,9 +239,15 @@ def draft_for(
 
 
 def thank_you_notes(
-    record: InterviewRecord, *, user_name: str, cal: BusinessCalendar
+    record: InterviewRecord, *, user_name: str, cal: BusinessCalendar, only: str | None = None
 ) -> tuple[Draft, ...]:
-    """One thank-you note per person the user met (S1), or one with a neutral greeting."""
+    """One thank-you note per person the user met (S1), or one with a neutral greeting;
+    ``only`` (a name, matched by first name) keeps the note to that person when they were met."""
     facts = draft_facts(record, DraftKind.THANK_YOU, user_name=user_name, cal=cal)
-    met = [Addressee(p.name, p.role) for p in record.people]
+    people = record.people
+    if only and only.split():
+        first = only.split()[0].casefold()
+        named = tuple(p for p in people if p.name.split() and p.name.split()[0].casefold() == first)
+        people = named or people
+    met = [Addressee(p.name, p.role) for p in people]
     return thank_you_drafts(facts, met)

@@ -28,7 +28,7 @@ from bot.services.plans import OPEN
 from bot.storage import repo
 from bot.storage.db import checkpoint_wal
 from bot.telegram import cards, flows, picture, texts, views
-from bot.telegram.answers import EditAnswers, NewDateAnswers, NewsAnswers
+from bot.telegram.answers import DetailAnswers, EditAnswers, NewDateAnswers, NewsAnswers
 from bot.telegram.callbacks import parse_id
 from bot.telegram.html import esc
 from bot.telegram.runtime import Buttons, Turn, button
@@ -489,7 +489,19 @@ async def do_draft(turn: Turn, args: Sequence[str]) -> None:
     if kind is DraftKind.UPDATE:
         await flows.start(turn, "news", NewsAnswers(edit_id=record.id))
         return
+    if kind is DraftKind.THANK_YOU:
+        await draft_thank_you(turn, record)
+        return
     await cards.send_draft(turn, record.id, kind)
+
+
+async def draft_thank_you(turn: Turn, record: InterviewRecord, to: str | None = None) -> None:
+    """Thank-you notes (S1); while none is sent and nothing is noted from the interview,
+    first ask for the one thing the notes should mention, so they are not generic."""
+    if not record.notes and record.thank_you_sent_at is None:
+        await flows.start(turn, "detail", DetailAnswers(edit_id=record.id, to=(to or "")[:80]))
+        return
+    await cards.send_draft(turn, record.id, DraftKind.THANK_YOU, to=to)
 
 
 async def set_vibe(turn: Turn, args: Sequence[str]) -> None:

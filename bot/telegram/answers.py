@@ -20,6 +20,7 @@ from bot.core.types import Recipient, Vibe
 
 __all__ = [
     "Answers",
+    "DetailAnswers",
     "EditAnswers",
     "InterviewAnswers",
     "NewDateAnswers",
@@ -115,6 +116,15 @@ class NewsAnswers:
     news: str = ""
 
 
+@dataclass
+class DetailAnswers:
+    """The one thing from the interview a thank-you should mention, asked before drafting."""
+
+    edit_id: int = 0
+    to: str = ""  # a name: that person's note only
+    detail: str = ""
+
+
 Answers = (
     NoAnswers
     | ZoneAnswers
@@ -125,6 +135,7 @@ Answers = (
     | NewDateAnswers
     | NewsAnswers
     | PendingAnswers
+    | DetailAnswers
 )
 
 _FLOWS: dict[str, type[Answers]] = {
@@ -139,6 +150,7 @@ _FLOWS: dict[str, type[Answers]] = {
     "news": NewsAnswers,
     "pending": PendingAnswers,
     "name": NoAnswers,
+    "detail": DetailAnswers,
 }
 _ADAPTERS: dict[type[Answers], TypeAdapter[Any]] = {
     kind: TypeAdapter(kind) for kind in set(_FLOWS.values())

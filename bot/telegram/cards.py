@@ -79,24 +79,27 @@ async def send_draft(
     other_company: str = "",
     other_deadline: date | None = None,
     other_offer: bool = False,
+    to: str | None = None,
 ) -> None:
     """A ready-to-send draft of ``kind``, with the button that logs it as sent (a thank-you:
-    one note per person met)."""
+    one note per person met, or only to ``to`` when that person was met)."""
     record = await interviews.get(turn.session, turn.user, interview_id)
     if record is None:
         turn.say(texts.EXPIRED)
         return
     user_name = turn.user.name or ""  # never guessed: "[your name]" until the user says it
     if kind is DraftKind.THANK_YOU and len(record.people) > 1:
-        notes = interviews.thank_you_notes(record, user_name=user_name, cal=turn.cal)
+        notes = interviews.thank_you_notes(record, user_name=user_name, cal=turn.cal, only=to)
         for note in notes[:-1]:
             turn.say(views.draft_text(note))
         done = (
             [[button(texts.BUTTON_SENT_IT, "ty", record.id)]]
             if record.thank_you_sent_at is None
-            else None
+            else []
         )
-        turn.say(views.draft_text(notes[-1]) + "\n\n" + texts.RECIPIENT_LAST, done)
+        if not turn.user.name:
+            done.append([button(texts.BUTTON_SET_NAME, "set", "name")])
+        turn.say(views.draft_text(notes[-1]) + "\n\n" + texts.RECIPIENT_LAST, done or None)
         return
     draft = interviews.draft_for(
         record,

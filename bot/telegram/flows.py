@@ -32,6 +32,7 @@ from bot.storage import repo
 from bot.telegram import cards, texts, views
 from bot.telegram.answers import (
     Answers,
+    DetailAnswers,
     EditAnswers,
     InterviewAnswers,
     NewDateAnswers,
@@ -53,6 +54,7 @@ MAX_NAME = 80
 MAX_SAID = 300
 MAX_DRAFT = 5000
 MAX_PEOPLE = 10
+MAX_DETAIL = 200
 
 
 @dataclass(frozen=True)
@@ -755,6 +757,31 @@ def show_tone(turn: Turn, text: str) -> None:
     turn.say(views.tone_text(findings) if findings else texts.TONE_OK)
 
 
+async def ask_detail(turn: Turn, conv: Conversation) -> None:
+    turn.say(texts.ASK_DETAIL, [[button(texts.BUTTON_SKIP_DETAIL, "q", "detail", "skip")]])
+
+
+_NO_DETAIL = re.compile(r"(?:no|nope|nah|nothing|none|skip|no thanks|not really|pass)[.! ]*")
+
+
+async def answer_detail(turn: Turn, conv: Conversation, reply: Reply) -> None:
+    typed = (reply.text or "").strip()
+    skipped = reply.skip or reply.value == "skip" or bool(_NO_DETAIL.fullmatch(typed.casefold()))
+    detail = "" if skipped else clean(typed, MAX_DETAIL)
+    if not skipped and not detail:
+        await ask_detail(turn, conv)
+        return
+    conv.answers_as(DetailAnswers).detail = detail
+    await advance(turn, conv)
+
+
+async def finish_detail(turn: Turn, conv: Conversation) -> None:
+    answers = conv.answers_as(DetailAnswers)
+    if answers.detail:
+        await interviews.set_detail(turn.session, turn.user, answers.edit_id, detail=answers.detail)
+    await cards.send_draft(turn, answers.edit_id, DraftKind.THANK_YOU, to=answers.to or None)
+
+
 async def ask_news(turn: Turn, conv: Conversation) -> None:
     turn.say(texts.ASK_NEWS)
 
@@ -790,6 +817,7 @@ QUESTIONS: dict[str, Question] = {
     "review": Question(ask_review, answer_review),
     "pick": Question(ask_pick, answer_pick),
     "name": Question(ask_name, answer_name),
+    "detail": Question(ask_detail, answer_detail, optional=True),
 }
 ORDER: dict[str, tuple[str, ...]] = {
     "onboard": ("zone", "hour"),
@@ -812,6 +840,7 @@ ORDER: dict[str, tuple[str, ...]] = {
     "newdate": ("timeline", "timeline_ok"),
     "tone": ("tone",),
     "news": ("news",),
+    "detail": ("detail",),
 }
 FINISH: dict[str, Finisher] = {
     "onboard": finish_onboard,
@@ -825,4 +854,5 @@ FINISH: dict[str, Finisher] = {
     "news": finish_news,
     "pending": finish_pending,
     "name": finish_setting,
+    "detail": finish_detail,
 }

@@ -229,7 +229,10 @@ async def on_nudge_button(turn: Turn, args: Sequence[str]) -> None:
         if kind is None:
             turn.say(texts.EXPIRED)
             return
-        await cards.send_draft(turn, record.id, kind)
+        if kind is DraftKind.THANK_YOU:
+            await actions.draft_thank_you(turn, record)
+        else:
+            await cards.send_draft(turn, record.id, kind)
         return
     if _already(turn, nudge):
         return

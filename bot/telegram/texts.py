@@ -236,6 +236,12 @@ UPDATED: Final = _("Updated.")
 NEW_DATE_NOTED: Final = _(
     "New date noted: the plan starts again from it; your earlier follow-ups still count."
 )
+ASK_DETAIL: Final = _(
+    "Is there one thing from the interview you'd like your note to mention? A few words are "
+    "enough, like <i>the data platform migration</i> or <i>their plans for the mobile app</i>. "
+    "Or tap <b>Skip</b>."
+)
+BUTTON_SKIP_DETAIL: Final = _("Skip")
 ASK_NEWS: Final = _(
     "What is the real news? (a competing offer, a move, a promotion.) Only share "
     "something true; I'll put it in the draft as you write it."

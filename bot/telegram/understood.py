@@ -424,6 +424,10 @@ async def draft(turn: Turn, frame: Frame, record: InterviewRecord) -> None:
     if frame.draft_kind is DraftKind.UPDATE and frame.other_offer is not None:
         await real_news(turn, frame, record)
         return
+    if frame.draft_kind is DraftKind.THANK_YOU and frame.to:
+        # "write a thank you to tom": Tom's note only
+        await actions.draft_thank_you(turn, record, to=frame.to)
+        return
     args = [str(record.id)]
     if frame.draft_kind is not None:
         args.append(frame.draft_kind.value)

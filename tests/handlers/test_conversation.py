@@ -373,6 +373,39 @@ class TestOneSentence:
         assert "New date from them" in reply  # their reply re-planned Acme, not Globex
         assert acme.said is not None and "new date" in acme.said
 
+    async def test_a_thank_you_asks_for_one_thing_to_mention(self, env: BotEnv) -> None:
+        user = env.user()
+        await onboard(user)
+        await user.send(
+            "had my interview at monzo yesterday for data engineer, met tom (hiring manager) "
+            "and jess the recruiter, no date yet"
+        )
+        await user.press("warm")
+        await user.press("Not yet")
+        await user.press("Save")
+        asked = text_of(await user.send("can u write a thank you to tom"))
+        assert "one thing from the interview" in asked
+        note = text_of(await user.send("the kafka migration"))
+        assert "Dear Tom," in note and "Dear Jess," not in note  # only the one asked for
+        assert "kafka migration" in note
+        (record,) = await interviews(env, user)
+        assert record.notes == "the kafka migration"
+        again = text_of(await user.send("write the thank you notes"))
+        assert "one thing from the interview" not in again  # asked once
+        assert "Dear Tom," in again and "Dear Jess," in again
+
+    async def test_the_thing_to_mention_can_be_skipped(self, env: BotEnv) -> None:
+        user = env.user()
+        await onboard(user)
+        await user.send("had my interview at monzo yesterday for data engineer, no date yet")
+        await user.press("everyone")
+        await user.press("warm")
+        await user.press("Not yet")
+        await user.press("Save")
+        await user.send("draft a thank you note")
+        note = text_of(await user.send("nope"))
+        assert "Thank you" in note and "nope" not in note
+
     async def test_command_words_are_never_people(self, env: BotEnv) -> None:
         user = env.user()
         await onboard(user)
