@@ -150,7 +150,9 @@ class TestWritingHelp:
         await user.send("/draft")
         labels = [label for _, label, _ in user.last_buttons()]
         assert labels[0] == "Thank-you note"
-        reply = text_of(await user.press("Thank-you note"))
+        asked = text_of(await user.press("Thank-you note"))
+        assert "one thing from the interview" in asked
+        reply = text_of(await user.press("Skip"))
         assert "Subject:" in reply and "G10" not in reply
         reply = text_of(await user.press("I sent it"))
         assert "sent" in reply

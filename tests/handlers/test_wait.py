@@ -103,6 +103,9 @@ class TestISentIt:
             if kind is DraftKind.UPDATE:
                 await user.press_data(f"dr:{interview_id}:{kind.value}")
                 draft = await user.send("I received another offer, due Friday")
+            elif kind is DraftKind.THANK_YOU:  # first the one thing to mention
+                await user.press_data(f"dr:{interview_id}:{kind.value}")
+                draft = await user.send("the kafka migration")
             else:
                 draft = await user.press_data(f"dr:{interview_id}:{kind.value}")
             labels = [label for label, _ in buttons(draft)]

@@ -123,8 +123,10 @@ class TestThankYou:
         user = env.user()
         await start_interview(user)
         (nudge,) = await deliver(env, user, datetime(2026, 11, 18, 12, 0, tzinfo=NY))
-        first = await press(user, nudge, "d")
-        assert "Thank-you note" in first and "Subject:" in first
+        asked = await press(user, nudge, "d")
+        assert "one thing from the interview" in asked  # asked once, before the first note
+        first = text_of(await user.send("the kafka migration"))
+        assert "Thank-you note" in first and "Subject:" in first and "kafka" in first
         assert "Subject:" in await press(user, nudge, "d")
         _, rows = await the_interview(env, user)
         assert rows[0].reason is None  # drafting did not use up the buttons
