@@ -122,7 +122,6 @@ def date_order(country: str | None) -> str:
 
 
 _WEEKDAY_NAMES = tuple(day.capitalize() for day in WEEKDAYS)
-_MONTH_NAMES = tuple(month.capitalize() for month in MONTHS)
 
 
 def describe_date(day: date, *, today: date | None = None) -> str:
@@ -297,9 +296,6 @@ def _count_date(ctx: _Context, count: float, kind: str) -> date | None:
         result = _add_months(ctx.today, whole)
         return result + timedelta(days=math.ceil((count - whole) * 30))
     return ctx.cal.local_date(ctx.now + timedelta(hours=count))
-
-
-_UNIT_WORDS = {"day": "day", "business": "business day", "week": "week", "month": "month"}
 
 
 def _units(kind: str) -> str:
