@@ -709,3 +709,13 @@ class TestStructuredUpdate:
     def test_no_offer_no_offer_words(self) -> None:
         text = text_of(make_draft(DraftKind.UPDATE, MET)).lower()
         assert "offer" not in text and "due by" not in text and "before then" not in text
+
+
+class TestSubjectWithoutRole:
+    @pytest.mark.parametrize("kind", [DraftKind.HIRING_MANAGER, DraftKind.WITHDRAW])
+    def test_a_company_ending_in_role_is_not_taken_for_a_role(self, kind: DraftKind) -> None:
+        # "my application to Petrole" ends in "role" but names no role: the subject that only
+        # fits a role ("My continued interest in the ...") is not used for it.
+        draft = make_draft(kind, DraftFacts(company="Petrole"))
+        assert "my application to" not in draft.subject
+        assert draft.subject in {"My continued interest in the role", "Withdrawing my application"}

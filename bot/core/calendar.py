@@ -17,6 +17,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import holidays
 
+from bot.core.i18n import _
+
 __all__ = [
     "BusinessCalendar",
     "calendar_for",
@@ -27,16 +29,24 @@ __all__ = [
 ]
 
 SATURDAY = 5
-WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# Names shown to the user (in the catalogue); the words the bot reads are in
+# bot.core._timeline_words.
+WEEKDAY_NAMES = (
+    _("Monday"), _("Tuesday"), _("Wednesday"), _("Thursday"), _("Friday"), _("Saturday"),
+    _("Sunday"),
+)  # fmt: skip
 MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    _("January"), _("February"), _("March"), _("April"), _("May"), _("June"), _("July"),
+    _("August"), _("September"), _("October"), _("November"), _("December"),
 )  # fmt: skip
 
 
 def day_in_words(day: date) -> str:
-    """``date(2026, 11, 17)`` -> ``"Tuesday 17 November"``, in English whatever the locale."""
-    return f"{WEEKDAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]}"
+    """``date(2026, 11, 17)`` -> ``"Tuesday 17 November"``, in the catalogue's words whatever
+    the process locale."""
+    return _("{weekday} {day} {month}").format(
+        weekday=WEEKDAY_NAMES[day.weekday()], day=day.day, month=MONTH_NAMES[day.month - 1]
+    )
 
 
 @functools.cache
@@ -144,7 +154,7 @@ class BusinessCalendar:
         if count == 0:
             return self.next_business_day(day, include_today=True)
         current = day
-        for _ in range(count):
+        for _step in range(count):
             current = self.next_business_day(current)
         return current
 

@@ -27,6 +27,7 @@ from enum import Enum
 from types import MappingProxyType
 
 from bot.core.calendar import BusinessCalendar
+from bot.core.i18n import _, ngettext
 from bot.core.types import Attempt, Interview, Outcome, Plan, Step, StepKind
 
 __all__ = [
@@ -56,40 +57,50 @@ class Coaching:
 _NOTES = (
     Coaching(
         "C1",
-        "Silence is common",
-        "Hearing nothing after an interview happens to most candidates and says little "
-        "about you. In a CareerBuilder survey of 3,991 US workers (2013), 75% had never "
-        "heard back on at least one application, and among those with a poor candidate "
-        "experience, 60% were never told the decision after an interview.",
+        _("Silence is common"),
+        _(
+            "Hearing nothing after an interview happens to most candidates and says little "
+            "about you. In a CareerBuilder survey of 3,991 US workers (2013), 75% had never "
+            "heard back on at least one application, and among those with a poor candidate "
+            "experience, 60% were never told the decision after an interview."
+        ),
     ),
     Coaching(
         "C2",
-        "The reasons are usually on their side",
-        "Delays tend to come from inside the company: a stretched team, people on holiday, "
-        "a hiring freeze, a reorganisation, a role that changed shape or was cut, or other "
-        "candidates still being seen first. None of that is a verdict on you.",
+        _("The reasons are usually on their side"),
+        _(
+            "Delays tend to come from inside the company: a stretched team, people on holiday, "
+            "a hiring freeze, a reorganisation, a role that changed shape or was cut, or other "
+            "candidates still being seen first. None of that is a verdict on you."
+        ),
     ),
     Coaching(
         "C3",
-        "A gentle look back, for next time",
-        "When you feel ready, ask yourself a few things: did you ask when you would hear "
-        "back, did you close by saying you want the job, did a thank-you go out within a "
-        "day, and did the role really fit you? Whatever the answers, they are lessons for "
-        "the next interview, not judgements on this one.",
+        _("A gentle look back, for next time"),
+        _(
+            "When you feel ready, ask yourself a few things: did you ask when you would hear "
+            "back, did you close by saying you want the job, did a thank-you go out within a "
+            "day, and did the role really fit you? Whatever the answers, they are lessons for "
+            "the next interview, not judgements on this one."
+        ),
     ),
     Coaching(
         "C4",
-        "A preview of the workplace",
-        "The way a company treats candidates is a fair preview of how it treats the people "
-        "who work there. An employer that keeps you informed now will likely do so later; "
-        "a long silence tells you something about them, too.",
+        _("A preview of the workplace"),
+        _(
+            "The way a company treats candidates is a fair preview of how it treats the people "
+            "who work there. An employer that keeps you informed now will likely do so later; "
+            "a long silence tells you something about them, too."
+        ),
     ),
     Coaching(
         "C5",
-        "Keep moving",
-        "Try not to take the wait personally. Keep applying and talking to other employers "
-        "in the meantime: momentum feels better than refreshing your inbox, and having "
-        "other options makes any answer from this one easier to take.",
+        _("Keep moving"),
+        _(
+            "Try not to take the wait personally. Keep applying and talking to other employers "
+            "in the meantime: momentum feels better than refreshing your inbox, and having "
+            "other options makes any answer from this one easier to take."
+        ),
     ),
 )
 
@@ -112,121 +123,186 @@ def calm_down() -> tuple[Coaching, ...]:
 _EXPLAIN: Mapping[str, str] = MappingProxyType(
     {
         "T1": (
-            "Asking at the end of an interview when they expect to decide gives you a date to "
-            "plan around, so you know when silence is still normal."
+            _(
+                "Asking at the end of an interview when they expect to decide gives you a date to "
+                "plan around, so you know when silence is still normal."
+            )
         ),
         "T2": (
-            "When they give a range, like one to two weeks, I count to its far end, so you never "
-            "check in before their own timeline is over."
+            _(
+                "When they give a range, like one to two weeks, I count to its far end, so you "
+                "never "
+                "check in before their own timeline is over."
+            )
         ),
         "T3": (
-            'A phrase like "next week" is read as the last working day it points to, so the '
-            "wait I plan is never shorter than what they meant."
+            _(
+                'A phrase like "next week" is read as the last working day it points to, so the '
+                "wait I plan is never shorter than what they meant."
+            )
         ),
         "T4": (
-            "When they gave no usable date, I don't make one up: the plan counts two working "
-            "weeks from the interview instead."
+            _(
+                "When they gave no usable date, I don't make one up: the plan counts two working "
+                "weeks from the interview instead."
+            )
         ),
         "S1": (
-            "A short thank-you to everyone you met, sent within a day, is remembered while they "
-            "are still deciding."
+            _(
+                "A short thank-you to everyone you met, sent within a day, is remembered while "
+                "they "
+                "are still deciding."
+            )
         ),
         "S2": (
-            "The first check-in goes out two working days after the date they gave, or two "
-            "working weeks after the interview without one, so it never lands before they have "
-            "had their chance to answer."
+            _(
+                "The first check-in goes out two working days after the date they gave, or two "
+                "working weeks after the interview without one, so it never lands before they have "
+                "had their chance to answer."
+            )
         ),
         "S3": (
-            "One more follow-up a working week after the first is fine, unless the interview "
-            "felt cool; more than that starts to feel like pressure."
+            _(
+                "One more follow-up a working week after the first is fine, unless the interview "
+                "felt cool; more than that starts to feel like pressure."
+            )
         ),
         "S4": (
-            "If a recruiter or HR left both your follow-ups unanswered and you know the hiring "
-            "manager, one respectful note to that person can get things moving."
+            _(
+                "If a recruiter or HR left both your follow-ups unanswered and you know the hiring "
+                "manager, one respectful note to that person can get things moving."
+            )
         ),
         "S5": (
-            "A working week after your last follow-up with no answer, it is time to let this one "
-            "go and keep the door open, so your energy goes where it is returned."
+            _(
+                "A working week after your last follow-up with no answer, it is time to let this "
+                "one "
+                "go and keep the door open, so your energy goes where it is returned."
+            )
         ),
         "S6": (
-            "Reminders come at your chosen hour on working days only, never at night, at the "
-            "weekend or on a public holiday."
+            _(
+                "Reminders come at your chosen hour on working days only, never at night, at the "
+                "weekend or on a public holiday."
+            )
         ),
         "S7": (
-            "A reply or a result stops the reminders for that interview, and a new date from "
-            "them restarts the plan from that date."
+            _(
+                "A reply or a result stops the reminders for that interview, and a new date from "
+                "them restarts the plan from that date."
+            )
         ),
         "G1": (
-            "Writing before the check-in day, or on the very day they promised, looks impatient "
-            "before they have had their chance to answer."
+            _(
+                "Writing before the check-in day, or on the very day they promised, looks "
+                "impatient "
+                "before they have had their chance to answer."
+            )
         ),
         "G2": (
-            "Two messages to the same person should be at least a working week apart, and never "
-            "on back-to-back days, so you never come across as chasing."
+            _(
+                "Two messages to the same person should be at least a working week apart, and "
+                "never "
+                "on back-to-back days, so you never come across as chasing."
+            )
         ),
         "G3": (
-            "Two unanswered messages to one person is the limit, because a third tends to hurt "
-            "your chances more than it helps."
+            _(
+                "Two unanswered messages to one person is the limit, because a third tends to hurt "
+                "your chances more than it helps."
+            )
         ),
         "G4": (
-            "When the interview felt cool, one polite follow-up is enough; after that your time "
-            "is better spent on other applications."
+            _(
+                "When the interview felt cool, one polite follow-up is enough; after that your "
+                "time "
+                "is better spent on other applications."
+            )
         ),
         "G5": (
-            "Follow-ups belong on work e-mail or the office phone; personal numbers, social "
-            "media or turning up in person put people on the spot."
+            _(
+                "Follow-ups belong on work e-mail or the office phone; personal numbers, social "
+                "media or turning up in person put people on the spot."
+            )
         ),
         "G6": (
-            "Calls belong in working hours on working days, and fit best after an interview "
-            "that felt warm."
+            _(
+                "Calls belong in working hours on working days, and fit best after an interview "
+                "that felt warm."
+            )
         ),
         "G7": (
-            "Going past a silent recruiter to the hiring manager is fine once, with a note that "
-            "shows enthusiasm and never blames anyone."
+            _(
+                "Going past a silent recruiter to the hiring manager is fine once, with a note "
+                "that "
+                "shows enthusiasm and never blames anyone."
+            )
         ),
         "G8": (
-            "Once the result is known, follow-ups stop; after a no, one polite request for "
-            "feedback is still fine."
+            _(
+                "Once the result is known, follow-ups stop; after a no, one polite request for "
+                "feedback is still fine."
+            )
         ),
         "G9": (
-            "Real news, like another offer, can be shared at any time and is not nagging; a "
-            "deadline is mentioned only when there really is one."
+            _(
+                "Real news, like another offer, can be shared at any time and is not nagging; a "
+                "deadline is mentioned only when there really is one."
+            )
         ),
         "G10": (
-            "A calm, kind message keeps doors open, while anger, guilt, pressure, sarcasm, "
-            "gimmicks or flattery close them; reread it and add the address last."
+            _(
+                "A calm, kind message keeps doors open, while anger, guilt, pressure, sarcasm, "
+                "gimmicks or flattery close them; reread it and add the address last."
+            )
         ),
         "G11": (
-            "A check-in lands better when it brings something, like a relevant article or "
-            "piece of news, plus one line on why you still want the role."
+            _(
+                "A check-in lands better when it brings something, like a relevant article or "
+                "piece of news, plus one line on why you still want the role."
+            )
         ),
         "G12": (
-            "When things went well, a recommendation from someone who knows your work, or a "
-            "contact at the company, can add weight to a follow-up."
+            _(
+                "When things went well, a recommendation from someone who knows your work, or a "
+                "contact at the company, can add weight to a follow-up."
+            )
         ),
         "C1": (
-            "Silence after an interview is very common and says little about you: in a "
-            "CareerBuilder survey of 3,991 US workers, 75% had an application go unanswered."
+            _(
+                "Silence after an interview is very common and says little about you: in a "
+                "CareerBuilder survey of 3,991 US workers, 75% had an application go unanswered."
+            )
         ),
         "C2": (
-            "Delays are usually about their side: a stretched team, holidays, a hiring freeze, "
-            "a reorganisation, or other candidates still being seen."
+            _(
+                "Delays are usually about their side: a stretched team, holidays, a hiring freeze, "
+                "a reorganisation, or other candidates still being seen."
+            )
         ),
         "C3": (
-            "A look back helps next time: did you ask when they would decide, say you want the "
-            "job, send a thank-you, and did the role really fit?"
+            _(
+                "A look back helps next time: did you ask when they would decide, say you want the "
+                "job, send a thank-you, and did the role really fit?"
+            )
         ),
         "C4": (
-            "How a company treats candidates is a fair preview of how it treats the people who "
-            "work there."
+            _(
+                "How a company treats candidates is a fair preview of how it treats the people who "
+                "work there."
+            )
         ),
         "C5": (
-            "Try not to take the wait personally, and keep applying elsewhere: other options "
-            "make any answer easier to take."
+            _(
+                "Try not to take the wait personally, and keep applying elsewhere: other options "
+                "make any answer easier to take."
+            )
         ),
         "D": (
-            "Drafts stay short, personal and calm, and never claim anything you did not tell "
-            "me, such as an offer or a deadline."
+            _(
+                "Drafts stay short, personal and calm, and never claim anything you did not tell "
+                "me, such as an offer or a deadline."
+            )
         ),
     }
 )
@@ -263,11 +339,11 @@ MAX_WAIT_CHARS = 600
 _COMPANY_CHARS = 40
 _FOLLOW_UPS = (StepKind.CHECK_IN, StepKind.SECOND_FOLLOW_UP, StepKind.HIRING_MANAGER)
 _STEP_WORDS = {
-    StepKind.THANK_YOU: "thank-you note",
-    StepKind.CHECK_IN: "check-in",
-    StepKind.SECOND_FOLLOW_UP: "second follow-up",
-    StepKind.HIRING_MANAGER: "note to the hiring manager",
-    StepKind.MOVE_ON: "day to move on",
+    StepKind.THANK_YOU: _("thank-you note"),
+    StepKind.CHECK_IN: _("check-in"),
+    StepKind.SECOND_FOLLOW_UP: _("second follow-up"),
+    StepKind.HIRING_MANAGER: _("note to the hiring manager"),
+    StepKind.MOVE_ON: _("day to move on"),
 }
 _THANK_YOU_WINDOW = timedelta(hours=24)  # S1
 _SOON = 2  # business days: a follow-up this close is worth preparing today (G11)
@@ -321,25 +397,30 @@ _MOODS: tuple[tuple[_Mood, re.Pattern[str]], ...] = (
 
 _ACK: Mapping[_Mood, tuple[str, ...]] = {
     _Mood.SLEEPLESS: (
-        "I'm sorry it's keeping you up; lying awake over a wait like this is very common.",
-        "Losing sleep over a wait is hard, and it shows how much this matters to you, not how "
-        "it will go.",
-        "Sleepless nights during a wait are more common than people admit, and they pass.",
+        _("I'm sorry it's keeping you up; lying awake over a wait like this is very common."),
+        _(
+            "Losing sleep over a wait is hard, and it shows how much this matters to you, not how "
+            "it will go."
+        ),
+        _("Sleepless nights during a wait are more common than people admit, and they pass."),
     ),
     _Mood.ANXIOUS: (
-        "That sounds exhausting, and it makes sense: a wait with no news keeps the mind busy.",
-        "I hear you; not knowing is one of the hardest parts of job hunting.",
-        "Feeling anxious while you wait is completely normal, and you're not alone in it.",
+        _("That sounds exhausting, and it makes sense: a wait with no news keeps the mind busy."),
+        _("I hear you; not knowing is one of the hardest parts of job hunting."),
+        _("Feeling anxious while you wait is completely normal, and you're not alone in it."),
     ),
     _Mood.LOW: (
-        "I'm sorry you're feeling low; a silent wait can make anyone doubt themselves.",
-        "That sounds heavy. Feeling down during a wait is normal, and it isn't a verdict on you.",
-        "I'm sorry it hurts right now; waits like this are hard on everyone.",
+        _("I'm sorry you're feeling low; a silent wait can make anyone doubt themselves."),
+        _(
+            "That sounds heavy. Feeling down during a wait is normal, and it isn't a verdict on "
+            "you."
+        ),
+        _("I'm sorry it hurts right now; waits like this are hard on everyone."),
     ),
     _Mood.FED_UP: (
-        "That frustration makes sense; waiting on someone else's timetable is hard.",
-        "It's fair to be fed up; silence from a company you care about is annoying.",
-        "I understand the frustration; it's hard to wait when you've done your part.",
+        _("That frustration makes sense; waiting on someone else's timetable is hard."),
+        _("It's fair to be fed up; silence from a company you care about is annoying."),
+        _("I understand the frustration; it's hard to wait when you've done your part."),
     ),
 }
 
@@ -369,77 +450,119 @@ class _Phase(Enum):
 # What is normal at each point, in the project's words (C1, C2, C4, C5).
 _NORMAL: Mapping[_Phase, tuple[str, ...]] = {
     _Phase.JUST_DONE: (
-        "Nobody hears back this soon, so there is nothing to read into the quiet.",
-        "The first days after an interview are quiet almost everywhere; that's normal.",
-        "It's far too early for news, and silence now says nothing about how you did.",
-        "Right after an interview, silence is simply how it goes; they have other people to see.",
+        _("Nobody hears back this soon, so there is nothing to read into the quiet."),
+        _("The first days after an interview are quiet almost everywhere; that's normal."),
+        _("It's far too early for news, and silence now says nothing about how you did."),
+        _(
+            "Right after an interview, silence is simply how it goes; they have other people to "
+            "see."
+        ),
     ),
     _Phase.AHEAD: (
-        "Hearing nothing before their own date is expected: decisions often wait until every "
-        "candidate has been seen.",
-        "Quiet before the date they gave means nothing yet; busy teams rarely decide early.",
-        "It's normal to hear nothing yet: they may still be seeing other candidates or "
-        "waiting on people who are away.",
-        "Silence this early is the usual case, and it says little about how you did.",
+        _(
+            "Hearing nothing before their own date is expected: decisions often wait until every "
+            "candidate has been seen."
+        ),
+        _("Quiet before the date they gave means nothing yet; busy teams rarely decide early."),
+        _(
+            "It's normal to hear nothing yet: they may still be seeing other candidates or "
+            "waiting on people who are away."
+        ),
+        _("Silence this early is the usual case, and it says little about how you did."),
     ),
     _Phase.TODAY: (
-        "Answers often come late on the day or a little after it, so silence so far today "
-        "means little.",
-        "Their date is a target, not a promise to the hour; a day or two of slip is common.",
-        "Many answers arrive at the very end of the day they named, or just after.",
-        "If today passes quietly, that's common too: delays usually come from their side.",
+        _(
+            "Answers often come late on the day or a little after it, so silence so far today "
+            "means little."
+        ),
+        _("Their date is a target, not a promise to the hour; a day or two of slip is common."),
+        _("Many answers arrive at the very end of the day they named, or just after."),
+        _("If today passes quietly, that's common too: delays usually come from their side."),
     ),
     _Phase.PASSED: (
-        "Dates slip all the time, usually for reasons on their side: a stretched team, "
-        "holidays, or other candidates still being seen.",
-        "A missed date rarely says anything about you; delays tend to come from inside the "
-        "company, like a freeze or a role being rethought.",
-        "Companies miss their own dates often, and the reasons are usually theirs: holidays, "
-        "a reorganisation, a team stretched thin.",
-        "Slipping past their own date is common, and it's rarely about you.",
+        _(
+            "Dates slip all the time, usually for reasons on their side: a stretched team, "
+            "holidays, or other candidates still being seen."
+        ),
+        _(
+            "A missed date rarely says anything about you; delays tend to come from inside the "
+            "company, like a freeze or a role being rethought."
+        ),
+        _(
+            "Companies miss their own dates often, and the reasons are usually theirs: holidays, "
+            "a reorganisation, a team stretched thin."
+        ),
+        _("Slipping past their own date is common, and it's rarely about you."),
     ),
     _Phase.NO_DATE: (
-        "Silence after an interview is common and says little about you: in a CareerBuilder "
-        "survey, 75% of people had an application go unanswered.",
-        "Not hearing back is common; delays usually come from inside the company, not from "
-        "anything you did.",
-        "Most candidates meet silence after an interview at some point, and it says little "
-        "about how you did.",
-        "Quiet after an interview is the norm rather than a sign; busy teams and holidays "
-        "slow most decisions.",
+        _(
+            "Silence after an interview is common and says little about you: in a CareerBuilder "
+            "survey, 75% of people had an application go unanswered."
+        ),
+        _(
+            "Not hearing back is common; delays usually come from inside the company, not from "
+            "anything you did."
+        ),
+        _(
+            "Most candidates meet silence after an interview at some point, and it says little "
+            "about how you did."
+        ),
+        _(
+            "Quiet after an interview is the norm rather than a sign; busy teams and holidays "
+            "slow most decisions."
+        ),
     ),
     _Phase.FOLLOWED_UP: (
-        "An unanswered follow-up is common and says little about you; the delay is usually "
-        "on their side.",
-        "Silence after a follow-up happens to most candidates, often because the people "
-        "deciding are stretched or away.",
-        "No reply yet is normal: decisions stall on holidays, freezes and other candidates far "
-        "more often than on you.",
-        "A follow-up going quiet is common, and it isn't a verdict on you.",
+        _(
+            "An unanswered follow-up is common and says little about you; the delay is usually "
+            "on their side."
+        ),
+        _(
+            "Silence after a follow-up happens to most candidates, often because the people "
+            "deciding are stretched or away."
+        ),
+        _(
+            "No reply yet is normal: decisions stall on holidays, freezes and other candidates far "
+            "more often than on you."
+        ),
+        _("A follow-up going quiet is common, and it isn't a verdict on you."),
     ),
     _Phase.REPLIED: (
-        "After a reply, a quiet spell while they arrange the next step is normal.",
-        "Once they've answered, some silence while things move inside the company is usual.",
-        "A pause after their reply is common; decisions pass through several people.",
-        "It's normal for things to go quiet again while they work through their side.",
+        _("After a reply, a quiet spell while they arrange the next step is normal."),
+        _("Once they've answered, some silence while things move inside the company is usual."),
+        _("A pause after their reply is common; decisions pass through several people."),
+        _("It's normal for things to go quiet again while they work through their side."),
     ),
     _Phase.MOVE_ON: (
-        "When a company stays silent this long, that tells you something about how it treats "
-        "people, too.",
-        "How a company treats candidates is a fair preview of how it treats its staff; this "
-        "silence is information.",
-        "A silence this long says more about them than about you.",
-        "Letting go isn't giving up: if they write later, it's a bonus, and you've lost nothing.",
+        _(
+            "When a company stays silent this long, that tells you something about how it treats "
+            "people, too."
+        ),
+        _(
+            "How a company treats candidates is a fair preview of how it treats its staff; this "
+            "silence is information."
+        ),
+        _("A silence this long says more about them than about you."),
+        _(
+            "Letting go isn't giving up: if they write later, it's a bonus, and you've lost "
+            "nothing."
+        ),
     ),
 }
 
-_TODAY_PREFIX = ("One thing for today: ", "For today: ", "Something useful today: ")
+# The one thing to do today, as a whole sentence around ``{todo}`` (a phrase of _TODAY_ANY or
+# of :func:`_to_do`).
+_TODAY_PREFIX = (
+    _("One thing for today: {todo}"),
+    _("For today: {todo}"),
+    _("Something useful today: {todo}"),
+)
 _TODAY_ANY = (
-    "apply to one more role, so this wait isn't the only thing you're watching.",
-    "write down questions for the next round while the interview is still fresh.",
-    "note what went well, and what you'd ask earlier next time, like when they'll decide.",
-    "message one person in your network about other openings.",
-    "step away from the inbox for a while; I'll tell you when it's time to act.",
+    _("apply to one more role, so this wait isn't the only thing you're watching."),
+    _("write down questions for the next round while the interview is still fresh."),
+    _("note what went well, and what you'd ask earlier next time, like when they'll decide."),
+    _("message one person in your network about other openings."),
+    _("step away from the inbox for a while; I'll tell you when it's time to act."),
 )
 
 
@@ -455,19 +578,24 @@ def _day(day: date, today: date) -> str:
 
 def _ago(days: int) -> str:
     if days <= 0:
-        return "today"
-    return "yesterday" if days == 1 else f"{days} days ago"
+        return _("today")
+    if days == 1:
+        return _("yesterday")
+    return ngettext("{count} day ago", "{count} days ago", days).format(count=days)
 
 
 def _ahead(days: int) -> str:
-    return "tomorrow" if days == 1 else f"in {days} days"
+    if days == 1:
+        return _("tomorrow")
+    return ngettext("in {count} day", "in {count} days", days).format(count=days)
 
 
 def _at(interview: Interview) -> str:
     company = " ".join(interview.company.split())
     if len(company) > _COMPANY_CHARS:
         company = company[: _COMPANY_CHARS - 1].rstrip() + "…"
-    return f" at {company}" if company else ""
+    # A piece with its leading space, left out whole when there is no company.
+    return _(" at {company}").format(company=company) if company else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -543,74 +671,88 @@ def _where(w: _Wait, seed: int) -> str:
     if w.phase is _Phase.BEFORE:
         meeting = w.cal.local_date(w.interview.interviewed_at)
         gap = (meeting - today).days
-        when = "later today" if gap <= 0 else f"on {_day(meeting, today)}, {_ahead(gap)}"
-        return f"Your interview{at} is {when}."
+        if gap <= 0:
+            return _("Your interview{at} is later today.").format(at=at)
+        return _("Your interview{at} is on {day}, {ahead}.").format(
+            at=at, day=_day(meeting, today), ahead=_ahead(gap)
+        )
     ago = _ago(w.since)
     promised = w.interview.promised_by
     if promised is None:
         return _pick(
             (
-                f"Your interview{at} was {ago}, and they didn't give a date for an answer.",
-                f"You had your interview{at} {ago}; they named no date for their answer.",
-                f"It's {_since_words(w.since)} since your interview{at}, with no date from them.",
+                _("Your interview{at} was {ago}, and they didn't give a date for an answer."),
+                _("You had your interview{at} {ago}; they named no date for their answer."),
+                _("It's {since} since your interview{at}, with no date from them."),
             ),
             seed,
-        )
+        ).format(at=at, ago=ago, since=_since_words(w.since))
     day = _day(promised, today)
     gap = (promised - today).days
     if gap > 0:
         return _pick(
             (
-                f"Your interview{at} was {ago}, and they said they'd answer by {day}, "
-                f"{_ahead(gap)}.",
-                f"It's {_since_words(w.since)} since your interview{at}; they said by {day}, "
-                f"which is {_away(gap)}.",
-                f"You had your interview{at} {ago}, and their date, {day}, is still {_away(gap)}.",
+                _("Your interview{at} was {ago}, and they said they'd answer by {day}, {ahead}."),
+                _("It's {since} since your interview{at}; they said by {day}, which is {away}."),
+                _("You had your interview{at} {ago}, and their date, {day}, is still {away}."),
             ),
             seed,
+        ).format(
+            at=at,
+            ago=ago,
+            day=day,
+            since=_since_words(w.since),
+            ahead=_ahead(gap),
+            away=_away(gap),
         )
     if gap == 0:
         return _pick(
             (
-                f"Your interview{at} was {ago}, and today, {day}, is the day they named.",
-                f"Today is {day}, the day they gave for an answer after your interview{at}.",
-                f"It's {_since_words(w.since)} since your interview{at}, and today is their date.",
+                _("Your interview{at} was {ago}, and today, {day}, is the day they named."),
+                _("Today is {day}, the day they gave for an answer after your interview{at}."),
+                _("It's {since} since your interview{at}, and today is their date."),
             ),
             seed,
-        )
+        ).format(at=at, ago=ago, day=day, since=_since_words(w.since))
     return _pick(
         (
-            f"Your interview{at} was {ago}, and their date, {day}, was {_ago(-gap)}.",
-            f"It's {_since_words(w.since)} since your interview{at}; the date they gave, {day}, "
-            f"passed {_ago(-gap)}.",
-            f"You had your interview{at} {ago}, and {day}, the day they named, was {_ago(-gap)}.",
+            _("Your interview{at} was {ago}, and their date, {day}, was {passed}."),
+            _("It's {since} since your interview{at}; the date they gave, {day}, passed {passed}."),
+            _("You had your interview{at} {ago}, and {day}, the day they named, was {passed}."),
         ),
         seed,
-    )
+    ).format(at=at, ago=ago, day=day, since=_since_words(w.since), passed=_ago(-gap))
 
 
 def _since_words(days: int) -> str:
     if days <= 0:
-        return "only a few hours"
-    return "a day" if days == 1 else f"{days} days"
+        return _("only a few hours")
+    return ngettext("a day", "{count} days", days).format(count=days)
 
 
 def _away(days: int) -> str:
-    return "tomorrow" if days == 1 else f"{days} days away"
+    if days == 1:
+        return _("tomorrow")
+    return ngettext("{count} day away", "{count} days away", days).format(count=days)
 
 
 def _followed(w: _Wait) -> str:
     """One clause on the user's own unanswered follow-ups, or ``""``."""
     if w.phase is _Phase.REPLIED:
-        return "They answered your last message."
+        return _("They answered your last message.")
     if not w.unanswered or w.phase is _Phase.BEFORE:
         return ""
     last = (w.today - w.cal.local_date(w.unanswered[-1].at)).days
     count = len(w.unanswered)
     if count == 1:
-        return f"You followed up {_ago(last)} and haven't heard back yet."
-    times = "twice" if count == 2 else f"{count} times"
-    return f"You've followed up {times}, most recently {_ago(last)}."
+        return _("You followed up {ago} and haven't heard back yet.").format(ago=_ago(last))
+    if count == 2:
+        return _("You've followed up twice, most recently {ago}.").format(ago=_ago(last))
+    return ngettext(
+        "You've followed up {count} time, most recently {ago}.",
+        "You've followed up {count} times, most recently {ago}.",
+        count,
+    ).format(count=count, ago=_ago(last))
 
 
 def _next(w: _Wait, seed: int) -> str:
@@ -618,38 +760,39 @@ def _next(w: _Wait, seed: int) -> str:
     if w.phase is _Phase.BEFORE:
         return ""  # the interview itself comes first
     if w.phase is _Phase.MOVE_ON:
-        return "It's time to let this one go and keep the door open; if they write, that's a bonus."
+        return _(
+            "It's time to let this one go and keep the door open; if they write, that's a bonus."
+        )
     if w.due is not None:
         name = _STEP_WORDS[w.due.kind]
         return _pick(
             (
-                f"Your {name} is due, so you can send it now.",
-                f"The {name} is welcome now.",
-                f"It's time for the {name}: there's no need to wait any longer.",
+                _("Your {step} is due, so you can send it now."),
+                _("The {step} is welcome now."),
+                _("It's time for the {step}: there's no need to wait any longer."),
             ),
             seed,
-        )
+        ).format(step=name)
     step = w.upcoming
     if step is None:
         return ""
     local = w.cal.local_date(step.at)
     day = _day(local, w.today)
     gap = (local - w.today).days
-    when = "later today" if gap <= 0 else _ahead(gap)
+    when = _("later today") if gap <= 0 else _ahead(gap)
     if step.kind is StepKind.MOVE_ON:
-        return (
-            f"If nothing comes by {day}, that's the day to let this one go, with the door "
-            "left open."
-        )
+        return _(
+            "If nothing comes by {day}, that's the day to let this one go, with the door left open."
+        ).format(day=day)
     name = _STEP_WORDS[step.kind]
     return _pick(
         (
-            f"Next step: the {name} on {day}, {when}; I'll remind you that day.",
-            f"The next thing to do is the {name} on {day} ({when}), and I'll remind you.",
-            f"There's nothing to send before {day}, when the {name} is due; I'll nudge you then.",
+            _("Next step: the {step} on {day}, {when}; I'll remind you that day."),
+            _("The next thing to do is the {step} on {day} ({when}), and I'll remind you."),
+            _("There's nothing to send before {day}, when the {step} is due; I'll nudge you then."),
         ),
         seed,
-    )
+    ).format(step=name, day=day, when=when)
 
 
 def _to_do(w: _Wait, mood: _Mood | None, seed: int) -> str:
@@ -657,21 +800,24 @@ def _to_do(w: _Wait, mood: _Mood | None, seed: int) -> str:
     prefix = _pick(_TODAY_PREFIX, seed)
     local_hour = w.cal.localize(w.now).hour
     if mood is not None and mood is not _Mood.FED_UP and (local_hour >= 21 or local_hour < 5):
-        return (
+        return _(
             "For tonight: close the inbox. Nothing will move before morning, and I'm keeping "
             "track of the dates."
         )
     if w.phase is _Phase.BEFORE:
-        return (
-            prefix + "write down two questions to ask, and end by asking when they expect to "
-            "decide."
+        return prefix.format(
+            todo=_("write down two questions to ask, and end by asking when they expect to decide.")
         )
     if w.thank_you_owed:
-        return prefix + "send a short thank-you to each person you met; I can draft them."
+        return prefix.format(
+            todo=_("send a short thank-you to each person you met; I can draft them.")
+        )
     if w.due is not None:
-        return (
-            prefix + f"send the {_STEP_WORDS[w.due.kind]} by work e-mail, with one useful article "
-            "or piece of news and a line on why you still want the role."
+        return prefix.format(
+            todo=_(
+                "send the {step} by work e-mail, with one useful article or piece of news and a "
+                "line on why you still want the role."
+            ).format(step=_STEP_WORDS[w.due.kind])
         )
     step = w.upcoming
     if (
@@ -679,13 +825,17 @@ def _to_do(w: _Wait, mood: _Mood | None, seed: int) -> str:
         and step.kind in _FOLLOW_UPS
         and w.cal.business_days_between(w.today, w.cal.local_date(step.at)) <= _SOON
     ):
-        return (
-            prefix + f"get the {_STEP_WORDS[step.kind]} ready by finding one article or piece of "
-            "news worth sharing with them."
+        return prefix.format(
+            todo=_(
+                "get the {step} ready by finding one article or piece of news worth sharing "
+                "with them."
+            ).format(step=_STEP_WORDS[step.kind])
         )
     if w.phase is _Phase.MOVE_ON:
-        return prefix + "apply to one new role, so this one isn't the only door you're watching."
-    return prefix + _pick(_TODAY_ANY, seed)
+        return prefix.format(
+            todo=_("apply to one new role, so this one isn't the only door you're watching.")
+        )
+    return prefix.format(todo=_pick(_TODAY_ANY, seed))
 
 
 def _ack(mood: _Mood | None, seed: int) -> str:
@@ -711,25 +861,38 @@ def _outcome_message(
     at = _at(interview) if interview is not None else ""
     lines: dict[Outcome, tuple[str, str]] = {
         Outcome.OFFER: (
-            f"Congratulations on the offer{at}! There's nothing left to wait for there.",
-            "One thing for today: read the offer carefully and note your questions before you "
-            "reply.",
+            _("Congratulations on the offer{at}! There's nothing left to wait for there.").format(
+                at=at
+            ),
+            _(
+                "One thing for today: read the offer carefully and note your questions before you "
+                "reply."
+            ),
         ),
         Outcome.REJECTED: (
-            f"I'm sorry about the news{at}. A no stings, and it says less about you than it "
-            "feels like. When you're ready, a look back helps next time: did you ask when "
-            "they'd decide, say you wanted the job, send a thank-you?",
-            "One thing for today: if you'd like, send one short request for feedback, then put "
-            "your energy into the next application.",
+            _(
+                "I'm sorry about the news{at}. A no stings, and it says less about you than it "
+                "feels like. When you're ready, a look back helps next time: did you ask when "
+                "they'd decide, say you wanted the job, send a thank-you?"
+            ).format(at=at),
+            _(
+                "One thing for today: if you'd like, send one short request for feedback, then put "
+                "your energy into the next application."
+            ),
         ),
         Outcome.CLOSED: (
-            f"The role{at} was closed, and that's about them, not you: roles get cut or frozen "
-            "all the time.",
-            "One thing for today: apply to one new role while your interview practice is fresh.",
+            _(
+                "The role{at} was closed, and that's about them, not you: roles get cut or frozen "
+                "all the time."
+            ).format(at=at),
+            _("One thing for today: apply to one new role while your interview practice is fresh."),
         ),
         Outcome.WITHDREW: (
-            f"You chose to step away{at}; that's a decision, not a loss.",
-            "One thing for today: put the time you've freed into the applications you want most.",
+            _("You chose to step away{at}; that's a decision, not a loss.").format(at=at),
+            _(
+                "One thing for today: put the time you've freed into the applications you want "
+                "most."
+            ),
         ),
     }
     first, today = lines[outcome]
@@ -771,9 +934,11 @@ def coach_wait(
             (
                 _ack(mood, seed),
                 _pick(_NORMAL[_Phase.NO_DATE], seed),
-                "Tell me about your interview (the company, when it was and when they said "
-                "they'd answer) and I'll work out when to follow up.",
-                _pick(_TODAY_PREFIX, seed) + _pick(_TODAY_ANY, seed),
+                _(
+                    "Tell me about your interview (the company, when it was and when they said "
+                    "they'd answer) and I'll work out when to follow up."
+                ),
+                _pick(_TODAY_PREFIX, seed).format(todo=_pick(_TODAY_ANY, seed)),
             ),
             (1,),
         )

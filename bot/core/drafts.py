@@ -35,6 +35,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from bot.core.calendar import day_in_words
+from bot.core.i18n import _
 from bot.core.phrasing import Detail, full_name, greeting_name, news_sentences, read_detail
 from bot.core.types import Draft, DraftKind, Outcome, Recipient
 
@@ -74,13 +75,13 @@ _DEADLINE_IN_NEWS = re.compile(
 _FIRST_PERSON = re.compile(r"^(?:I|I'm|I've|I'd|I'll|we|we're|we've|my|our)\b", re.IGNORECASE)
 
 # The something-to-give line of a check-in (G11), left for the user to fill in.
-_GIVE_SOMETHING = (
+_GIVE_SOMETHING = _(
     "[Optional: add a relevant article, event or piece of news here, with one line on "
     "why it made you think of the team.]"
 )
-_SKILL_PLACEHOLDER = "[one skill or result that fits the role]"
-_NEWS_PLACEHOLDER = "[Your news in one or two sentences.]"
-_NAME_PLACEHOLDER = "[your name]"
+_SKILL_PLACEHOLDER = _("[one skill or result that fits the role]")
+_NEWS_PLACEHOLDER = _("[Your news in one or two sentences.]")
+_NAME_PLACEHOLDER = _("[your name]")
 
 # The rules behind each kind, as data for "why?"; the text never shows them.
 _RULES: dict[DraftKind, tuple[str, ...]] = {
@@ -178,6 +179,7 @@ class _Words:
     greeting: str
     position: str  # "the Data Analyst role at Acme" / "the role"
     short: str  # for subjects: "Data Analyst role" / "my application"
+    is_role: bool  # ``short`` names the role (some subjects are only worded for a role)
     team: str  # "the team at Acme" / "the team"
     when: str  # " on Tuesday 17 November" / ""
     detail: Detail
@@ -193,13 +195,22 @@ class _Words:
 def _offer_news(facts: DraftFacts) -> str:
     """The structured news of an offer from elsewhere, in one sentence (G9)."""
     other = _fragment(_clip(facts.other_company, _COMPANY_LIMIT))
-    offer = f"an offer from {other}" if other else "another offer"
-    due = (
-        f", with a decision due by {day_in_words(facts.other_offer_deadline)}"
-        if facts.other_offer_deadline
-        else ""
-    )
-    return f"I wanted to let you know that I have received {offer}{due}."
+    deadline = facts.other_offer_deadline
+    if other and deadline:
+        return _(
+            "I wanted to let you know that I have received an offer from {company}, with a "
+            "decision due by {day}."
+        ).format(company=other, day=day_in_words(deadline))
+    if other:
+        return _("I wanted to let you know that I have received an offer from {company}.").format(
+            company=other
+        )
+    if deadline:
+        return _(
+            "I wanted to let you know that I have received another offer, with a decision due "
+            "by {day}."
+        ).format(day=day_in_words(deadline))
+    return _("I wanted to let you know that I have received another offer.")
 
 
 def _free_news(text: str) -> str:
@@ -208,8 +219,8 @@ def _free_news(text: str) -> str:
     if not sentences:
         return ""
     if _FIRST_PERSON.match(sentences):
-        return "I wanted to let you know that " + _lower_first(sentences)
-    return "I wanted to share some news. " + sentences
+        return _("I wanted to let you know that {news}").format(news=_lower_first(sentences))
+    return _("I wanted to share some news. {news}").format(news=sentences)
 
 
 def _words(facts: DraftFacts, variant: int = 0) -> _Words:
@@ -218,13 +229,13 @@ def _words(facts: DraftFacts, variant: int = 0) -> _Words:
     contact = greeting_name(_clip(facts.contact_name, _NAME_LIMIT))
     user = full_name(_clip(facts.user_name, _NAME_LIMIT))
     if role and company:
-        position = f"the {role} role at {company}"
+        position = _("the {role} role at {company}").format(role=role, company=company)
     elif role:
-        position = f"the {role} role"
+        position = _("the {role} role").format(role=role)
     elif company:
-        position = f"the role at {company}"
+        position = _("the role at {company}").format(company=company)
     else:
-        position = "the role"
+        position = _("the role")
     news_text = _clip(facts.news, _NEWS_LIMIT)
     if facts.has_other_offer:
         news = _offer_news(facts)
@@ -232,18 +243,30 @@ def _words(facts: DraftFacts, variant: int = 0) -> _Words:
     else:
         news = _free_news(news_text)
         has_deadline = bool(news) and bool(_DEADLINE_IN_NEWS.search(news))
+    if role:
+        short = _("{role} role").format(role=role)
+    elif company:
+        short = _("my application to {company}").format(company=company)
+    else:
+        short = ""
     return _Words(
-        greeting=f"Dear {contact}," if contact else "Hello,",
+        greeting=_("Dear {name},").format(name=contact) if contact else _("Hello,"),
         position=position,
-        short=f"{role} role" if role else (f"my application to {company}" if company else ""),
-        team=f"the team at {company}" if company else "the team",
-        when=f" on {day_in_words(facts.interview_day)}" if facts.interview_day else "",
+        short=short,
+        is_role=bool(role),
+        team=_("the team at {company}").format(company=company) if company else _("the team"),
+        # A piece with its leading space: it is left out whole when there is no date.
+        when=(
+            _(" on {day}").format(day=day_in_words(facts.interview_day))
+            if facts.interview_day
+            else ""
+        ),
         detail=read_detail(_clip(facts.detail, _DETAIL_LIMIT)),
         news=news,
         news_has_deadline=has_deadline,
         reason=news_sentences(news_text),
         promised=day_in_words(facts.promised_by) if facts.promised_by else "",
-        signature=f"Best regards,\n{user or _NAME_PLACEHOLDER}",
+        signature=_("Best regards,\n{name}").format(name=user or _NAME_PLACEHOLDER),
         contact_role=facts.contact_role,
         variant=variant,
     )
@@ -258,47 +281,62 @@ def _pick(options: Sequence[str], variant: int) -> str:
 
 
 def _thank_you(w: _Words) -> Draft:
-    subject = f"Thank you for the interview: {w.short}" if w.short else "Thank you for your time"
+    subject = (
+        _("Thank you for the interview: {subject}").format(subject=w.short)
+        if w.short
+        else _("Thank you for your time")
+    )
     opening = _pick(
         (
-            f"Thank you for taking the time to speak with me{w.when} about {w.position}.",
-            f"Thank you for meeting with me{w.when} to talk about {w.position}.",
-            f"Many thanks for your time{w.when} and the chance to talk about {w.position}.",
+            _("Thank you for taking the time to speak with me{when} about {position}."),
+            _("Thank you for meeting with me{when} to talk about {position}."),
+            _("Many thanks for your time{when} and the chance to talk about {position}."),
         ),
         w.variant,
-    )
+    ).format(when=w.when, position=w.position)
     # The opening names the company already, so "the team" here.
     if w.detail.sentence:
-        learned = f"It was a pleasure to learn more about the team. {w.detail.sentence}"
+        learned = _("It was a pleasure to learn more about the team. {detail}").format(
+            detail=w.detail.sentence
+        )
     else:
-        learned = "I enjoyed learning more about the team."
+        learned = _("I enjoyed learning more about the team.")
     if w.contact_role is not None and w.contact_role.is_gatekeeper:
-        personal = "Thank you also for guiding me through the process so far."
+        personal = _("Thank you also for guiding me through the process so far.")
     else:
         personal = _pick(
             (
-                "It was good to hear how the work is organised and what matters most to you.",
-                "Hearing how the team works and what you value most made the role clearer to me.",
-                "It helped to hear how the work is shared and what you look for in the team.",
+                _("It was good to hear how the work is organised and what matters most to you."),
+                _(
+                    "Hearing how the team works and what you value most made the role clearer "
+                    "to me."
+                ),
+                _("It helped to hear how the work is shared and what you look for in the team."),
             ),
             w.variant,
         )
     interest = _pick(
         (
-            "Our conversation strengthened my interest in the role, and I would be glad to "
-            "send anything else that could help.",
-            "I came away even more interested in the role, and I am happy to send anything "
-            "else that would help.",
-            "The conversation made me keener still on the role; if anything else would help, "
-            "I would be glad to send it.",
+            _(
+                "Our conversation strengthened my interest in the role, and I would be glad to "
+                "send anything else that could help."
+            ),
+            _(
+                "I came away even more interested in the role, and I am happy to send anything "
+                "else that would help."
+            ),
+            _(
+                "The conversation made me keener still on the role; if anything else would "
+                "help, I would be glad to send it."
+            ),
         ),
         w.variant,
     )
     ahead = _pick(
         (
-            "I look forward to hearing about the next steps.",
-            "I look forward to hearing from you about the next steps.",
-            "Thank you again, and I look forward to the next steps.",
+            _("I look forward to hearing about the next steps."),
+            _("I look forward to hearing from you about the next steps."),
+            _("Thank you again, and I look forward to the next steps."),
         ),
         w.variant,
     )
@@ -310,60 +348,83 @@ def _thank_you(w: _Words) -> Draft:
 
 
 def _check_in(w: _Words) -> Draft:
-    subject = f"Checking in: {w.short}" if w.short else "Checking in on my application"
-    since = f", following our interview{w.when}" if w.when else ""
+    subject = (
+        _("Checking in: {subject}").format(subject=w.short)
+        if w.short
+        else _("Checking in on my application")
+    )
+    if w.when:
+        about = _(
+            "I hope you are well. I am writing to check in about {position}, following our "
+            "interview{when}."
+        )
+    else:
+        about = _("I hope you are well. I am writing to check in about {position}.")
+    about = about.format(position=w.position, when=w.when)
     if w.promised:
-        timing = (
-            f"When we spoke, you mentioned you hoped to have news by {w.promised}, so I "
-            "wanted to ask whether there is an update."
-        )
+        timing = _(
+            "When we spoke, you mentioned you hoped to have news by {day}, so I wanted to ask "
+            "whether there is an update."
+        ).format(day=w.promised)
     else:
-        timing = "I wanted to ask whether there is an update on the timeline."
+        timing = _("I wanted to ask whether there is an update on the timeline.")
     if w.detail.topic:
-        interest = (
-            "I remain very interested in the role, and I keep coming back to our "
-            f"conversation about {w.detail.topic}."
-        )
+        interest = _(
+            "I remain very interested in the role, and I keep coming back to our conversation "
+            "about {topic}."
+        ).format(topic=w.detail.topic)
     elif w.detail.sentence:
-        interest = (
-            "I remain very interested in the role. Looking back on our interview, "
-            f"{_lower_first(w.detail.sentence)}"
-        )
+        interest = _(
+            "I remain very interested in the role. Looking back on our interview, {detail}"
+        ).format(detail=_lower_first(w.detail.sentence))
     else:
-        interest = "I remain very interested in the role."
+        interest = _("I remain very interested in the role.")
     return Draft(
         DraftKind.CHECK_IN,
         subject,
         _body(
             w.greeting,
-            f"I hope you are well. I am writing to check in about {w.position}{since}. {timing}",
+            f"{about} {timing}",
             interest,
             _GIVE_SOMETHING,
-            "Thank you for your time, and I look forward to hearing from you.",
+            _("Thank you for your time, and I look forward to hearing from you."),
             w.signature,
         ),
     )
 
 
 def _second_follow_up(w: _Words) -> Draft:
-    subject = f"Following up: {w.short}" if w.short else "Following up on my application"
+    subject = (
+        _("Following up: {subject}").format(subject=w.short)
+        if w.short
+        else _("Following up on my application")
+    )
     if w.detail.topic:
-        detail = f"Since we spoke{w.when}, I have kept thinking about {w.detail.topic}. "
+        detail = _("Since we spoke{when}, I have kept thinking about {topic}.").format(
+            when=w.when, topic=w.detail.topic
+        )
     elif w.detail.sentence:
-        detail = f"Looking back on our conversation{w.when}, {_lower_first(w.detail.sentence)} "
+        detail = _("Looking back on our conversation{when}, {detail}").format(
+            when=w.when, detail=_lower_first(w.detail.sentence)
+        )
     else:
         detail = ""
+    fit = _(
+        "The role still feels like a strong fit, and I would be happy to provide references or "
+        "anything else that would help."
+    )
     return Draft(
         DraftKind.SECOND_FOLLOW_UP,
         subject,
         _body(
             w.greeting,
-            f"I am following up on my earlier note about {w.position}. I understand these "
-            "decisions can take time, and I would be grateful for any update on where things "
-            "stand.",
-            f"{detail}The role still feels like a strong fit, and I would be happy to provide "
-            "references or anything else that would help.",
-            "Thank you for your time and consideration.",
+            _(
+                "I am following up on my earlier note about {position}. I understand these "
+                "decisions can take time, and I would be grateful for any update on where things "
+                "stand."
+            ).format(position=w.position),
+            f"{detail} {fit}" if detail else fit,
+            _("Thank you for your time and consideration."),
             w.signature,
         ),
     )
@@ -371,53 +432,64 @@ def _second_follow_up(w: _Words) -> Draft:
 
 def _hiring_manager(w: _Words) -> Draft:
     subject = (
-        f"My continued interest in the {w.short}"
-        if w.short.endswith("role")
-        else "My continued interest in the role"
+        _("My continued interest in the {subject}").format(subject=w.short)
+        if w.is_role
+        else _("My continued interest in the role")
     )
     if w.detail.topic:
-        detail = f" Our conversation about {w.detail.topic} left me keen to help with that work."
-    elif w.detail.sentence:
-        detail = f" {w.detail.sentence}"
+        detail = _("Our conversation about {topic} left me keen to help with that work.").format(
+            topic=w.detail.topic
+        )
     else:
-        detail = ""
+        detail = w.detail.sentence
+    opening = _(
+        "I interviewed for {position}{when}, and I wanted to tell you directly how much the "
+        "role appeals to me."
+    ).format(position=w.position, when=w.when)
     return Draft(
         DraftKind.HIRING_MANAGER,
         subject,
         _body(
             w.greeting,
-            f"I interviewed for {w.position}{w.when}, and I wanted to tell you directly how much "
-            f"the role appeals to me.{detail}",
-            f"I believe my experience with {_SKILL_PLACEHOLDER} would let me contribute from the "
-            "start, and I would welcome the chance to talk about it further.",
-            "Thank you for your time. If there is anything I can share that would help, I would "
-            "be glad to send it.",
+            f"{opening} {detail}" if detail else opening,
+            _(
+                "I believe my experience with {skill} would let me contribute from the start, "
+                "and I would welcome the chance to talk about it further."
+            ).format(skill=_SKILL_PLACEHOLDER),
+            _(
+                "Thank you for your time. If there is anything I can share that would help, I "
+                "would be glad to send it."
+            ),
             w.signature,
         ),
     )
 
 
 def _update(w: _Words) -> Draft:
-    subject = f"An update on my application: {w.short}" if w.short else "An update from me"
-    after = f" after our conversation{w.when}" if w.when else ""
+    subject = (
+        _("An update on my application: {subject}").format(subject=w.short)
+        if w.short
+        else _("An update from me")
+    )
+    after = _(" after our conversation{when}").format(when=w.when) if w.when else ""
     if w.news and w.news_has_deadline:
-        stand = (
-            f"I remain very interested in {w.position}{after}, so I would be glad to know "
-            "where things stand on your side before then."
+        stand = _(
+            "I remain very interested in {position}{after}, so I would be glad to know where "
+            "things stand on your side before then."
         )
     else:
-        stand = (
-            f"I remain very interested in {w.position}{after}, and I would be glad to hear "
-            "how your process is going."
+        stand = _(
+            "I remain very interested in {position}{after}, and I would be glad to hear how "
+            "your process is going."
         )
     return Draft(
         DraftKind.UPDATE,
         subject,
         _body(
             w.greeting,
-            f"I hope you are well. {w.news or _NEWS_PLACEHOLDER}",
-            stand,
-            "Thank you for your time.",
+            _("I hope you are well. {news}").format(news=w.news or _NEWS_PLACEHOLDER),
+            stand.format(position=w.position, after=after),
+            _("Thank you for your time."),
             w.signature,
         ),
     )
@@ -425,22 +497,35 @@ def _update(w: _Words) -> Draft:
 
 def _feedback_request(w: _Words) -> Draft:
     subject = (
-        f"Thank you, and a request for feedback: {w.short}"
+        _("Thank you, and a request for feedback: {subject}").format(subject=w.short)
         if w.short
-        else "Thank you, and a request for feedback"
+        else _("Thank you, and a request for feedback")
     )
-    about = f" and to talk about {w.detail.topic}" if w.detail.topic else ""
+    if w.detail.topic:
+        thanks = _(
+            "Thank you for letting me know your decision about {position}. I appreciated the "
+            "chance to meet {team} and to talk about {topic}."
+        )
+    else:
+        thanks = _(
+            "Thank you for letting me know your decision about {position}. I appreciated the "
+            "chance to meet {team}."
+        )
     return Draft(
         DraftKind.FEEDBACK_REQUEST,
         subject,
         _body(
             w.greeting,
-            f"Thank you for letting me know your decision about {w.position}. I appreciated the "
-            f"chance to meet {w.team}{about}.",
-            "If you have a few minutes, I would value any feedback on my interview, especially "
-            "anything I could do better next time. I understand if that is not possible.",
-            "I would be glad to be considered for future openings, and I hope our paths cross "
-            "in the future.",
+            thanks.format(position=w.position, team=w.team, topic=w.detail.topic),
+            _(
+                "If you have a few minutes, I would value any feedback on my interview, "
+                "especially anything I could do better next time. I understand if that is not "
+                "possible."
+            ),
+            _(
+                "I would be glad to be considered for future openings, and I hope our paths "
+                "cross in the future."
+            ),
             w.signature,
         ),
     )
@@ -448,21 +533,37 @@ def _feedback_request(w: _Words) -> Draft:
 
 def _withdraw(w: _Words) -> Draft:
     subject = (
-        f"Withdrawing my application: {w.short}"
-        if w.short.endswith("role")
-        else "Withdrawing my application"
+        _("Withdrawing my application: {subject}").format(subject=w.short)
+        if w.is_role
+        else _("Withdrawing my application")
     )
-    thanks = f" and for your time{w.when}" if w.when else ""
-    about = f", especially our conversation about {w.detail.topic}" if w.detail.topic else ""
+    if w.when:
+        thanks = _("Thank you for considering me for {position} and for your time{when}.")
+    else:
+        thanks = _("Thank you for considering me for {position}.")
+    decided = _("After careful thought, I have decided to withdraw my application.")
+    if w.detail.topic:
+        enjoyed = _(
+            "I enjoyed learning about {team}, especially our conversation about {topic}, and I "
+            "am grateful for the time you gave me. I hope our paths cross in the future."
+        )
+    else:
+        enjoyed = _(
+            "I enjoyed learning about {team}, and I am grateful for the time you gave me. I "
+            "hope our paths cross in the future."
+        )
+    first = " ".join(
+        part
+        for part in (thanks.format(position=w.position, when=w.when), decided, w.reason)
+        if part
+    )
     return Draft(
         DraftKind.WITHDRAW,
         subject,
         _body(
             w.greeting,
-            f"Thank you for considering me for {w.position}{thanks}. After careful thought, I "
-            f"have decided to withdraw my application. {w.reason}".rstrip(),
-            f"I enjoyed learning about {w.team}{about}, and I am grateful for the time you gave "
-            "me. I hope our paths cross in the future.",
+            first,
+            enjoyed.format(team=w.team, topic=w.detail.topic),
             w.signature,
         ),
     )

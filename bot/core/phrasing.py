@@ -29,6 +29,8 @@ from dataclasses import dataclass
 
 from nameparser import HumanName
 
+from bot.core.i18n import _
+
 __all__ = ["Detail", "full_name", "greeting_name", "news_sentences", "read_detail", "tidy"]
 
 
@@ -268,29 +270,38 @@ def read_detail(text: str) -> Detail:
     thank = _THANK.match(text)
     if thank:
         rest = _mid_sentence(tidy(thank.group(1)))
-        return Detail(topic="", sentence=_stop(f"I am also grateful for {rest}"))
+        return Detail(
+            topic="", sentence=_stop(_("I am also grateful for {thing}").format(thing=rest))
+        )
     about = _ABOUT.match(text)
     if about:
         topic = _mid_sentence(tidy(about.group(1)))
-        return Detail(topic, _stop(f"I enjoyed our conversation about {topic}"))
+        return Detail(topic, _stop(_about(topic)))
     if first in _SELF:
         return Detail(_topic_in(text), _stop(_cap(text)))
     if first in _GERUNDS:
-        return Detail(_topic_in(text), _stop(f"I enjoyed {text}"))
+        return Detail(_topic_in(text), _stop(_("I enjoyed {doing}").format(doing=text)))
     lead = 0
     while lead < len(words) - 1 and words[lead].lower() in _ADVERBS:
         lead += 1
     if words[lead].lower() in _PAST:
-        return Detail(_topic_in(text), _stop(f"I {_mid_sentence(text)}"))
+        # The user's own past-tense clause ("loved the demo") after "I": their words, not ours.
+        return Detail(_topic_in(text), _stop(_("I {did}").format(did=_mid_sentence(text))))
     topic = _topic_in(text)
     if first in _WE or first in _THEY or _FINITE.match(text):
         if topic:
-            return Detail(topic, _stop(f"I enjoyed our conversation about {topic}"))
+            return Detail(topic, _stop(_about(topic)))
         if first in _WE:
             return Detail("", _stop(_cap(text)))
-        return Detail("", _stop(f"I was glad to hear that {_mid_sentence(text)}"))
+        return Detail(
+            "", _stop(_("I was glad to hear that {news}").format(news=_mid_sentence(text)))
+        )
     topic = _mid_sentence(text)
-    return Detail(topic, _stop(f"I enjoyed our conversation about {topic}"))
+    return Detail(topic, _stop(_about(topic)))
+
+
+def _about(topic: str) -> str:
+    return _("I enjoyed our conversation about {topic}").format(topic=topic)
 
 
 # -- news ---------------------------------------------------------------------------

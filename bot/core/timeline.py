@@ -87,7 +87,8 @@ from bot.core._timeline_words import (
     ordinal_value,
     weekday_number,
 )
-from bot.core.calendar import BusinessCalendar, day_in_words
+from bot.core.calendar import MONTH_NAMES, BusinessCalendar, day_in_words
+from bot.core.i18n import _, ngettext
 from bot.core.types import TimelineReading
 
 __all__ = [
@@ -107,7 +108,7 @@ DATEPARSER_CHARS = 300
 
 _MDY_COUNTRIES = frozenset({"US", "PR", "GU", "VI", "AS", "MP", "UM", "PH", "FM", "MH", "PW"})
 
-_NO_DATE = "no date"
+_NO_DATE = _("no date")
 
 
 def date_order(country: str | None) -> str:
@@ -121,7 +122,6 @@ def date_order(country: str | None) -> str:
 
 
 _WEEKDAY_NAMES = tuple(day.capitalize() for day in WEEKDAYS)
-_MONTH_NAMES = tuple(month.capitalize() for month in MONTHS)
 
 
 def describe_date(day: date, *, today: date | None = None) -> str:
@@ -132,7 +132,7 @@ def describe_date(day: date, *, today: date | None = None) -> str:
     """
     text = day_in_words(day)
     if today is None or today.year != day.year:
-        text += f" {day.year}"
+        text = _("{day} {year}").format(day=text, year=day.year)
     return text
 
 
@@ -298,13 +298,30 @@ def _count_date(ctx: _Context, count: float, kind: str) -> date | None:
     return ctx.cal.local_date(ctx.now + timedelta(hours=count))
 
 
-_UNIT_WORDS = {"day": "day", "business": "business day", "week": "week", "month": "month"}
+def _units(kind: str) -> str:
+    """The unit in the plural, as shown after a number range ("1-2 weeks")."""
+    return {
+        "day": _("days"),
+        "business": _("business days"),
+        "week": _("weeks"),
+        "month": _("months"),
+    }.get(kind, _("hours"))
 
 
 def _count_label(count: float, kind: str) -> str:
-    unit = _UNIT_WORDS.get(kind, "hour")
-    shown = f"{count:g}"
-    return f"{shown} {unit}{'' if count == 1 else 's'}"
+    """ "3 business days", "1.5 weeks"; the plural form is chosen by the count rounded up."""
+    n = 1 if count == 1 else max(2, math.ceil(count))
+    if kind == "day":
+        text = ngettext("{count} day", "{count} days", n)
+    elif kind == "business":
+        text = ngettext("{count} business day", "{count} business days", n)
+    elif kind == "week":
+        text = ngettext("{count} week", "{count} weeks", n)
+    elif kind == "month":
+        text = ngettext("{count} month", "{count} months", n)
+    else:
+        text = ngettext("{count} hour", "{count} hours", n)
+    return text.format(count=f"{count:g}")
 
 
 def _on_count(match: re.Match[str], ctx: _Context) -> _Reading | None:
@@ -315,11 +332,16 @@ def _on_count(match: re.Match[str], ctx: _Context) -> _Reading | None:
     day = _count_date(ctx, count, kind)
     if day is None:
         return None
-    label = f"in {_count_label(count, kind)}"
+    label = _("in {amount}").format(amount=_count_label(count, kind))
     words = match.group("n")
-    if "couple" in words or "few" in words:
-        label = f"{'a few' if 'few' in words else 'a couple of'} {_UNIT_WORDS.get(kind, 'hour')}s"
-        label += f" = {_count_label(count, kind)}"
+    if "few" in words:
+        label = _("a few {units} = {amount}").format(
+            units=_units(kind), amount=_count_label(count, kind)
+        )
+    elif "couple" in words:
+        label = _("a couple of {units} = {amount}").format(
+            units=_units(kind), amount=_count_label(count, kind)
+        )
     return day, label, False
 
 
@@ -331,8 +353,7 @@ def _on_count_range(match: re.Match[str], ctx: _Context) -> _Reading | None:
     day = _count_date(ctx, max(low, high), kind)
     if day is None:
         return None
-    unit = _UNIT_WORDS.get(kind, "hour")
-    return day, f"the later end of {low:g}-{high:g} {unit}s", True
+    return day, _later_end(low, high, kind), True
 
 
 def _on_alt_range(match: re.Match[str], ctx: _Context) -> _Reading | None:
@@ -343,24 +364,29 @@ def _on_alt_range(match: re.Match[str], ctx: _Context) -> _Reading | None:
     day = _count_date(ctx, max(1.0, high), kind)
     if day is None:
         return None
-    unit = _UNIT_WORDS.get(kind, "hour")
-    return day, f"the later end of 1-{high:g} {unit}s", True
+    return day, _later_end(1, high, kind), True
+
+
+def _later_end(low: float, high: float, kind: str) -> str:
+    return _("the later end of {low}-{high} {units}").format(
+        low=f"{low:g}", high=f"{high:g}", units=_units(kind)
+    )
 
 
 def _on_fortnight(match: re.Match[str], ctx: _Context) -> _Reading:
-    return ctx.today + timedelta(days=14), "a fortnight = 14 days", False
+    return ctx.today + timedelta(days=14), _("a fortnight = 14 days"), False
 
 
 def _on_today(match: re.Match[str], ctx: _Context) -> _Reading:
-    return ctx.today, "today", False
+    return ctx.today, _("today"), False
 
 
 def _on_tomorrow(match: re.Match[str], ctx: _Context) -> _Reading:
-    return ctx.today + timedelta(days=1), "tomorrow", False
+    return ctx.today + timedelta(days=1), _("tomorrow"), False
 
 
 def _on_day_after_tomorrow(match: re.Match[str], ctx: _Context) -> _Reading:
-    return ctx.today + timedelta(days=2), "the day after tomorrow", False
+    return ctx.today + timedelta(days=2), _("the day after tomorrow"), False
 
 
 def _week_handler(which: str, weekday: int, label: str) -> _Handler:
@@ -384,13 +410,13 @@ def _on_weekend(match: re.Match[str], ctx: _Context) -> _Reading:
     sunday = ctx.today + timedelta(days=6 - ctx.today.weekday())
     if match.group(0).startswith("next"):
         sunday = _monday(ctx.today) + timedelta(days=13)
-        return sunday, "next weekend", False
-    return sunday, "this weekend", False
+        return sunday, _("next weekend"), False
+    return sunday, _("this weekend"), False
 
 
 def _on_after_weekend(match: re.Match[str], ctx: _Context) -> _Reading:
     sunday = ctx.today + timedelta(days=6 - ctx.today.weekday())
-    return ctx.cal.next_business_day(sunday), "after the weekend", False
+    return ctx.cal.next_business_day(sunday), _("after the weekend"), False
 
 
 def _month_handler(which: str, by_day: int | None, label: str) -> _Handler:
@@ -413,7 +439,7 @@ def _on_year_end(match: re.Match[str], ctx: _Context) -> _Reading:
     day = ctx.cal.last_business_day_of_month(ctx.today.year, 12)
     if day < ctx.today:
         day = ctx.cal.last_business_day_of_month(ctx.today.year + 1, 12)
-    return day, "end of the year", False
+    return day, _("end of the year"), False
 
 
 def _on_quarter_end(match: re.Match[str], ctx: _Context) -> _Reading:
@@ -422,21 +448,35 @@ def _on_quarter_end(match: re.Match[str], ctx: _Context) -> _Reading:
     if day < ctx.today:
         year, month = (year + 1, 3) if month == 12 else (year, month + 3)
         day = ctx.cal.last_business_day_of_month(year, month)
-    return day, "end of the quarter", False
+    return day, _("end of the quarter"), False
 
 
 _MONTH_PART_RULES: tuple[tuple[str, int | None, str], ...] = (
     # (regex on the words before the month, read up to this day (None: month end,
     # 0: the day before the month starts), label)
-    (r"(?:first|1st) week", 7, "the first week of"),
-    (r"(?:second|2nd) week", 14, "the second week of"),
-    (r"(?:third|3rd) week", 21, "the third week of"),
+    (r"(?:first|1st) week", 7, "first_week"),
+    (r"(?:second|2nd) week", 14, "second_week"),
+    (r"(?:third|3rd) week", 21, "third_week"),
     (r"last week|end|close|latter|last part|back half|second half|late", None, "late"),
     (r"earl|beginning|start|first", 10, "early"),
     (r"mid|middle|halfway", 20, "mid"),
     (r"in|during|within|sometime", None, "in"),
     (r"by|before|until", 0, "by"),
 )
+
+
+def _month_part_label(part: str, month: str) -> str:
+    """The label of a part of a month, one whole phrase per part ("early {month}")."""
+    return {
+        "first_week": _("the first week of {month}"),
+        "second_week": _("the second week of {month}"),
+        "third_week": _("the third week of {month}"),
+        "late": _("late {month}"),
+        "early": _("early {month}"),
+        "mid": _("mid {month}"),
+        "in": _("in {month}"),
+        "by": _("by {month}"),
+    }[part].format(month=month)
 
 
 def _on_month_part(match: re.Match[str], ctx: _Context) -> _Reading | None:
@@ -466,24 +506,30 @@ def _on_month_part(match: re.Match[str], ctx: _Context) -> _Reading | None:
         day = ctx.cal.previous_business_day(date(year, month, 1), include_today=False)
     else:
         day = _month_part(ctx.cal, year, month, by_day)
-    label = f"{word} {_MONTH_NAMES[month - 1]}"
+    label = _month_part_label(word, MONTH_NAMES[month - 1])
     if day < ctx.today:
-        return None, f"{label} has passed", False
+        return None, _("{label} has passed").format(label=label), False
     return day, label, False
 
 
 def _weekday_date(ctx: _Context, weekday: int, pre: str, post: str) -> tuple[date, str]:
     name = _WEEKDAY_NAMES[weekday]
     if "after next" in post:
-        return _monday(ctx.today) + timedelta(days=14 + weekday), f"{name} after next"
+        return _monday(ctx.today) + timedelta(days=14 + weekday), _("{weekday} after next").format(
+            weekday=name
+        )
     if pre == "next" or "next" in post or "following" in post or "coming week" in post:
-        return _monday(ctx.today) + timedelta(days=7 + weekday), f"{name} of next week"
+        return _monday(ctx.today) + timedelta(days=7 + weekday), _("{weekday} of next week").format(
+            weekday=name
+        )
     if "this week" in post:
         day = _this_week_monday(ctx.today) + timedelta(days=weekday)
         if day >= ctx.today:
-            return day, f"{name} this week"
+            return day, _("{weekday} this week").format(weekday=name)
     if pre == "this":
-        return _next_weekday(ctx.today, weekday, include_today=True), f"this {name}"
+        return _next_weekday(ctx.today, weekday, include_today=True), _("this {weekday}").format(
+            weekday=name
+        )
     return _next_weekday(ctx.today, weekday), name
 
 
@@ -516,16 +562,21 @@ def _on_within_next(match: re.Match[str], ctx: _Context) -> _Reading | None:
     day = _count_date(ctx, count, kind)
     if day is None:
         return None
-    unit = _UNIT_WORDS[kind]
     if match.group("b"):
-        return day, f"the later end of 1-{count:g} {unit}s", True
-    return day, f"within a {unit}", False
+        return day, _later_end(1, count, kind), True
+    within = {
+        "day": _("within a day"),
+        "business": _("within a business day"),
+        "week": _("within a week"),
+        "month": _("within a month"),
+    }
+    return day, within.get(kind, _("within an hour")), False
 
 
 def _on_week_from_weekday(match: re.Match[str], ctx: _Context) -> _Reading:
     weekday = weekday_number(match.group("wd"))
     day = _next_weekday(ctx.today, weekday) + timedelta(days=7)
-    return day, f"a week after {_WEEKDAY_NAMES[weekday]}", False
+    return day, _("a week after {weekday}").format(weekday=_WEEKDAY_NAMES[weekday]), False
 
 
 def _on_iso(match: re.Match[str], ctx: _Context) -> _Reading | None:
@@ -533,8 +584,8 @@ def _on_iso(match: re.Match[str], ctx: _Context) -> _Reading | None:
     if day is None:
         return None
     if day < ctx.today:
-        return None, "a date that has passed", False
-    return day, "the date given", False
+        return None, _("a date that has passed"), False
+    return day, _("the date given"), False
 
 
 def _on_numeric(match: re.Match[str], ctx: _Context) -> _Reading | None:
@@ -554,8 +605,8 @@ def _on_numeric(match: re.Match[str], ctx: _Context) -> _Reading | None:
             day, valid = _month_day(ctx, month, day_number, year)
             if valid and day is not None:
                 if day < ctx.today:
-                    return None, "a date that has passed", False
-                return day, "the date given", False
+                    return None, _("a date that has passed"), False
+                return day, _("the date given"), False
     return None
 
 
@@ -596,8 +647,9 @@ def _on_month_date(match: re.Match[str], ctx: _Context) -> _Reading | None:
     if not valid or day is None:
         return None
     if day < ctx.today:
-        return None, "a date that has passed", False
-    return day, "the later end of the dates given" if ranged else "the date given", ranged
+        return None, _("a date that has passed"), False
+    shown = _("the later end of the dates given") if ranged else _("the date given")
+    return day, shown, ranged
 
 
 def _on_week_of(match: re.Match[str], ctx: _Context) -> _Reading | None:
@@ -612,7 +664,11 @@ def _on_week_of(match: re.Match[str], ctx: _Context) -> _Reading | None:
     if not valid or day is None:
         return None
     end = _week_part(ctx.cal, _monday(day), 4)
-    return end, f"the end of the week of {describe_date(day, today=ctx.today)}", False
+    return (
+        end,
+        _("the end of the week of {day}").format(day=describe_date(day, today=ctx.today)),
+        False,
+    )
 
 
 def _next_day_number(ctx: _Context, number: int) -> date | None:
@@ -620,7 +676,7 @@ def _next_day_number(ctx: _Context, number: int) -> date | None:
     if not 1 <= number <= 31:
         return None
     year, month = ctx.today.year, ctx.today.month
-    for _ in range(13):
+    for _month in range(13):
         candidate = _safe_date(year, month, number)
         if candidate is not None and candidate >= ctx.today:
             return candidate
@@ -638,9 +694,11 @@ def _on_ordinal(match: re.Match[str], ctx: _Context) -> _Reading | None:
         candidate = _safe_date(year, month, number)
         if candidate is None:
             return None
-        return candidate, f"the {_ordinal(number)} of next month", False
+        return candidate, _("the {ordinal} of next month").format(ordinal=_ordinal(number)), False
     found = _next_day_number(ctx, number)
-    return None if found is None else (found, f"the {_ordinal(number)}", False)
+    if found is None:
+        return None
+    return found, _("the {ordinal}").format(ordinal=_ordinal(number)), False
 
 
 def _ordinal(number: int) -> str:
@@ -779,7 +837,7 @@ def _find_holiday(ctx: _Context, words: str) -> tuple[date, str, int] | None:
             if day >= ctx.today and pattern.search(plain)
         ]
         if found:
-            _, day, shown = min(found)
+            _fit, day, shown = min(found)
             return day, shown, len(phrase)
     return None
 
@@ -808,15 +866,16 @@ def _holiday_hits(masked: str, ctx: _Context) -> Iterator[tuple[int, int, _Readi
 def _around_holiday(ctx: _Context, prep: str, holiday: date, name: str) -> _Reading:
     cal = ctx.cal
     if prep.endswith(_AFTER) or prep in _AFTER:
-        return cal.next_business_day(holiday), f"the first business day after {name}", False
+        after = _("the first business day after {holiday}").format(holiday=name)
+        return cal.next_business_day(holiday), after, False
     if prep.endswith(_BEFORE):
         day = cal.previous_business_day(holiday, include_today=False)
-        label = f"the last business day before {name}"
+        label = _("the last business day before {holiday}").format(holiday=name)
     else:
         day = cal.previous_business_day(holiday)
-        label = f"by {name}"
+        label = _("by {holiday}").format(holiday=name)
     if day < ctx.today:
-        return None, f"{label}: already passed", False
+        return None, _("{label}: already passed").format(label=label), False
     return day, label, False
 
 
@@ -827,11 +886,11 @@ def _season(ctx: _Context, prep: str) -> _Reading:
         if day < ctx.today:
             christmas = date(ctx.today.year + 1, 12, 25)
             day = ctx.cal.previous_business_day(christmas, include_today=False)
-        return day, "before the holidays (Christmas)", False
+        return day, _("before the holidays (Christmas)"), False
     new_year = date(ctx.today.year + 1, 1, 1)
     if ctx.today.month == 1 and ctx.today.day == 1:
         new_year = ctx.today
-    return ctx.cal.next_business_day(new_year), "after the holidays (New Year)", False
+    return ctx.cal.next_business_day(new_year), _("after the holidays (New Year)"), False
 
 
 # -- the pattern list, most specific first ------------------------------------
@@ -927,23 +986,23 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     # weeks (T3)
     (
         _p(r"\b(?:(?:the )?(?:end of )?(?:the )?week after (?:the )?next(?: week| one)?)\b"),
-        _week_handler("after_next", 4, "end of the week after next"),
+        _week_handler("after_next", 4, _("end of the week after next")),
     ),
     (
         _p(r"\b" + _EARLY + r" (?:in )?the week after\b(?! next)"),
-        _week_handler("after_next", 1, "early the week after next"),
+        _week_handler("after_next", 1, _("early the week after next")),
     ),
     (
         _p(r"\b" + _MID + r" the week after\b(?! next)"),
-        _week_handler("after_next", 2, "mid the week after next"),
+        _week_handler("after_next", 2, _("mid the week after next")),
     ),
     (
         _p(r"\b(?:" + _END_OF + r" |late |later )?(?:in )?the week after\b(?! next)"),
-        _week_handler("after_next", 4, "end of the week after next"),
+        _week_handler("after_next", 4, _("end of the week after next")),
     ),
     (
         _p(r"\b" + _EARLY + r" (?:in )?(?:the )?" + _NEXT + r" week\b"),
-        _week_handler("next", 1, "early next week"),
+        _week_handler("next", 1, _("early next week")),
     ),
     (
         _p(
@@ -953,7 +1012,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
             + _NEXT
             + r" week|mid ?week next week|next week mid ?week)\b"
         ),
-        _week_handler("next", 2, "mid next week"),
+        _week_handler("next", 2, _("mid next week")),
     ),
     (
         _p(
@@ -962,7 +1021,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
             + _WD_ANY
             + r"))"
         ),
-        _week_handler("next", 4, "end of next week"),
+        _week_handler("next", 4, _("end of next week")),
     ),
     (
         _p(
@@ -974,11 +1033,11 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
             + _NEXT
             + r" week)\b"
         ),
-        _week_handler("next", 4, "end of next week"),
+        _week_handler("next", 4, _("end of next week")),
     ),
     (
         _p(r"\b(?:by |before |until |through )?(?:the )?" + _NEXT + r" week\b"),
-        _week_handler("next", 4, "end of next week"),
+        _week_handler("next", 4, _("end of next week")),
     ),
     (
         _p(
@@ -992,10 +1051,13 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
             r"\b(?:" + _END_OF + r" (?:the |this )?week|end of (?:the )?week|eow|(?:late|later) "
             r"(?:this|in the) week|this week|within the week|(?:by|before) (?:the )?weekend)\b"
         ),
-        _week_handler("this", 4, "end of this week"),
+        _week_handler("this", 4, _("end of this week")),
     ),
-    (_p(r"\b" + _EARLY + r" (?:this|the) week\b"), _week_handler("this", 1, "early this week")),
-    (_p(r"\b(?:" + _MID + r" (?:this|the) week|mid ?week)\b"), _week_handler("this", 2, "midweek")),
+    (_p(r"\b" + _EARLY + r" (?:this|the) week\b"), _week_handler("this", 1, _("early this week"))),
+    (
+        _p(r"\b(?:" + _MID + r" (?:this|the) week|mid ?week)\b"),
+        _week_handler("this", 2, _("midweek")),
+    ),
     (_p(r"\b(?:next weekend|(?:over|on|during|this|at) (?:the )?weekend)\b"), _on_weekend),
     # "the 1st of next month" before "next month" reads only half of it
     (
@@ -1008,11 +1070,11 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     # months and years
     (
         _p(r"\b" + _EARLY + r" (?:in )?(?:the )?" + _NEXT + r" month\b"),
-        _month_handler("next", 10, "early next month"),
+        _month_handler("next", 10, _("early next month")),
     ),
     (
         _p(r"\b" + _MID + r" (?:the )?" + _NEXT + r" month\b"),
-        _month_handler("next", 20, "mid next month"),
+        _month_handler("next", 20, _("mid next month")),
     ),
     (
         _p(
@@ -1026,22 +1088,22 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
             + _NEXT
             + r" month)\b"
         ),
-        _month_handler("next", None, "end of next month"),
+        _month_handler("next", None, _("end of next month")),
     ),
     (
         _p(r"\b" + _EARLY + r" (?:of )?(?:this|the) month\b"),
-        _month_handler("this", 10, "early this month"),
+        _month_handler("this", 10, _("early this month")),
     ),
     (
         _p(r"\b(?:" + _MID + r" (?:this|the) month|mid month)\b"),
-        _month_handler("this", 20, "mid-month"),
+        _month_handler("this", 20, _("mid-month")),
     ),
     (
         _p(
             r"\b(?:" + _END_OF + r" (?:the |this )?month|end of month|month end|eom|(?:late|later) "
             r"(?:this|in the) month|this month|within the month)\b"
         ),
-        _month_handler("this", None, "end of this month"),
+        _month_handler("this", None, _("end of this month")),
     ),
     (
         _p(
@@ -1201,7 +1263,7 @@ def _fallback(text: str, ctx: _Context) -> _Hit | None:
     day = parsed.date()
     if day < ctx.today:
         return None
-    return _Hit(0, len(text), day, "the date given")
+    return _Hit(0, len(text), day, _("the date given"))
 
 
 def _in_sequence(hits: list[_Hit]) -> list[_Hit]:
@@ -1242,7 +1304,9 @@ def read_timeline(text: str, *, now: datetime, cal: BusinessCalendar) -> Timelin
             dated = [fallback]
     if not dated:
         if hits:
-            return TimelineReading(None, f"no date: {hits[0].label}", ("T4",))
+            return TimelineReading(
+                None, _("no date: {reason}").format(reason=hits[0].label), ("T4",)
+            )
         return TimelineReading(None, _NO_DATE, ("T4",))
     best = max(dated, key=lambda hit: (hit.day, -hit.start))
     assert best.day is not None
@@ -1251,14 +1315,17 @@ def read_timeline(text: str, *, now: datetime, cal: BusinessCalendar) -> Timelin
     if best.day > ctx.today + PROMISE_HORIZON:
         # No hiring timeline runs this long: "by 9999-12-31" is a slip, not a promise (T4).
         return TimelineReading(
-            None, f"no date: {when} is more than a year away", ("T4",), too_far=best.day
+            None,
+            _("no date: {day} is more than a year away").format(day=when),
+            ("T4",),
+            too_far=best.day,
         )
     if len(distinct) > 1:
         labels = list(dict.fromkeys(hit.label for hit in sorted(dated, key=lambda h: h.start)))
-        return TimelineReading(best.day, f"by {when} (latest of {' / '.join(labels)})", ("T2",))
-    if best.ranged:
-        return TimelineReading(best.day, f"by {when} ({best.label})", ("T2",))
-    return TimelineReading(best.day, f"by {when} ({best.label})", ("T3",))
+        latest = _("by {day} (latest of {labels})").format(day=when, labels=" / ".join(labels))
+        return TimelineReading(best.day, latest, ("T2",))
+    understood = _("by {day} ({label})").format(day=when, label=best.label)
+    return TimelineReading(best.day, understood, ("T2",) if best.ranged else ("T3",))
 
 
 # ---------------------------------------------------------------------------

@@ -51,6 +51,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from bot.core.calendar import BusinessCalendar, day_in_words
+from bot.core.i18n import _
 from bot.core.plan import FOLLOW_UP_SPACING, check_in_day
 from bot.core.types import (
     Attempt,
@@ -73,10 +74,10 @@ _MAX_ROUNDS = 64
 
 
 _WHO = {
-    Recipient.RECRUITER: "the recruiter",
-    Recipient.HR: "HR",
-    Recipient.HIRING_MANAGER: "the hiring manager",
-    Recipient.INTERVIEWER: "the interviewer",
+    Recipient.RECRUITER: _("the recruiter"),
+    Recipient.HR: _("HR"),
+    Recipient.HIRING_MANAGER: _("the hiring manager"),
+    Recipient.INTERVIEWER: _("the interviewer"),
 }
 
 _FAMILIES = "GSTCD"
@@ -173,28 +174,30 @@ def _known_outcome(outcome: Outcome, history: Sequence[Attempt]) -> Decision:
         if asked:
             return _stop(
                 ("G8",),
-                "You have already asked for feedback, so leave it there. "
-                "If an answer comes it is a bonus; keep your energy for the next applications.",
+                _(
+                    "You have already asked for feedback, so leave it there. "
+                    "If an answer comes it is a bonus; keep your energy for the next applications."
+                ),
             )
         return Decision(
             verdict=Verdict.STOP,
             rules=("G8",),
-            advice=(
+            advice=_(
                 "They have made their decision, so no more follow-ups. "
                 "One short, polite e-mail asking for feedback is fine and can help next time."
             ),
             suggest=DraftKind.FEEDBACK_REQUEST,
         )
     advice = {
-        Outcome.OFFER: (
+        Outcome.OFFER: _(
             "Congratulations on the offer: there is nothing left to chase here. "
             "Reply to the offer itself rather than sending another follow-up."
         ),
-        Outcome.CLOSED: (
+        Outcome.CLOSED: _(
             "The position is closed, so another follow-up will not change it. "
             "Keep the contact friendly for future openings and put your time into new ones."
         ),
-        Outcome.WITHDREW: (
+        Outcome.WITHDREW: _(
             "You have withdrawn, so there is nothing left to follow up. "
             "A polite goodbye keeps the door open if you ever want to apply there again."
         ),
@@ -207,7 +210,7 @@ def _real_news(channel: Channel, now: datetime, cal: BusinessCalendar) -> Decisi
         return Decision(
             verdict=Verdict.STOP,
             rules=_ordered(("G5", "G9")),
-            advice=(
+            advice=_(
                 "Real news is worth sharing, but not through a personal channel: "
                 "send it to their work e-mail or call the office line instead."
             ),
@@ -216,21 +219,21 @@ def _real_news(channel: Channel, now: datetime, cal: BusinessCalendar) -> Decisi
     if channel is Channel.PHONE:
         waited = _settle([_g6(cal)], now)
         if waited is not None:
-            when, _ = waited
+            when, _deciding = waited
             return Decision(
                 verdict=Verdict.WAIT,
                 rules=("G6", "G9"),
-                advice=(
+                advice=_(
                     "Real news can be shared at any time, but calls belong in working "
-                    f"hours: call {_when(when, now, cal)}, or send it by work e-mail now."
-                ),
+                    "hours: call {when}, or send it by work e-mail now."
+                ).format(when=_when(when, now, cal)),
                 next_ok_at=when,
                 suggest=DraftKind.UPDATE,
             )
     return Decision(
         verdict=Verdict.GO,
         rules=("G9",),
-        advice=(
+        advice=_(
             "Go ahead: real news such as another offer is worth sharing and is not nagging. "
             "Keep it factual and mention a deadline only if there really is one."
         ),
@@ -244,28 +247,36 @@ def _capped(interview: Interview, to: Recipient, history: Sequence[Attempt]) -> 
     if interview.vibe is Vibe.CHILLY and unanswered:
         return _stop(
             ("G4", "S5"),
-            "The interview felt cool and you have already followed up once, which is enough. "
-            "Let this one go and keep the door open: your time is better spent on "
-            "other applications.",
+            _(
+                "The interview felt cool and you have already followed up once, which is enough. "
+                "Let this one go and keep the door open: your time is better spent on "
+                "other applications."
+            ),
         )
     if to is Recipient.HIRING_MANAGER and _on_gatekeeper_route(history):
         if any(a.to is Recipient.HIRING_MANAGER for a in history):
             return _stop(
                 ("G7", "S5"),
-                "You have sent your one note to the hiring manager, and going up the chain "
-                "happens only once. Let this one go and keep the door open.",
+                _(
+                    "You have sent your one note to the hiring manager, and going up the chain "
+                    "happens only once. Let this one go and keep the door open."
+                ),
             )
         if any(a.answered for a in history):
             return _stop(
                 ("G7",),
-                "Someone there has replied, so keep talking with them rather than going over "
-                "their head.",
+                _(
+                    "Someone there has replied, so keep talking with them rather than going over "
+                    "their head."
+                ),
             )
         if not _gatekeeper_capped(history):
             return _stop(
                 ("G3", "G7"),
-                "Keep your follow-ups with the recruiter or HR for now: the one note to the "
-                "hiring manager comes only after two unanswered attempts to them.",
+                _(
+                    "Keep your follow-ups with the recruiter or HR for now: the one note to the "
+                    "hiring manager comes only after two unanswered attempts to them."
+                ),
             )
         return None
     count = sum(1 for a in unanswered if a.to is to)
@@ -276,35 +287,37 @@ def _capped(interview: Interview, to: Recipient, history: Sequence[Attempt]) -> 
         return Decision(
             verdict=Verdict.STOP,
             rules=("G3", "G7"),
-            advice=(
-                f"Two unanswered messages to {who} is the limit, so no third one. "
+            advice=_(
+                "Two unanswered messages to {who} is the limit, so no third one. "
                 "Instead you can send one respectful note to the hiring manager that shows your "
                 "enthusiasm and skills, without mentioning the silence."
-            ),
+            ).format(who=who),
             suggest=DraftKind.HIRING_MANAGER,
         )
     return _stop(
         ("G3", "S5"),
-        f"You have reached out to {who} twice without a reply, and a third message would hurt "
-        "more than help. Let this one go and keep the door open.",
+        _(
+            "You have reached out to {who} twice without a reply, and a third message would "
+            "hurt more than help. Let this one go and keep the door open."
+        ).format(who=who),
     )
 
 
 def _wrong_channel(channel: Channel) -> Decision:
     advice = {
-        Channel.PERSONAL_EMAIL: (
+        Channel.PERSONAL_EMAIL: _(
             "Please keep away from personal e-mail addresses. "
             "Write to their work e-mail instead, or call the office line."
         ),
-        Channel.PERSONAL_PHONE: (
+        Channel.PERSONAL_PHONE: _(
             "Please don't call a personal number. "
             "Use the office line during working hours or their work e-mail instead."
         ),
-        Channel.IN_PERSON: (
+        Channel.IN_PERSON: _(
             "Turning up in person puts people on the spot. "
             "A short message to their work e-mail, or a call to the office line, does it better."
         ),
-        Channel.SOCIAL: (
+        Channel.SOCIAL: _(
             "A social-media message feels too personal for a hiring question. "
             "Use their work e-mail or the office line instead."
         ),
@@ -360,38 +373,38 @@ def _day_starts(cal: BusinessCalendar, day: date) -> datetime:
 def _g1(interview: Interview, cal: BusinessCalendar) -> _Gate:
     day = check_in_day(interview, cal=cal)
     if interview.promised_by is None:
-        why = (
+        why = _(
             "with no date from them, give it two working weeks after the interview before "
             "checking in"
         )
     else:
-        why = (
-            f"they said they would decide by {day_in_words(interview.promised_by)}, and a check-in "
-            "lands best two business days after that, never on the day itself"
-        )
+        why = _(
+            "they said they would decide by {day}, and a check-in lands best two business days "
+            "after that, never on the day itself"
+        ).format(day=day_in_words(interview.promised_by))
     return _threshold("G1", _day_starts(cal, day), why)
 
 
 def _g2_same(cal: BusinessCalendar, to: Recipient, last: date) -> _Gate:
     day = cal.add_business_days(last, FOLLOW_UP_SPACING)
-    why = (
-        f"you contacted {_WHO[to]} on {day_in_words(last)}, and two attempts to the same "
-        "person need at least five business days between them"
-    )
+    why = _(
+        "you contacted {who} on {day}, and two attempts to the same person need at least five "
+        "business days between them"
+    ).format(who=_WHO[to], day=day_in_words(last))
     return _threshold("G2", _day_starts(cal, day), why)
 
 
 def _g2_back_to_back(cal: BusinessCalendar, last: date) -> _Gate:
-    why = (
-        f"you were last in touch with them on {day_in_words(last)}, and follow-ups never go out on "
+    why = _(
+        "you were last in touch with them on {day}, and follow-ups never go out on "
         "back-to-back days"
-    )
+    ).format(day=day_in_words(last))
     return _threshold("G2", _day_starts(cal, last + timedelta(days=2)), why)
 
 
 def _s4(cal: BusinessCalendar, last_gatekeeper: date) -> _Gate:
     day = cal.add_business_days(last_gatekeeper, FOLLOW_UP_SPACING)
-    why = (
+    why = _(
         "the note to the hiring manager comes five business days after your last follow-up "
         "to the recruiter or HR"
     )
@@ -409,7 +422,7 @@ def _g6(cal: BusinessCalendar) -> _Gate:
             return cal.at_local(local.date(), CALL_START)
         return cal.at_local(cal.next_business_day(local.date()), CALL_START)
 
-    why = "calls belong in working hours, 09:00-17:00 on a business day"
+    why = _("calls belong in working hours, 09:00-17:00 on a business day")
     return _Gate("G6", ok, advance, why)
 
 
@@ -424,7 +437,7 @@ def _s6(cal: BusinessCalendar) -> _Gate:
             return cal.at_local(local.date(), EMAIL_START)
         return cal.at_local(cal.next_business_day(local.date()), EMAIL_START)
 
-    why = "e-mails land best in the working day, 08:00-18:00 on a business day"
+    why = _("e-mails land best in the working day, 08:00-18:00 on a business day")
     return _Gate("S6", ok, advance, why)
 
 
@@ -440,7 +453,7 @@ def _settle(gates: Sequence[_Gate], now: datetime) -> tuple[datetime, list[_Gate
     """
     moment = now
     blocked: list[_Gate] = []
-    for _ in range(_MAX_ROUNDS):
+    for _round in range(_MAX_ROUNDS):
         failing = [g for g in gates if not g.ok(moment)]
         if not failing:
             if not blocked:
@@ -461,11 +474,17 @@ def _wait_advice(
     channel: Channel,
     vibe: Vibe,
 ) -> str:
-    reasons = [g.why for g in blocked]
-    first = f"Hold off until {_when(when, now, cal)}: " + "; ".join(reasons) + "."
+    # The reasons are whole clauses joined by the list separator; the sentence around them is
+    # one template.
+    reasons = _("; ").join(g.why for g in blocked)
+    first = _("Hold off until {when}: {reasons}.").format(
+        when=_when(when, now, cal), reasons=reasons
+    )
     if channel is Channel.PHONE and vibe is not Vibe.WARM:
-        return first + " A call fits best after a warm interview, so an e-mail may suit better."
-    return first + " Meanwhile, keep other applications moving."
+        then = _("A call fits best after a warm interview, so an e-mail may suit better.")
+    else:
+        then = _("Meanwhile, keep other applications moving.")
+    return f"{first} {then}"
 
 
 # -- go ------------------------------------------------------------------------
@@ -474,38 +493,75 @@ def _wait_advice(
 def _go(
     interview: Interview, channel: Channel, to: Recipient, suggest: DraftKind, step_rule: str
 ) -> Decision:
-    who = _WHO[to]
-    what = {
-        DraftKind.CHECK_IN: f"check in with {who}",
-        DraftKind.SECOND_FOLLOW_UP: f"send {who} your second and last follow-up",
-        DraftKind.HIRING_MANAGER: "send the hiring manager one respectful note",
-    }.get(suggest, f"contact {who}")
     rules = [step_rule, "G11"]
-    if channel is Channel.PHONE:
-        first = (
-            f"Go ahead and {what} by phone, and bring something to the call: a "
-            "relevant article or piece of news, and one line on why the role still interests "
-            "you."
-        )
-    else:
-        first = (
-            f"Go ahead and {what} by e-mail, and give them something with it: a "
-            "relevant article or piece of news, plus one line on why the role still interests "
-            "you."
-        )
+    phone = channel is Channel.PHONE
+    first = _go_sentence(suggest, phone).format(who=_WHO[to])
     if interview.vibe is Vibe.WARM:
         rules.append("G12")
-        second = (
-            " Since it went well, a recommendation from someone who knows your work or a "
+        second = _(
+            "Since it went well, a recommendation from someone who knows your work or a "
             "contact at the company can add weight."
         )
-    elif channel is Channel.PHONE:
+    elif phone:
         rules.append("G6")
-        second = " A call fits best after a warm interview, so an e-mail may be the gentler choice."
+        second = _(
+            "A call fits best after a warm interview, so an e-mail may be the gentler choice."
+        )
     else:
         second = ""
-    return Decision(
-        verdict=Verdict.GO, rules=_ordered(rules), advice=first + second, suggest=suggest
+    advice = f"{first} {second}" if second else first
+    return Decision(verdict=Verdict.GO, rules=_ordered(rules), advice=advice, suggest=suggest)
+
+
+def _go_sentence(suggest: DraftKind, phone: bool) -> str:
+    """The go-ahead for the step, by phone or by e-mail, as one template with ``{who}``."""
+    if phone:
+        return {
+            DraftKind.CHECK_IN: _(
+                "Go ahead and check in with {who} by phone, and bring something to the call: a "
+                "relevant article or piece of news, and one line on why the role still "
+                "interests you."
+            ),
+            DraftKind.SECOND_FOLLOW_UP: _(
+                "Go ahead and send {who} your second and last follow-up by phone, and bring "
+                "something to the call: a relevant article or piece of news, and one line on "
+                "why the role still interests you."
+            ),
+            DraftKind.HIRING_MANAGER: _(
+                "Go ahead and send the hiring manager one respectful note by phone, and bring "
+                "something to the call: a relevant article or piece of news, and one line on "
+                "why the role still interests you."
+            ),
+        }.get(
+            suggest,
+            _(
+                "Go ahead and contact {who} by phone, and bring something to the call: a "
+                "relevant article or piece of news, and one line on why the role still "
+                "interests you."
+            ),
+        )
+    return {
+        DraftKind.CHECK_IN: _(
+            "Go ahead and check in with {who} by e-mail, and give them something with it: a "
+            "relevant article or piece of news, plus one line on why the role still interests "
+            "you."
+        ),
+        DraftKind.SECOND_FOLLOW_UP: _(
+            "Go ahead and send {who} your second and last follow-up by e-mail, and give them "
+            "something with it: a relevant article or piece of news, plus one line on why the "
+            "role still interests you."
+        ),
+        DraftKind.HIRING_MANAGER: _(
+            "Go ahead and send the hiring manager one respectful note by e-mail, and give them "
+            "something with it: a relevant article or piece of news, plus one line on why the "
+            "role still interests you."
+        ),
+    }.get(
+        suggest,
+        _(
+            "Go ahead and contact {who} by e-mail, and give them something with it: a relevant "
+            "article or piece of news, plus one line on why the role still interests you."
+        ),
     )
 
 
@@ -515,10 +571,9 @@ def _go(
 def _when(moment: datetime, now: datetime, cal: BusinessCalendar) -> str:
     local = cal.localize(moment)
     today = cal.local_date(now)
+    clock = f"{local:%H:%M}"
     if local.date() == today:
-        day = "today"
-    elif local.date() == today + timedelta(days=1):
-        day = "tomorrow"
-    else:
-        day = day_in_words(local.date())
-    return f"{day} at {local:%H:%M}"
+        return _("today at {time}").format(time=clock)
+    if local.date() == today + timedelta(days=1):
+        return _("tomorrow at {time}").format(time=clock)
+    return _("{day} at {time}").format(day=day_in_words(local.date()), time=clock)

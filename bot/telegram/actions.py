@@ -27,10 +27,11 @@ from bot.services.interviews import OUTCOME_STATUS, outcome_of
 from bot.services.plans import OPEN
 from bot.storage import repo
 from bot.storage.db import checkpoint_wal
-from bot.telegram import cards, flows, picture, texts, views
+from bot.telegram import cards, flows, picture, presses, texts, views
 from bot.telegram.answers import DetailAnswers, EditAnswers, NewDateAnswers, NewsAnswers
 from bot.telegram.callbacks import parse_id
 from bot.telegram.html import esc
+from bot.telegram.presses import press_button
 from bot.telegram.runtime import Buttons, Turn, button
 
 REPLY_CHOICES = (
@@ -75,6 +76,15 @@ async def pick(
     rows = [[button(views.interview_label(r), action, r.id, *rest)] for r in records[-8:]]
     turn.say(texts.PICK_INTERVIEW, rows)
     return None
+
+
+async def owned(turn: Turn, interview_id: int) -> InterviewRecord | None:
+    """The user's interview named by a typed button, or the "expired" answer when it is not
+    theirs (or gone): the id in a button is only a hint."""
+    record = await interviews.get(turn.session, turn.user, interview_id)
+    if record is None:
+        turn.say(texts.EXPIRED)
+    return record
 
 
 E = TypeVar("E", Channel, Recipient, DraftKind, Outcome, Vibe)
@@ -193,7 +203,7 @@ async def do_status(turn: Turn, args: Sequence[str]) -> None:
             button(texts.BUTTON_CALENDAR, "ic", record.id),
             button(texts.BUTTON_EDIT, "ed", record.id),
         ],
-        [button(texts.BUTTON_PICTURE, "pic", record.id)],
+        [press_button(texts.BUTTON_PICTURE, presses.Picture(record.id))],
     ]
     turn.say("\n".join(lines), rows)
 
@@ -212,9 +222,9 @@ async def do_status_number(turn: Turn, args: Sequence[str]) -> None:
     await do_status(turn, [str(records[index].id)])
 
 
-async def do_picture(turn: Turn, args: Sequence[str]) -> None:
+async def do_picture(turn: Turn, press: presses.Picture) -> None:
     """``pic:<interview>``: the interview's timeline as a picture (the text stays in /status)."""
-    record = await pick(turn, "pic", args, open_only=False)
+    record = await owned(turn, press.interview)
     if record is None:
         return
     nudges = await repo.list_nudges(turn.session, owner_id=turn.user.id, interview_id=record.id)
@@ -263,16 +273,17 @@ async def do_log(turn: Turn, args: Sequence[str]) -> None:
         lines.append(texts.WORK_CHANNELS)
     if plan is not None and planned is not None:
         lines += ["", texts.WHAT_NEXT, *cards.steps(turn, planned.record)]
-    rows = [[button(texts.BUTTON_UNDO, "ua", attempt.id)]] if attempt is not None else None
+    rows = (
+        [[press_button(texts.BUTTON_UNDO, presses.UndoAttempt(attempt.id))]]
+        if attempt is not None
+        else None
+    )
     turn.say("\n".join(lines), rows)
 
 
-async def undo_attempt(turn: Turn, args: Sequence[str]) -> None:
+async def undo_attempt(turn: Turn, press: presses.UndoAttempt) -> None:
     """The Undo button under "Logged: ...": remove that follow-up and re-plan."""
-    attempt_id = parse_id(args[0]) if args else None
-    planned = (
-        None if attempt_id is None else await attempts.undo(turn.session, turn.user, attempt_id)
-    )
+    planned = await attempts.undo(turn.session, turn.user, press.attempt)
     if planned is None:
         turn.say(texts.ATTEMPT_GONE)
         return
@@ -384,10 +395,10 @@ async def answered_which(turn: Turn, args: Sequence[str]) -> None:
     turn.say("\n".join(lines))
 
 
-async def withdrawn(turn: Turn, args: Sequence[str]) -> None:
+async def withdrawn(turn: Turn, press: presses.Withdrawn) -> None:
     """``wd:<interview>``: the withdrawal e-mail was sent, so the interview closes (G8), with
     an Undo that reopens it."""
-    record = await pick(turn, "wd", args, open_only=False)
+    record = await owned(turn, press.interview)
     if record is None:
         return
     title = views.interview_title(record)
@@ -411,9 +422,9 @@ async def withdrawn(turn: Turn, args: Sequence[str]) -> None:
     )
 
 
-async def news_sent(turn: Turn, args: Sequence[str]) -> None:
+async def news_sent(turn: Turn, press: presses.NewsShared) -> None:
     """``nw:<interview>``: real news was shared; it is not a follow-up (G9), the plan stays."""
-    record = await pick(turn, "nw", args, open_only=False)
+    record = await owned(turn, press.interview)
     if record is not None:
         turn.say(texts.NEWS_NOTED)
 
@@ -504,22 +515,19 @@ async def draft_thank_you(turn: Turn, record: InterviewRecord, to: str | None = 
     await cards.send_draft(turn, record.id, DraftKind.THANK_YOU, to=to)
 
 
-async def set_vibe(turn: Turn, args: Sequence[str]) -> None:
+async def set_vibe(turn: Turn, press: presses.SetVibe) -> None:
     """``vb:<interview>:<vibe>``: how the interview felt, noted from a message (G4 may apply)."""
-    vibe = _enum_arg(Vibe, args, 1)
-    record = await pick(turn, "vb", args[:1], open_only=False)
-    if record is None or vibe is None:
-        if vibe is None:
-            turn.say(texts.EXPIRED)
+    record = await owned(turn, press.interview)
+    if record is None:
         return
-    planned = await interviews.update(turn.session, turn.user, record.id, vibe=vibe)
+    planned = await interviews.update(turn.session, turn.user, record.id, vibe=press.vibe)
     turn.plan_changed = True
     if planned is not None:
         cards.show_updated(turn, planned, texts.VIBE_NOTED)
 
 
-async def mark_thanked(turn: Turn, args: Sequence[str]) -> None:
-    record = await pick(turn, "ty", args, open_only=False)
+async def mark_thanked(turn: Turn, press: presses.Thanked) -> None:
+    record = await owned(turn, press.interview)
     if record is None:
         return
     if record.thank_you_sent_at is not None:

@@ -14,8 +14,9 @@ from bot.core.types import Channel, DraftKind, Recipient
 from bot.services import interviews, plans
 from bot.services.people import contact_for
 from bot.services.plans import Planned
-from bot.telegram import texts, views
+from bot.telegram import presses, texts, views
 from bot.telegram.html import esc
+from bot.telegram.presses import press_button
 from bot.telegram.runtime import Turn, button
 
 
@@ -93,7 +94,7 @@ async def send_draft(
         for note in notes[:-1]:
             turn.say(views.draft_text(note))
         done = (
-            [[button(texts.BUTTON_SENT_IT, "ty", record.id)]]
+            [[press_button(texts.BUTTON_SENT_IT, presses.Thanked(record.id))]]
             if record.thank_you_sent_at is None
             else []
         )
@@ -124,11 +125,11 @@ def sent_it(record: InterviewRecord, kind: DraftKind) -> list[list[tuple[str, st
     if kind is DraftKind.THANK_YOU:
         if record.thank_you_sent_at is not None:
             return []
-        return [[button(texts.BUTTON_SENT_IT, "ty", record.id)]]
+        return [[press_button(texts.BUTTON_SENT_IT, presses.Thanked(record.id))]]
     if kind is DraftKind.WITHDRAW:
-        return [[button(texts.BUTTON_SENT_IT, "wd", record.id)]]
+        return [[press_button(texts.BUTTON_SENT_IT, presses.Withdrawn(record.id))]]
     if kind is DraftKind.UPDATE:
-        return [[button(texts.BUTTON_SENT_IT, "nw", record.id)]]
+        return [[press_button(texts.BUTTON_SENT_IT, presses.NewsShared(record.id))]]
     contact = contact_for(record, kind)
     to = contact.role if contact else Recipient.RECRUITER
     return [[button(texts.BUTTON_SENT_LOG, "lg", record.id, Channel.EMAIL.value, to.value)]]

@@ -23,7 +23,7 @@ from bot.core.types import Recipient
 from bot.core.understand import Frame, FrameIntent, frame_intent
 from bot.services.plans import OPEN
 from bot.storage import repo
-from bot.telegram import actions, flows, nudges, texts, understood
+from bot.telegram import actions, flows, nudges, presses, texts, understood
 from bot.telegram.answers import InterviewAnswers, OnboardAnswers
 from bot.telegram.callbacks import parse_id, unpack
 from bot.telegram.conversation import Conversation, clear, load, save
@@ -454,6 +454,15 @@ async def run_command(turn: Turn, args: Sequence[str]) -> None:
     await command.press(turn, [])
 
 
+def typed_button(
+    kind: type[presses.P], handler: Callable[[Turn, presses.P], Awaitable[None]]
+) -> Command:
+    """The table entry of a button-only kind with typed arguments (:mod:`bot.telegram.presses`):
+    its prefix, and ``handler`` called with the parsed object ("expired" when it does not
+    parse)."""
+    return Command(None, None, presses.typed(kind, handler), button=kind.PREFIX)
+
+
 # --- the table ----------------------------------------------------------------------------------
 
 COMMANDS: tuple[Command, ...] = (
@@ -575,13 +584,13 @@ COMMANDS: tuple[Command, ...] = (
     Command("skip", None, on_skip, suggest=False),
     # Buttons that are not commands.
     Command(None, None, actions.do_edit, button="ed"),  # ed:<interview>[:<field>]
-    Command(None, None, actions.mark_thanked, button="ty"),  # ty:<interview>
-    Command(None, None, actions.set_vibe, button="vb"),  # vb:<interview>:<vibe>
-    Command(None, None, actions.undo_attempt, button="ua"),  # ua:<attempt>
-    Command(None, None, actions.withdrawn, button="wd"),  # wd:<interview>
-    Command(None, None, actions.news_sent, button="nw"),  # nw:<interview>
+    typed_button(presses.Thanked, actions.mark_thanked),
+    typed_button(presses.SetVibe, actions.set_vibe),
+    typed_button(presses.UndoAttempt, actions.undo_attempt),
+    typed_button(presses.Withdrawn, actions.withdrawn),
+    typed_button(presses.NewsShared, actions.news_sent),
     Command(None, None, actions.answered_which, button="ans"),  # ans:<interview>:<which>
-    Command(None, None, actions.do_picture, button="pic"),  # pic:<interview>
+    typed_button(presses.Picture, actions.do_picture),
     Command(None, None, on_question_button, button="q"),  # q:<question>:<value>
     Command(None, None, on_ok, button="ok"),
     Command(None, None, run_command, button="cmd"),  # cmd:<command name>

@@ -40,7 +40,7 @@ from bot.services.people import follow_up_to
 from bot.services.plans import wait_facts
 from bot.storage import nudges, repo
 from bot.storage.nudges import ClaimedNudge, NudgeContext
-from bot.telegram import actions, cards, texts, views
+from bot.telegram import actions, cards, presses, texts, views
 from bot.telegram.callbacks import pack, parse_id
 from bot.telegram.html import esc
 from bot.telegram.pipeline.wiring import WIRING_KEY, Wiring
@@ -281,7 +281,7 @@ async def _done(turn: Turn, nudge: NudgeRecord, record: InterviewRecord) -> None
     if not await _claim(turn, nudge, "done"):
         return
     if nudge.kind is StepKind.THANK_YOU:
-        await actions.mark_thanked(turn, [str(record.id)])
+        await actions.mark_thanked(turn, presses.Thanked(record.id))
         return
     to = Recipient.HIRING_MANAGER if nudge.kind is StepKind.HIRING_MANAGER else follow_up_to(record)
     await actions.do_log(turn, [str(record.id), Channel.EMAIL.value, to.value])

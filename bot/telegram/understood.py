@@ -46,10 +46,11 @@ from bot.services.interviews import outcome_of
 from bot.services.people import follow_up_to
 from bot.services.plans import OPEN, change_settings, plan_for
 from bot.storage import repo
-from bot.telegram import actions, cards, flows, texts, views
+from bot.telegram import actions, cards, flows, presses, texts, views
 from bot.telegram.answers import InterviewAnswers, OnboardAnswers, PendingAnswers
 from bot.telegram.conversation import Conversation, clear
 from bot.telegram.html import esc
+from bot.telegram.presses import press_button
 from bot.telegram.runtime import Turn, button
 
 __all__ = ["FRAME_ACTIONS", "known_of", "read", "resume_pending"]
@@ -309,7 +310,12 @@ async def log_attempts(turn: Turn, frame: Frame, record: InterviewRecord) -> Non
             lines.append(texts.WORK_CHANNELS)
         if attempt is not None:
             undo_rows.append(
-                [button(texts.BUTTON_UNDO_ONE.format(n=len(undo_rows) + 1), "ua", attempt.id)]
+                [
+                    press_button(
+                        texts.BUTTON_UNDO_ONE.format(n=len(undo_rows) + 1),
+                        presses.UndoAttempt(attempt.id),
+                    )
+                ]
             )
         record = await interviews.get(turn.session, turn.user, record.id) or record
     if any(f.on is None for f in facts) and len(facts) > 1:
@@ -471,7 +477,7 @@ async def felt(turn: Turn, frame: Frame, record: InterviewRecord) -> None:
         ),
         [
             [
-                button(texts.BUTTON_YES_NOTE_IT, "vb", record.id, frame.vibe.value),
+                press_button(texts.BUTTON_YES_NOTE_IT, presses.SetVibe(record.id, frame.vibe)),
                 button(texts.BUTTON_NO_THANKS, "ok"),
             ]
         ],

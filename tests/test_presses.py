@@ -1,0 +1,197 @@
+"""Typed button arguments: one codec for every button kind, bounded by Telegram's 64 bytes."""
+
+from __future__ import annotations
+
+import dataclasses
+from enum import StrEnum
+from typing import ClassVar
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.core.types import Vibe
+from bot.telegram.callbacks import MAX_BYTES, MAX_ID, pack, unpack
+from bot.telegram.presses import (
+    KINDS,
+    MAX_TOKEN,
+    NewsShared,
+    Picture,
+    Press,
+    SetVibe,
+    Thanked,
+    UndoAttempt,
+    Withdrawn,
+    decode,
+    encode,
+    parse_args,
+    press_button,
+)
+
+
+class Colour(StrEnum):
+    RED = "red"
+    DEEP_BLUE = "deep_blue"
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Sample(Press):
+    """A kind with every field type the codec carries."""
+
+    PREFIX: ClassVar[str] = "smp"
+    item: int
+    colour: Colour
+    word: str
+    other: int | None = None
+    shade: Colour | None = None
+
+
+LARGEST_ID = 10**18 - 1  # parse_id reads at most 18 digits
+ids = st.integers(min_value=0, max_value=LARGEST_ID)
+tokens = st.text(
+    alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.+-",
+    min_size=1,
+    max_size=MAX_TOKEN,
+)
+samples = st.builds(
+    Sample,
+    item=ids,
+    colour=st.sampled_from(Colour),
+    word=tokens,
+    other=st.none() | ids,
+    shade=st.none() | st.sampled_from(Colour),
+)
+
+
+def _strategy(kind: type[Press]) -> st.SearchStrategy[Press]:
+    fields = {
+        f.name: ids if f.type in ("int", int) else st.sampled_from(Vibe)
+        for f in dataclasses.fields(kind)
+    }
+    return st.builds(kind, **fields)
+
+
+class TestCodec:
+    @given(samples)
+    def test_round_trip(self, sample: Sample) -> None:
+        try:
+            data = encode(sample)
+        except ValueError:  # the 64-byte bound: only when the arguments are this long
+            parts = (
+                sample.item,
+                sample.colour,
+                sample.word,
+                sample.other or "",
+                sample.shade or "",
+            )
+            assert len(":".join(["smp", *map(str, parts)]).rstrip(":").encode()) > MAX_BYTES
+            return
+        assert len(data.encode()) <= MAX_BYTES
+        assert decode(Sample, data) == sample
+
+    @given(st.sampled_from(KINDS).flatmap(_strategy))
+    def test_every_kind_round_trips_within_64_bytes(self, press: Press) -> None:
+        data = encode(press)
+        assert len(data.encode()) <= MAX_BYTES
+        assert decode(type(press), data) == press
+
+    def test_the_wire_format_is_the_old_one(self) -> None:
+        # Buttons sent before the typed schema keep working: same prefix, same order.
+        assert encode(Thanked(12)) == "ty:12" == pack("ty", 12)
+        assert encode(SetVibe(7, Vibe.WARM)) == f"vb:7:{Vibe.WARM.value}"
+        assert decode(UndoAttempt, "ua:3") == UndoAttempt(3)
+        assert encode(Sample(1, Colour.RED, "x")) == "smp:1:red:x"
+        assert encode(Sample(1, Colour.RED, "x", shade=Colour.RED)) == "smp:1:red:x::red"
+
+    def test_over_64_bytes_is_refused_both_ways(self) -> None:
+        long = Sample(LARGEST_ID, Colour.DEEP_BLUE, "w" * MAX_TOKEN, LARGEST_ID, Colour.DEEP_BLUE)
+        with pytest.raises(ValueError, match="too long"):
+            encode(long)
+        data = ":".join(["smp", str(LARGEST_ID), "deep_blue", "w" * MAX_TOKEN, str(LARGEST_ID)])
+        assert len(data.encode()) > MAX_BYTES
+        assert decode(Sample, data) is None
+
+    @pytest.mark.parametrize(
+        "data",
+        [
+            None,
+            "",
+            "ty",  # a required argument missing
+            "ty:",
+            "ty:abc",
+            "ty:-1",
+            "ty:１２",  # full-width digits
+            "ty:" + "9" * 19,  # over the BIGINT range
+            "ty:1:2",  # one argument too many
+            "wd:1",  # another kind's prefix
+            "vb:1:lukewarm",  # not a member
+            "vb:1",
+            "smp:1:red:a b",  # not a token
+            "smp:1:red:" + "w" * (MAX_TOKEN + 1),
+        ],
+    )
+    def test_bad_data_does_not_parse(self, data: str | None) -> None:
+        kinds: dict[str, type[Press]] = {"smp": Sample, "vb": SetVibe}
+        kind = kinds.get((data or "").split(":")[0], Thanked)
+        assert decode(kind, data) is None
+
+    @pytest.mark.parametrize(
+        "bad",
+        [
+            Sample(-1, Colour.RED, "x"),
+            Sample(MAX_ID + 1, Colour.RED, "x"),
+            Sample(LARGEST_ID + 1, Colour.RED, "x"),  # found by Hypothesis: 19 digits
+            Sample(1, Colour.RED, "with:colon"),
+            Sample(1, Colour.RED, ""),
+            Sample(1, "red", "x"),  # type: ignore[arg-type]
+            Sample(True, Colour.RED, "x"),
+        ],
+    )
+    def test_a_value_the_field_cannot_carry_is_refused(self, bad: Sample) -> None:
+        with pytest.raises(ValueError):
+            encode(bad)
+
+    def test_optional_arguments_may_be_missing_or_empty(self) -> None:
+        assert parse_args(Sample, ["1", "red", "x"]) == Sample(1, Colour.RED, "x")
+        assert parse_args(Sample, ["1", "red", "x", "", "deep_blue"]) == Sample(
+            1, Colour.RED, "x", None, Colour.DEEP_BLUE
+        )
+
+    def test_a_schema_with_an_unsupported_field_is_refused(self) -> None:
+        @dataclasses.dataclass(frozen=True, slots=True)
+        class Floaty(Press):
+            PREFIX: ClassVar[str] = "fl"
+            amount: float
+
+        with pytest.raises(TypeError, match="unsupported"):
+            encode(Floaty(1.5))
+
+    def test_a_button_is_its_label_and_the_encoded_data(self) -> None:
+        assert press_button("Sent it", Thanked(5)) == ("Sent it", "ty:5")
+
+
+class TestKinds:
+    def test_prefixes_are_unique_and_unpackable(self) -> None:
+        prefixes = [kind.PREFIX for kind in KINDS]
+        assert len(set(prefixes)) == len(prefixes)
+        for prefix in prefixes:
+            callback = unpack(prefix + ":1")
+            assert callback is not None and callback.action == prefix
+
+    @pytest.mark.parametrize(
+        ("data", "expected"),
+        [
+            ("ty:4", Thanked(4)),
+            ("wd:4", Withdrawn(4)),
+            ("nw:4", NewsShared(4)),
+            ("pic:4", Picture(4)),
+            ("ua:9", UndoAttempt(9)),
+            ("vb:4:warm", SetVibe(4, Vibe.WARM)),
+        ],
+    )
+    def test_each_kind_parses_its_buttons(self, data: str, expected: Press) -> None:
+        assert decode(type(expected), data) == expected
+        assert encode(expected) == data
+
+    def test_every_kind_is_tested(self) -> None:
+        assert set(KINDS) == {Thanked, Withdrawn, NewsShared, Picture, UndoAttempt, SetVibe}
