@@ -149,7 +149,7 @@ _EXPLAIN: Mapping[str, str] = MappingProxyType(
             "go and keep the door open, so your energy goes where it is returned."
         ),
         "S6": (
-            "Reminders come at your chosen hour on working days only, never at night, at the "
+            "Reminders come at your chosen time on working days only, never at night, at the "
             "weekend or on a public holiday."
         ),
         "S7": (
