@@ -497,6 +497,7 @@ async def settings(turn: Turn, frame: Frame, text: str) -> None:
     hour = frame.nudge_hour
     if not nudge_time_allowed(hour):
         turn.say(texts.HOUR_BAD)
+        await flows.start(turn, "hour")  # so the next message is read as the time
         return
     await change_settings(turn.session, turn.user, nudge_hour=hour.hour, nudge_minute=hour.minute)
     turn.plan_changed = True

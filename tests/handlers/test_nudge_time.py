@@ -208,8 +208,12 @@ class TestInASentence:
         assert f"Tue 24 Nov, {expected}" in text_of(await user.send("/status"))
         assert f"{(await profile(env, user)).nudge_at:%H:%M}" == expected
 
-    async def test_a_time_outside_the_day_is_refused(self, env: BotEnv) -> None:
+    async def test_a_time_outside_the_day_is_refused_and_asked_again(self, env: BotEnv) -> None:
         user = env.user()
         await onboard(user)
-        assert text_of(await user.send("can you remind me at 6am instead")) == texts.HOUR_BAD
+        reply = await user.send("can you remind me at 6am instead")
+        assert reply[0].text == texts.HOUR_BAD
+        assert "When should my reminders arrive" in text_of(reply)
         assert (await profile(env, user)).nudge_at == time(10, 0)
+        assert "<b>09:15</b>" in text_of(await user.send("9:15"))
+        assert (await profile(env, user)).nudge_at == time(9, 15)
