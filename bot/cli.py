@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import re
 import sys
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
@@ -75,10 +76,12 @@ def _local_datetime(value: str) -> datetime:
         ) from None
 
 
-def _hour(value: str) -> int:
-    if not value.isdigit() or not 0 <= int(value) <= 23:
-        raise argparse.ArgumentTypeError(f"--nudge-hour expects 0-23, got {value!r}")
-    return int(value)
+def _hour(value: str) -> tuple[int, int]:
+    """``--nudge-hour``: an hour ``H`` or a time ``H:MM``, as (hour, minute)."""
+    match = re.fullmatch(r"(\d{1,2})(?::(\d{2}))?", value, re.ASCII)
+    if not match or int(match[1]) > 23 or int(match[2] or 0) > 59:
+        raise argparse.ArgumentTypeError(f"--nudge-hour expects 0-23 or H:MM, got {value!r}")
+    return int(match[1]), int(match[2] or 0)
 
 
 def _country(value: str) -> str:
@@ -93,7 +96,9 @@ def _interview_flags(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--said", default="", metavar="TEXT")
     parser.add_argument("--vibe", choices=[v.value for v in Vibe], default=Vibe.NEUTRAL.value)
     parser.add_argument("--country", type=_country, default=None, metavar="CC")
-    parser.add_argument("--nudge-hour", type=_hour, default=DEFAULT_NUDGE_HOUR, metavar="H")
+    parser.add_argument(
+        "--nudge-hour", type=_hour, default=(DEFAULT_NUDGE_HOUR, 0), metavar="H[:MM]"
+    )
     parser.add_argument("--hiring-manager-known", action="store_true")
     parser.add_argument("--thank-you-sent", action="store_true")
     parser.add_argument("--json", action="store_true")
@@ -145,7 +150,8 @@ def _attempt(value: str, cal: BusinessCalendar) -> Attempt:
 
 def cmd_plan(args: argparse.Namespace) -> int:
     interview, cal, reading = _interview(args, datetime.now(UTC))
-    plan = make_plan(interview, cal=cal, nudge_hour=args.nudge_hour)
+    hour, minute = args.nudge_hour
+    plan = make_plan(interview, cal=cal, nudge_hour=hour, nudge_minute=minute)
     understood = reading.understood if reading else "no date given (T4)"
     result = {
         "promised_by": interview.promised_by.isoformat() if interview.promised_by else None,

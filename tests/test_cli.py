@@ -37,6 +37,13 @@ class TestPlan:
         assert steps[1]["at"] == "2026-11-24T10:00:00-05:00"
         assert "S2" in steps[1]["rules"]
 
+    @pytest.mark.parametrize(("given", "at"), [("15", "15:00"), ("14:30", "14:30")])
+    def test_nudge_time_to_the_minute(
+        self, capsys: pytest.CaptureFixture[str], given: str, at: str
+    ) -> None:
+        result = run_json(capsys, "plan", *NY, "--said", "by Friday", "--nudge-hour", given)
+        assert result["steps"][1]["at"] == f"2026-11-24T{at}:00-05:00"
+
     def test_unknown_date_and_hiring_manager(self, capsys: pytest.CaptureFixture[str]) -> None:
         result = run_json(capsys, "plan", *NY, "--said", "soon", "--hiring-manager-known")
         assert result["promised_by"] is None
@@ -107,6 +114,7 @@ class TestBadInput:
             (["plan", "--interviewed", "2026-11-18T10:00", "--tz", "Mars/Base"], "--tz"),
             (["plan", *NY, "--vibe", "hot"], "--vibe"),
             (["plan", *NY, "--nudge-hour", "25"], "--nudge-hour"),
+            (["plan", *NY, "--nudge-hour", "14:60"], "--nudge-hour"),
             (["check", *NY, "--channel", "pigeon", "--to", "hr"], "--channel"),
             (["check", *NY, "--channel", "email", "--to", "hr", "--attempt", "x"], "--attempt"),
             (["tone", "/nonexistent/file.txt"], "FILE"),

@@ -59,7 +59,7 @@ def facts(
 
 
 def pick(due: dict[int, StepKind], record: WaitFacts, now: datetime) -> dict[int, object]:
-    return dict(choose(due, record, now=now, cal=NY, nudge_hour=10))
+    return dict(choose(due, record, now=now, cal=NY, nudge_hour=10, nudge_minute=0))
 
 
 class TestMainContact:
@@ -169,3 +169,31 @@ class TestOneADay:
         got = pick(due, facts(thanked=None), ny(12, 9, 10))
         assert sum(isinstance(c, Send) for c in got.values()) == 1
         assert set(got) == set(due)
+
+
+class TestAtTheUsersMinute:
+    """Every moment choose moves a reminder to keeps the user's nudge time, 14:30 here (S6)."""
+
+    @staticmethod
+    def pick_at_half_past_two(
+        due: dict[int, StepKind], record: WaitFacts, now: datetime
+    ) -> dict[int, object]:
+        return dict(choose(due, record, now=now, cal=NY, nudge_hour=14, nudge_minute=30))
+
+    def test_tomorrow_is_tomorrow_at_half_past_two(self) -> None:
+        sent_today = facts(sent=(SentNudge(K.CHECK_IN, ny(11, 17, 14, 30)),))
+        got = self.pick_at_half_past_two({2: K.SECOND_FOLLOW_UP}, sent_today, ny(11, 17, 15))
+        assert got == {2: Move(ny(11, 18, 14, 30), ONE_A_DAY)}
+
+    def test_spaced_steps_keep_the_minute(self) -> None:
+        # As in TestOneADay: the check-in goes on Wed 25 Nov, the second follow-up moves to
+        # Thu 3 Dec, now at 14:30.
+        got = self.pick_at_half_past_two(
+            {1: K.CHECK_IN, 2: K.SECOND_FOLLOW_UP}, facts(), ny(11, 25, 14, 40)
+        )
+        assert got[1] == Send(Message.CHECK_IN)
+        assert got[2] == Move(ny(12, 3, 14, 30), "counts from the reminder that went out today")
+        # A late check-in reminder (Mon 23) holds the second follow-up until Tue 1 Dec 14:30.
+        late = facts(sent=(SentNudge(K.CHECK_IN, ny(11, 23, 14, 30)),))
+        held = self.pick_at_half_past_two({2: K.SECOND_FOLLOW_UP}, late, ny(11, 24, 14, 30))
+        assert isinstance(held[2], Move) and held[2].until == ny(12, 1, 14, 30)

@@ -7,12 +7,19 @@ Thu 26 is Thanksgiving (Fri 27 is a normal business day). Mondays fall on
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 
 import pytest
 
 from bot.core.calendar import BusinessCalendar
-from bot.core.plan import DEFAULT_NUDGE_HOUR, WAKING_END, WAKING_START, check_in_day, make_plan
+from bot.core.plan import (
+    DEFAULT_NUDGE_HOUR,
+    WAKING_END,
+    WAKING_START,
+    check_in_day,
+    make_plan,
+    nudge_time_allowed,
+)
 from bot.core.types import Attempt, Channel, Interview, Plan, Recipient, StepKind, Vibe
 
 NY = BusinessCalendar("America/New_York")
@@ -99,6 +106,70 @@ class TestFullPlan:
     def test_bad_nudge_hour(self, hour: int) -> None:
         with pytest.raises(ValueError, match="nudge_hour"):
             make_plan(BASE, cal=NY, nudge_hour=hour)
+
+    @pytest.mark.parametrize("minute", [-1, 60])
+    def test_bad_nudge_minute(self, minute: int) -> None:
+        with pytest.raises(ValueError, match="nudge_minute"):
+            make_plan(BASE, cal=NY, nudge_hour=14, nudge_minute=minute)
+
+
+class TestNudgeTime:
+    """S6 to the minute: the time the user chose is the time of every step but the thank-you."""
+
+    def test_half_past_two_is_half_past_two(self) -> None:
+        plan = make_plan(BASE, cal=NY, nudge_hour=14, nudge_minute=30)
+        assert [(s.kind, s.at) for s in plan.steps] == [
+            (StepKind.THANK_YOU, ny(2026, 11, 16, 17)),  # S1 keeps its own time
+            (StepKind.CHECK_IN, ny(2026, 11, 30, 14, 30)),
+            (StepKind.SECOND_FOLLOW_UP, ny(2026, 12, 7, 14, 30)),
+            (StepKind.HIRING_MANAGER, ny(2026, 12, 14, 14, 30)),
+            (StepKind.MOVE_ON, ny(2026, 12, 21, 14, 30)),
+        ]
+
+    def test_on_the_day_the_clocks_go_forward(self) -> None:
+        """Israel moves its clocks on Friday 27 March 2026 at 02:00, a business day there.
+        Interview Mon 23 Mar (UTC+2), promised by Wed 25: the check-in is two business days
+        later, Fri 27, at 14:30 local, which is UTC+3 by then: 11:30 UTC. The day before, the
+        same 14:30 was 12:30 UTC."""
+        jerusalem = BusinessCalendar("Asia/Jerusalem")
+        interview = Interview(
+            jerusalem.at_local(date(2026, 3, 23), 10),
+            promised_by=date(2026, 3, 25),
+            thank_you_sent=True,
+        )
+        plan = make_plan(interview, cal=jerusalem, nudge_hour=14, nudge_minute=30)
+        check_in = plan.step(StepKind.CHECK_IN)
+        assert check_in is not None
+        assert check_in.at == datetime(2026, 3, 27, 11, 30, tzinfo=UTC)
+        assert jerusalem.at_local(date(2026, 3, 26), 14, 30) == datetime(
+            2026, 3, 26, 12, 30, tzinfo=UTC
+        )
+        assert {f"{jerusalem.localize(s.at):%H:%M}" for s in plan.steps} == {"14:30"}
+
+    def test_across_the_end_of_summer_time(self) -> None:
+        """New York leaves DST on Sun 1 Nov 2026: an interview before it (UTC-4) gets its
+        reminders at 14:30 EST (UTC-5), 19:30 UTC."""
+        interview = Interview(ny(2026, 10, 26, 11), thank_you_sent=True)
+        plan = make_plan(interview, cal=NY, nudge_hour=14, nudge_minute=30)
+        for step in plan.steps:
+            assert (step.at.astimezone(UTC).hour, step.at.minute) == (19, 30)
+            assert f"{NY.localize(step.at):%H:%M}" == "14:30"
+
+    @pytest.mark.parametrize(
+        ("at", "allowed"),
+        [
+            (time(6, 59), False),
+            (time(7, 0), True),
+            (time(9, 30), True),
+            (time(14, 30), True),
+            (time(19, 45), True),
+            (time(21, 0), True),
+            (time(21, 1), False),
+            (time(3, 0), False),
+        ],
+    )
+    def test_the_times_a_user_may_choose(self, at: time, allowed: bool) -> None:
+        assert nudge_time_allowed(at) is allowed
 
 
 class TestThankYou:

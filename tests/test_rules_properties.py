@@ -58,6 +58,7 @@ DST_CHANGES = {zone: dst_changes(cal) for zone, cal in CALS.items()}
 
 zones = st.sampled_from(ZONES)
 nudge_hours = st.integers(min_value=6, max_value=21)
+nudge_minutes = st.integers(min_value=0, max_value=59)
 recipients = st.sampled_from(list(Recipient))
 local_moments = st.datetimes(min_value=datetime(2025, 1, 1), max_value=datetime(2028, 6, 30))
 
@@ -115,13 +116,20 @@ def planned(draw: st.DrawFn) -> tuple[str, Interview, int, list[Attempt], Recipi
 
 class TestPlanProperties:
     @settings(max_examples=400)
-    @given(planned())
-    def test_steps_on_business_days_at_the_nudge_hour_in_order(
-        self, case: tuple[str, Interview, int, list[Attempt], Recipient]
+    @given(planned(), nudge_minutes)
+    def test_steps_on_business_days_at_the_nudge_time_in_order(
+        self, case: tuple[str, Interview, int, list[Attempt], Recipient], minute: int
     ) -> None:
         zone, interview, hour, attempts, to = case
         cal = CALS[zone]
-        plan = make_plan(interview, cal=cal, nudge_hour=hour, attempts=attempts, follow_up_to=to)
+        plan = make_plan(
+            interview,
+            cal=cal,
+            nudge_hour=hour,
+            nudge_minute=minute,
+            attempts=attempts,
+            follow_up_to=to,
+        )
         assert plan.steps, "a plan always ends with S5"
         assert plan.steps[-1].kind is StepKind.MOVE_ON
         moments = [s.at for s in plan.steps]
@@ -135,7 +143,7 @@ class TestPlanProperties:
                 assert step.at - interview.interviewed_at < timedelta(hours=3 + 14)
                 continue
             assert cal.is_business_day(local.date()), step
-            assert (local.hour, local.minute) == (hour, 0), step
+            assert (local.hour, local.minute) == (hour, minute), step
             # S7/G2: what is still to come is never back-to-back with an attempt made.
             for attempt in attempts:
                 assert (local.date() - cal.local_date(attempt.at)).days >= 2
@@ -163,9 +171,10 @@ class TestPlanProperties:
         which=st.integers(min_value=0, max_value=7),
         before=st.integers(min_value=1, max_value=10),
         hour=nudge_hours,
+        minute=nudge_minutes,
     )
-    def test_dst_change_keeps_the_nudge_hour(
-        self, zone: str, which: int, before: int, hour: int
+    def test_dst_change_keeps_the_nudge_time(
+        self, zone: str, which: int, before: int, hour: int, minute: int
     ) -> None:
         cal = CALS[zone]
         change = DST_CHANGES[zone][which]
@@ -174,12 +183,13 @@ class TestPlanProperties:
         interview = Interview(
             cal.at_local(change - timedelta(days=before), 11), hiring_manager_known=True
         )
-        plan = make_plan(interview, cal=cal, nudge_hour=hour)
+        plan = make_plan(interview, cal=cal, nudge_hour=hour, nudge_minute=minute)
         check_in = plan.step(StepKind.CHECK_IN)
         assert check_in is not None
         assert check_in.at.utcoffset() != interview.interviewed_at.utcoffset()
         for step in plan.steps[1:]:
-            assert (cal.localize(step.at).hour, step.at.minute) == (hour, 0)
+            local = cal.localize(step.at)
+            assert (local.hour, local.minute) == (hour, minute)
 
     def test_the_three_zones_do_change_their_clocks(self) -> None:
         for zone in ZONES:

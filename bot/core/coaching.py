@@ -182,7 +182,7 @@ _EXPLAIN: Mapping[str, str] = MappingProxyType(
         ),
         "S6": (
             _(
-                "Reminders come at your chosen hour on working days only, never at night, at the "
+                "Reminders come at your chosen time on working days only, never at night, at the "
                 "weekend or on a public holiday."
             )
         ),

@@ -207,6 +207,7 @@ def choose(
     now: datetime,
     cal: BusinessCalendar,
     nudge_hour: int,
+    nudge_minute: int,
 ) -> dict[int, Choice]:
     """Decide, for every reminder of one interview due at ``now`` (id -> step), what to do.
 
@@ -214,8 +215,9 @@ def choose(
     today (local), else the earliest step of the plan. A follow-up step (second follow-up,
     note up the chain, move on) is moved to five business days after the last follow-up
     reminder that went out, when that is later than now; the steps not chosen today move to
-    the next business day at the nudge hour, or, when they come after today's follow-up
-    reminder, five business days after it.
+    the next business day at the nudge time, or, when they come after today's follow-up
+    reminder, five business days after it. Every moment is at ``nudge_hour:nudge_minute``
+    local (S6).
     """
     today = cal.local_date(now)
     choices: dict[int, Choice] = {}
@@ -229,7 +231,7 @@ def choose(
     if not ready:
         return choices
     ready.sort(key=lambda item: (STEP_ORDER.index(item[1]), item[0]))
-    tomorrow = cal.at_local(cal.next_business_day(today), nudge_hour)
+    tomorrow = cal.at_local(cal.next_business_day(today), nudge_hour, nudge_minute)
 
     if any(cal.local_date(s.at) == today for s in facts.sent):
         for nudge_id, _, _ in ready:
@@ -240,7 +242,9 @@ def choose(
     last = facts.last_follow_up_nudge()
     if first_kind in _SPACED and last is not None:
         spaced = cal.at_local(
-            cal.add_business_days(cal.local_date(last), FOLLOW_UP_SPACING), nudge_hour
+            cal.add_business_days(cal.local_date(last), FOLLOW_UP_SPACING),
+            nudge_hour,
+            nudge_minute,
         )
         if spaced > now:
             reason = "counts from the last follow-up reminder that went out (S3, S5)"
@@ -249,7 +253,12 @@ def choose(
             return choices
     choices[first_id] = Send(first_message)
     later = spaced_after(
-        first_kind, now, [kind for _, kind, _ in ready[1:]], cal=cal, nudge_hour=nudge_hour
+        first_kind,
+        now,
+        [kind for _, kind, _ in ready[1:]],
+        cal=cal,
+        nudge_hour=nudge_hour,
+        nudge_minute=nudge_minute,
     )
     for nudge_id, kind, _ in ready[1:]:
         if kind in later:
@@ -266,6 +275,7 @@ def spaced_after(
     *,
     cal: BusinessCalendar,
     nudge_hour: int,
+    nudge_minute: int,
 ) -> dict[StepKind, datetime]:
     """After the reminder of ``sent`` went out at ``at``: the earliest moment of each later
     follow-up step among ``kinds``, five business days per step between them (S3, S4, S5).
@@ -281,7 +291,7 @@ def spaced_after(
         if kind in _SPACED and kind in kinds:
             gap += 1
             out[kind] = cal.at_local(
-                cal.add_business_days(day, gap * FOLLOW_UP_SPACING), nudge_hour
+                cal.add_business_days(day, gap * FOLLOW_UP_SPACING), nudge_hour, nudge_minute
             )
     return out
 

@@ -3,7 +3,7 @@
 :func:`make_plan` turns an :class:`~bot.core.types.Interview` into the nudges the
 bot will send: the thank-you (S1), the first check-in (S2), the second follow-up
 (S3), one note up the chain (S4, G7) and the day to move on (S5). Every step but
-the thank-you falls on a business day at the user's nudge hour (S6).
+the thank-you falls on a business day at the user's nudge time, to the minute (S6).
 
 Recomputing (S7): a plan asked for with ``attempts`` already made counts them.
 Each unanswered attempt to the follow-up person fills the next follow-up slot in
@@ -35,16 +35,20 @@ __all__ = [
     "FOLLOW_UP_SPACING",
     "MOVE_ON_AFTER",
     "NO_DATE_WAIT",
+    "NUDGE_EARLIEST",
+    "NUDGE_LATEST",
     "PROMISED_GRACE",
     "THANK_YOU_DELAY",
     "WAKING_END",
     "WAKING_START",
     "check_in_day",
     "make_plan",
+    "nudge_time_allowed",
     "thank_you_at",
 ]
 
 DEFAULT_NUDGE_HOUR = 10
+NUDGE_EARLIEST, NUDGE_LATEST = time(7, 0), time(21, 0)  # S6: the times a user may choose, local
 WAKING_START, WAKING_END = 9, 20  # S1 waking window, local
 
 THANK_YOU_DELAY = timedelta(hours=3)  # S1
@@ -82,22 +86,32 @@ def thank_you_at(interview: Interview, *, cal: BusinessCalendar) -> datetime:
     return moment
 
 
+def nudge_time_allowed(at: time) -> bool:
+    """Whether a user may choose ``at`` as their nudge time: 07:00 to 21:00 inclusive, any
+    minute (S6: a decent hour)."""
+    return NUDGE_EARLIEST <= at <= NUDGE_LATEST
+
+
 def make_plan(
     interview: Interview,
     *,
     cal: BusinessCalendar,
     nudge_hour: int = DEFAULT_NUDGE_HOUR,
+    nudge_minute: int = 0,
     attempts: Sequence[Attempt] = (),
     follow_up_to: Recipient = Recipient.RECRUITER,
 ) -> Plan:
     """The steps still to come for ``interview``, in strictly increasing time.
 
     ``attempts`` are the follow-ups already made (S7, see the module docstring);
-    ``follow_up_to`` is the person the user follows up with. Raises
-    ``ValueError`` for a nudge hour outside 0-23.
+    ``follow_up_to`` is the person the user follows up with. Steps but the thank-you
+    fall at ``nudge_hour:nudge_minute`` local. Raises ``ValueError`` for a nudge hour
+    outside 0-23 or a nudge minute outside 0-59.
     """
     if not 0 <= nudge_hour <= 23:
         raise ValueError("nudge_hour must be between 0 and 23")
+    if not 0 <= nudge_minute <= 59:
+        raise ValueError("nudge_minute must be between 0 and 59")
     steps: list[Step] = []
     if not interview.thank_you_sent:
         steps.append(Step(StepKind.THANK_YOU, thank_you_at(interview, cal=cal), ("S1",)))
@@ -133,7 +147,9 @@ def make_plan(
         if kind is StepKind.CHECK_IN and interview.promised_by is None:
             base = (*base, "T4")
         extra = ("G2",) if spaced else ()
-        steps.append(Step(kind, cal.at_local(day, nudge_hour), (*base, *extra, *recomputed)))
+        steps.append(
+            Step(kind, cal.at_local(day, nudge_hour, nudge_minute), (*base, *extra, *recomputed))
+        )
         previous = day
 
     if (
@@ -152,7 +168,11 @@ def make_plan(
             last_any=last_any,
         )
         steps.append(
-            Step(StepKind.HIRING_MANAGER, cal.at_local(day, nudge_hour), ("S4", "G7", *recomputed))
+            Step(
+                StepKind.HIRING_MANAGER,
+                cal.at_local(day, nudge_hour, nudge_minute),
+                ("S4", "G7", *recomputed),
+            )
         )
         previous = day
 
@@ -160,7 +180,9 @@ def make_plan(
     # the S2 day: nobody moves on before the employer's own date has passed.
     anchor = max(previous, s2_day) if previous is not None else s2_day
     move_on = cal.add_business_days(anchor, MOVE_ON_AFTER)
-    steps.append(Step(StepKind.MOVE_ON, cal.at_local(move_on, nudge_hour), ("S5", *recomputed)))
+    steps.append(
+        Step(StepKind.MOVE_ON, cal.at_local(move_on, nudge_hour, nudge_minute), ("S5", *recomputed))
+    )
     return Plan(steps=tuple(steps), promised_by=interview.promised_by)
 
 

@@ -9,7 +9,7 @@ turn a stored interview into what the rules (S, G) take.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time
 from enum import StrEnum
 
 from bot.core.types import Attempt, Channel, Interview, Recipient, StepKind, Vibe
@@ -55,7 +55,7 @@ class NudgeState(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class UserProfile:
-    """One Telegram user of the bot and their settings (zone, country, nudge hour: S6)."""
+    """One Telegram user of the bot and their settings (zone, country, nudge time: S6)."""
 
     id: int
     telegram_user_id: int
@@ -63,10 +63,16 @@ class UserProfile:
     zone: str | None
     country: str | None
     nudge_hour: int
+    nudge_minute: int  # the nudge time is nudge_hour:nudge_minute local, to the minute (S6)
     language_code: str | None
     blocked_at: datetime | None
     created_at: datetime
     name: str | None = None  # how the user signs their e-mails, once they said it
+
+    @property
+    def nudge_at(self) -> time:
+        """The local wall time the user's reminders arrive at (S6)."""
+        return time(self.nudge_hour, self.nudge_minute)
 
 
 @dataclass(frozen=True, slots=True)

@@ -82,7 +82,7 @@ _SUMMARIES: dict[Rule, str] = {
         _("If a recruiter or HR ignored both follow-ups, one note to the hiring manager may help.")
     ),
     Rule.S5: _("A working week after the last follow-up, move on and leave the door open."),
-    Rule.S6: _("Reminders come at your chosen hour on working days only."),
+    Rule.S6: _("Reminders come at your chosen time on working days only."),
     Rule.S7: _("A reply or a result stops the reminders; a new date from them resets the plan."),
     Rule.G1: _("Not before the check-in day, and never on the day they promised."),
     Rule.G2: _("Leave at least a working week between two messages to the same person."),

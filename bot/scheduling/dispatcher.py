@@ -350,6 +350,7 @@ class Dispatcher:
                 now=now,
                 cal=calendar_for(context.zone, context.country),
                 nudge_hour=context.nudge_hour,
+                nudge_minute=context.nudge_minute,
                 status=context.status,
                 interviewed_at=context.interviewed_at,
                 thank_you_sent=context.thank_you_sent_at is not None,
@@ -394,6 +395,7 @@ class Dispatcher:
                     [*waiting.values(), *siblings[nudge.interview_id]],
                     cal=calendar_for(context.zone, context.country),
                     nudge_hour=context.nudge_hour,
+                    nudge_minute=context.nudge_minute,
                 )
                 for nudge_id, kind in waiting.items():
                     if kind in later:

@@ -8,8 +8,8 @@ the thank-you, the employer replied. :func:`judge` looks again, with ``now`` as 
   waiting (S7, G8), the thank-you was already sent, or it is more than 24 hours after the
   interview (S1: the note belongs in the first day).
 - **move** a nudge that fell due outside the user's hours (after downtime) to the next good
-  moment: follow-ups only on business days from the nudge hour to the end of the waking
-  window (S6), the thank-you reminder within 09:00-20:59 local on any day (S1).
+  moment: follow-ups only on business days from the nudge time (to the minute) to the end
+  of the waking window (S6), the thank-you reminder within 09:00-20:59 local on any day (S1).
 - otherwise **send** it now, late or not: a nudge is never dropped for being late.
 
 :func:`judge_due` does this for all of one interview's due nudges at once and then lets
@@ -18,14 +18,14 @@ interview per day (the earliest step first), later steps counted from the remind
 really went out, a step that waits for an unlogged follow-up **shelved** until it is logged.
 
 :func:`snooze_until` is where the Snooze button puts a nudge: the next business day at the
-user's nudge hour (S6).
+user's nudge time (S6).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from enum import StrEnum
 
 from bot.core.calendar import BusinessCalendar, calendar_for
@@ -65,11 +65,11 @@ class Judgement:
 SEND = Judgement(Action.SEND)
 
 
-def _window(kind: StepKind, nudge_hour: int) -> tuple[int, int]:
-    """The local hours (inclusive) in which a nudge of ``kind`` may arrive."""
+def _window(kind: StepKind, nudge_hour: int, nudge_minute: int) -> tuple[time, int]:
+    """When a nudge of ``kind`` may arrive: from a local time to the end of a local hour."""
     if kind is StepKind.THANK_YOU:
-        return WAKING_START, WAKING_END
-    return nudge_hour, max(WAKING_END, nudge_hour)
+        return time(WAKING_START), WAKING_END
+    return time(nudge_hour, nudge_minute), max(WAKING_END, nudge_hour)
 
 
 def _needs_business_day(kind: StepKind) -> bool:
@@ -82,6 +82,7 @@ def judge(
     now: datetime,
     cal: BusinessCalendar,
     nudge_hour: int,
+    nudge_minute: int,
     status: InterviewStatus,
     interviewed_at: datetime,
     thank_you_sent: bool,
@@ -94,17 +95,17 @@ def judge(
             return Judgement(Action.SKIP, "the thank-you is already sent (S1)")
         if now - interviewed_at > THANK_YOU_WINDOW:
             return Judgement(Action.SKIP, "more than 24 hours after the interview (S1)")
-    first, last = _window(kind, nudge_hour)
+    first, last = _window(kind, nudge_hour, nudge_minute)
     local = cal.localize(now)
     day_ok = cal.is_business_day(local.date()) or not _needs_business_day(kind)
-    if day_ok and first <= local.hour <= last:
+    if day_ok and first <= local.time() and local.hour <= last:
         return SEND
     day = local.date()
-    if not (day_ok and local.hour < first):
+    if not (day_ok and local.time() < first):
         day += timedelta(days=1)
     if _needs_business_day(kind):
         day = cal.next_business_day(day, include_today=True)
-    until = cal.at_local(day, first)
+    until = cal.at_local(day, first.hour, first.minute)
     rule = "S1" if kind is StepKind.THANK_YOU else "S6"
     return Judgement(
         Action.MOVE, f"outside the user's hours, moved to their next slot ({rule})", until
@@ -118,6 +119,7 @@ def judge_due(
     now: datetime,
     cal: BusinessCalendar,
     nudge_hour: int,
+    nudge_minute: int,
     status: InterviewStatus,
     interviewed_at: datetime,
     thank_you_sent: bool,
@@ -132,6 +134,7 @@ def judge_due(
             now=now,
             cal=cal,
             nudge_hour=nudge_hour,
+            nudge_minute=nudge_minute,
             status=status,
             interviewed_at=interviewed_at,
             thank_you_sent=thank_you_sent,
@@ -143,7 +146,10 @@ def judge_due(
     if facts is None:
         out.update(dict.fromkeys(ready, SEND))
         return out
-    for nudge_id, choice in choose(ready, facts, now=now, cal=cal, nudge_hour=nudge_hour).items():
+    chosen = choose(
+        ready, facts, now=now, cal=cal, nudge_hour=nudge_hour, nudge_minute=nudge_minute
+    )
+    for nudge_id, choice in chosen.items():
         if isinstance(choice, Send):
             out[nudge_id] = SEND
         elif isinstance(choice, Skip):
@@ -155,9 +161,11 @@ def judge_due(
     return out
 
 
-def snooze_until(now: datetime, *, cal: BusinessCalendar, nudge_hour: int) -> datetime:
-    """Snooze: one day later or, when that is not a business day, the next one; at the nudge hour.
+def snooze_until(
+    now: datetime, *, cal: BusinessCalendar, nudge_hour: int, nudge_minute: int
+) -> datetime:
+    """Snooze: one day later or, when that is not a business day, the next one; at the nudge time.
 
-    Always a later local day than ``now`` (S6: business days, the user's nudge hour).
+    Always a later local day than ``now`` (S6: business days, the user's nudge time).
     """
-    return cal.at_local(cal.next_business_day(cal.local_date(now)), nudge_hour)
+    return cal.at_local(cal.next_business_day(cal.local_date(now)), nudge_hour, nudge_minute)

@@ -71,6 +71,7 @@ def plan_for(user: UserProfile, record: InterviewRecord) -> Plan:
         record.to_core(),
         cal=calendar_for(user.zone, user.country),
         nudge_hour=user.nudge_hour,
+        nudge_minute=user.nudge_minute,
         attempts=[a for a in record.core_attempts() if not a.answered],
         follow_up_to=follow_up_to(record),
     )
@@ -185,11 +186,21 @@ async def change_settings(
     zone: str | Unset = UNSET,
     country: str | Unset | None = UNSET,
     nudge_hour: int | Unset = UNSET,
+    nudge_minute: int = 0,
     name: str | Unset | None = UNSET,
 ) -> UserProfile:
-    """Store the user's new zone, country or reminder hour and re-plan around it (S6)."""
+    """Store the user's new zone, country or reminder time and re-plan around it (S6).
+
+    The reminder time is ``nudge_hour:nudge_minute``; an hour alone means on the dot.
+    """
     updated = await repo.update_user_settings(
-        session, owner_id=user.id, zone=zone, country=country, nudge_hour=nudge_hour, name=name
+        session,
+        owner_id=user.id,
+        zone=zone,
+        country=country,
+        nudge_hour=nudge_hour,
+        nudge_minute=nudge_minute,
+        name=name,
     )
     if updated is None:
         raise LookupError(f"no user {user.id}")

@@ -134,7 +134,7 @@ def _owner_fk() -> Mapped[int]:
 
 
 class UserRow(Base):
-    """A Telegram user; only what the product needs (ids, zone, country, nudge hour)."""
+    """A Telegram user; only what the product needs (ids, zone, country, nudge time)."""
 
     __tablename__ = "users"
 
@@ -144,6 +144,8 @@ class UserRow(Base):
     zone: Mapped[str | None] = mapped_column(String(64))
     country: Mapped[str | None] = mapped_column(String(8))
     nudge_hour: Mapped[int] = mapped_column(Integer, default=10)
+    # The nudge time is nudge_hour:nudge_minute local (S6); the minute came in 0005.
+    nudge_minute: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     name: Mapped[str | None] = mapped_column(String(80))  # signs the drafts; asked, not guessed
     language_code: Mapped[str | None] = mapped_column(String(16))
     blocked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

@@ -134,6 +134,7 @@ class NudgeContext:
     zone: str | None
     country: str | None
     nudge_hour: int
+    nudge_minute: int
     blocked: bool
     company: str
     role: str
@@ -247,6 +248,7 @@ async def load_contexts(
             UserRow.zone,
             UserRow.country,
             UserRow.nudge_hour,
+            UserRow.nudge_minute,
             UserRow.blocked_at,
             InterviewRow.company,
             InterviewRow.role,
@@ -268,6 +270,7 @@ async def load_contexts(
             zone=row.zone,
             country=row.country,
             nudge_hour=row.nudge_hour,
+            nudge_minute=row.nudge_minute,
             blocked=row.blocked_at is not None,
             company=row.company,
             role=row.role,

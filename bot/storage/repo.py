@@ -110,6 +110,7 @@ def _user(row: UserRow) -> UserProfile:
         zone=row.zone,
         country=row.country,
         nudge_hour=row.nudge_hour,
+        nudge_minute=row.nudge_minute,
         language_code=row.language_code,
         blocked_at=row.blocked_at,
         created_at=row.created_at,
@@ -186,10 +187,11 @@ async def get_or_create_user(
     chat_id: int,
     language_code: str | None = None,
     nudge_hour: int = 10,
+    nudge_minute: int = 0,
 ) -> UserProfile:
     """The user with this Telegram id, created on first contact; chat id and language refreshed.
 
-    ``nudge_hour`` (S6) is only used when the user is created.
+    ``nudge_hour`` and ``nudge_minute`` (S6) are only used when the user is created.
     """
     row = await session.scalar(select(UserRow).where(UserRow.telegram_user_id == telegram_user_id))
     if row is None:
@@ -198,6 +200,7 @@ async def get_or_create_user(
             chat_id=chat_id,
             language_code=language_code,
             nudge_hour=nudge_hour,
+            nudge_minute=nudge_minute,
         )
         session.add(row)
     else:
@@ -244,23 +247,29 @@ async def update_user_settings(
     zone: str | Unset | None = UNSET,
     country: str | Unset | None = UNSET,
     nudge_hour: int | Unset = UNSET,
+    nudge_minute: int = 0,
     name: str | Unset | None = UNSET,
 ) -> UserProfile | None:
-    """Change the user's zone, country (business days) or nudge hour (S6); ``None`` if unknown.
+    """Change the user's zone, country (business days) or nudge time (S6); ``None`` if unknown.
 
-    Values are stored as given; the caller validates them (e.g. with the calendar module).
+    The nudge time is ``nudge_hour:nudge_minute``: the minute is stored with the hour and
+    only then, so an hour alone means that hour on the dot. Values are stored as given; the
+    caller validates them (e.g. with the calendar module).
     """
     row = await session.get(UserRow, owner_id)
     if row is None:
         return None
     if not isinstance(nudge_hour, Unset) and not 0 <= nudge_hour <= 23:
         raise ValueError(f"nudge hour must be 0-23, got {nudge_hour}")
+    if not 0 <= nudge_minute <= 59:
+        raise ValueError(f"nudge minute must be 0-59, got {nudge_minute}")
     if not isinstance(zone, Unset):
         row.zone = zone
     if not isinstance(country, Unset):
         row.country = country.upper() if country else None
     if not isinstance(nudge_hour, Unset):
         row.nudge_hour = nudge_hour
+        row.nudge_minute = nudge_minute
     if not isinstance(name, Unset):
         row.name = name[:80] if name else None
     await session.flush()

@@ -640,7 +640,7 @@ async def do_settings(turn: Turn, args: Sequence[str]) -> None:
     turn.say(
         texts.SETTINGS.format(
             zone=esc(user.zone or texts.NOT_SET),
-            hour=user.nudge_hour,
+            time=f"{user.nudge_at:%H:%M}",
             country=esc(user.country or texts.NONE_SET),
         )
         + texts.SETTINGS_NAME.format(name=esc(user.name or texts.NOT_SET)),

@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import time
 from typing import Any
 
 import holidays
 
 from bot.core.calendar import country_for_zone
+from bot.core.plan import nudge_time_allowed
 from bot.core.timeline import (
     InterviewWhen,
     WhenProblem,
@@ -249,36 +251,71 @@ async def answer_zone(turn: Turn, conv: Conversation, reply: Reply) -> None:
 
 
 async def ask_hour(turn: Turn, conv: Conversation) -> None:
+    # Whole hours as quick picks; any minute can be typed.
     rows = [
-        [button(f"{h}:00", "q", "hour", h) for h in (8, 9, 10, 11)],
-        [button(f"{h}:00", "q", "hour", h) for h in (12, 14, 16, 18)],
+        [button(f"{h:02d}:00", "q", "hour", h) for h in (8, 9, 10, 11)],
+        [button(f"{h:02d}:00", "q", "hour", h) for h in (12, 14, 16, 18)],
     ]
-    turn.say(texts.ASK_HOUR + texts.HOUR_NOW.format(hour=turn.user.nudge_hour), rows)
+    now = f"{turn.user.nudge_at:%H:%M}"
+    turn.say(texts.ASK_HOUR + texts.HOUR_NOW.format(time=now), rows)
 
 
-_HOUR = re.compile(r"^\s*(\d{1,2})(?:[:.h](\d{2}))?\s*(am|pm)?\s*$", re.I)
+MAX_TIME_TEXT = 40
+_AM_PM = r"(?:\s*(?P<ap>[ap])\.?\s*m\.?)?"
+_CLOCK = re.compile(
+    r"(?P<h>\d{1,2})(?:\s*[:.h]\s*(?P<m>\d{2}))?\s*(?:o'?\s*clock)?" + _AM_PM, re.ASCII
+)
+_PAST_TO = re.compile(
+    r"(?P<by>half|(?:a\s+)?quarter|\d{1,2})(?:\s+minutes?)?\s+(?P<way>past|after|to|before)\s+"
+    r"(?P<h>\d{1,2})(?:\s*o'?\s*clock)?" + _AM_PM,
+    re.ASCII,
+)
 
 
-def parse_hour(text: str) -> int | None:
-    match = _HOUR.match(text)
-    if not match:
+def _hour24(hour: int, ap: str | None) -> int | None:
+    if ap is None:
+        return hour if hour <= 23 else None
+    if not 1 <= hour <= 12:
         return None
-    hour = int(match.group(1))
-    if match.group(3):
-        if not 1 <= hour <= 12:
-            return None
-        hour = hour % 12 + (12 if match.group(3).lower() == "pm" else 0)
-    return hour if 7 <= hour <= 21 else None
+    return hour % 12 + (12 if ap == "p" else 0)
+
+
+def parse_nudge_time(text: str) -> time | None:
+    """The reminder time a user typed, to the minute, or ``None`` when it is not a time from
+    07:00 to 21:00 (S6). Reads "9", "09:30", "14.30", "14h30", "1430", "2pm", "7:30 p.m.",
+    "9 o'clock", "half past 8", "quarter to 10", "20 past 7", "noon"; never guesses am/pm."""
+    plain = " ".join(text.casefold().replace("’", "'").split())[:MAX_TIME_TEXT]
+    plain = re.sub(r"^(?:at|around|about)\s+", "", plain)
+    plain = re.sub(r"^(\d{1,2})(\d{2})(?!\d)", r"\1:\2", plain, flags=re.ASCII)  # 1430, 930pm
+    if plain in ("noon", "midday", "12 noon"):
+        return time(12, 0)
+    minutes: int | None = None
+    if clock := _CLOCK.fullmatch(plain):
+        hour, minute = _hour24(int(clock["h"]), clock["ap"]), int(clock["m"] or 0)
+        if hour is not None and minute <= 59:
+            minutes = hour * 60 + minute
+    elif phrase := _PAST_TO.fullmatch(plain):
+        word = phrase["by"]
+        by = 30 if word == "half" else 15 if "quarter" in word else int(word)
+        hour = _hour24(int(phrase["h"]), phrase["ap"])
+        if hour is not None and 1 <= by <= 59:
+            minutes = hour * 60 + (-by if phrase["way"] in ("to", "before") else by)
+    if minutes is None or not 0 <= minutes < 24 * 60:
+        return None
+    at = time(minutes // 60, minutes % 60)
+    return at if nudge_time_allowed(at) else None
 
 
 async def answer_hour(turn: Turn, conv: Conversation, reply: Reply) -> None:
-    hour = parse_hour(reply.value or reply.text or "")
-    if hour is None:
+    at = parse_nudge_time(reply.value or reply.text or "")
+    if at is None:
         turn.say(texts.HOUR_BAD)
         return
-    turn.user = await plans.change_settings(turn.session, turn.user, nudge_hour=hour)
+    turn.user = await plans.change_settings(
+        turn.session, turn.user, nudge_hour=at.hour, nudge_minute=at.minute
+    )
     turn.plan_changed = True
-    turn.say(texts.HOUR_SET.format(hour=hour))
+    turn.say(texts.HOUR_SET.format(time=f"{at:%H:%M}"))
     await advance(turn, conv)
 
 

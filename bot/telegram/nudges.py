@@ -291,7 +291,12 @@ async def _snooze(turn: Turn, nudge: NudgeRecord, record: InterviewRecord) -> No
     if nudge.kind is StepKind.MOVE_ON:
         turn.say(texts.EXPIRED)
         return
-    until = snooze_until(turn.now, cal=turn.cal, nudge_hour=turn.user.nudge_hour)
+    until = snooze_until(
+        turn.now,
+        cal=turn.cal,
+        nudge_hour=turn.user.nudge_hour,
+        nudge_minute=turn.user.nudge_minute,
+    )
     if not await nudges.snooze(
         turn.session, owner_id=turn.user.id, nudge_id=nudge.id, until=until, now=turn.now
     ):

@@ -41,10 +41,12 @@ ZONE_NOT_FOUND: Final = _(
 )
 ZONE_PICK: Final = _("I found a few places with that name. Which one is yours?")
 ASK_HOUR: Final = _(
-    "When should my reminders arrive? Pick an hour, or type one like <i>9</i> or "
-    "<i>14:30</i>. (Reminders only come on business days.)"
+    "When should my reminders arrive? Pick an hour, or type any time from 07:00 to 21:00, "
+    "like <i>9</i>, <i>14:30</i> or <i>7:30pm</i>. (Reminders only come on business days.)"
 )
-HOUR_BAD: Final = _("Please send an hour between 7 and 21, like <i>10</i> or <i>9:30</i>.")
+HOUR_BAD: Final = _(
+    "Please send a time between 07:00 and 21:00, like <i>10</i>, <i>14:30</i> or <i>7:30pm</i>."
+)
 ONBOARDED_SHORT: Final = _("All set.")
 HELD_FOR_SETUP: Final = _(
     "I've kept what you just wrote and I'll come back to it right after this quick setup."
@@ -157,7 +159,7 @@ HELP_WHY: Final = _("Why haven't they called?")
 HELP_CALM: Final = _("A few words for the anxious wait")
 HELP_CALENDAR: Final = _("Your follow-up plan as a calendar file")
 HELP_TIMEZONE: Final = _("Change your time zone")
-HELP_SETTINGS: Final = _("Time zone, reminder hour, country")
+HELP_SETTINGS: Final = _("Time zone, reminder time, country")
 HELP_EXPORT: Final = _("Download all your data")
 HELP_DELETE: Final = _("Erase all your data")
 HELP_CANCEL: Final = _("Leave the current question")
@@ -191,8 +193,8 @@ OK_REMIND: Final = _("👍 I'll remind you when it's time. /list shows everythin
 
 ZONE_SET: Final = _("Got it: <b>{zone}</b>, where it's now {weekday} {time}.")
 ZONE_HOLIDAYS: Final = _(" Holidays: {country}.")
-HOUR_NOW: Final = _(" Now: {hour}:00.")
-HOUR_SET: Final = _("Reminders will come at <b>{hour}:00</b> your time, on business days.")
+HOUR_NOW: Final = _(" Now: {time}.")
+HOUR_SET: Final = _("Reminders will come at <b>{time}</b> your time, on business days.")
 ASK_COUNTRY: Final = _(
     "Which country's public holidays should I skip? Send a two-letter code like "
     "<i>US</i>, <i>DE</i> or <i>GB</i>. Now: <b>{country}</b>."
@@ -206,11 +208,11 @@ NOT_SET: Final = _("not set")
 SETTINGS: Final = _(
     "<b>Your settings</b>\n"
     "Time zone: <b>{zone}</b>\n"
-    "Reminder hour: <b>{hour}:00</b>\n"
+    "Reminder time: <b>{time}</b>\n"
     "Holidays of: <b>{country}</b>"
 )
 BUTTON_ZONE: Final = _("Time zone")
-BUTTON_HOUR: Final = _("Reminder hour")
+BUTTON_HOUR: Final = _("Reminder time")
 BUTTON_COUNTRY: Final = _("Holiday country")
 
 # --- a new interview ----------------------------------------------------------------------------
@@ -493,7 +495,7 @@ BUTTON_NUDGE_STOP: Final = _("🔕 Stop reminders")
 BUTTON_NUDGE_STOP_ALL: Final = _("🔕 Stop reminders for this interview")
 SNOOZED: Final = _(
     "⏰ Snoozed. I'll remind you about {title} again {when} "
-    "(a business day, at your reminder hour).{note}"
+    "(a business day, at your reminder time).{note}"
 )
 SNOOZE_LATE_THANKS: Final = _(
     "\nBy then it will be more than a day since the interview, so I'll only remind you "
@@ -722,10 +724,7 @@ YOU_ARE_WELCOME: Final = _("You're welcome 🙂 I'm here whenever the wait gets 
 NO_REMINDERS: Final = _("No reminders coming up. Tell me about an interview with /new.")
 REMINDERS_HEAD: Final = _("<b>Coming up</b>")
 REMINDER_LINE: Final = _("• {when}: {step} ({company})")
-HOUR_NOW_SET: Final = _("Done: your reminders will come at {hour} from now on.")
-HOUR_MINUTES_ROUNDED: Final = _(
-    " (Reminders go out on the hour, so {asked} became the hour before it.)"
-)
+HOUR_NOW_SET: Final = _("Done: your reminders will come at {time} from now on.")
 NOTHING_TO_UNDO: Final = _("There's nothing recent to undo.")
 UNDO_WHICH: Final = _("What should I undo?")
 BUTTON_UNDO_ATTEMPT: Final = _("↩️ The follow-up to {company} ({day})")

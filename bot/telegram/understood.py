@@ -29,6 +29,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from datetime import date, datetime
 
 from bot.core.coaching import coach_wait
+from bot.core.plan import nudge_time_allowed
 from bot.core.records import InterviewRecord, InterviewStatus, NudgeState
 from bot.core.types import Channel, DraftKind, Recipient, Verdict
 from bot.core.understand import (
@@ -521,12 +522,13 @@ async def settings(turn: Turn, frame: Frame, text: str) -> None:
         await actions.do_settings(turn, [])
         return
     hour = frame.nudge_hour
-    await change_settings(turn.session, turn.user, nudge_hour=hour.hour)
+    if not nudge_time_allowed(hour):
+        turn.say(texts.HOUR_BAD)
+        await flows.start(turn, "hour")  # so the next message is read as the time
+        return
+    await change_settings(turn.session, turn.user, nudge_hour=hour.hour, nudge_minute=hour.minute)
     turn.plan_changed = True
-    note = texts.HOUR_NOW_SET.format(hour=f"{hour.hour:02d}:00")
-    if hour.minute:
-        note += texts.HOUR_MINUTES_ROUNDED.format(asked=hour.strftime("%H:%M"))
-    turn.say(note)
+    turn.say(texts.HOUR_NOW_SET.format(time=f"{hour:%H:%M}"))
 
 
 async def undo(turn: Turn, frame: Frame, text: str) -> None:

@@ -54,7 +54,7 @@ async def test_terminal_chat_runs_the_real_bot(tmp_path: Path) -> None:
     shown = out.getvalue()
     assert "I'm HearBack" in shown
     assert "Europe/Berlin" in shown
-    assert "[1] 8:00" in shown
+    assert "[1] 08:00" in shown
     assert "/shouldi" in shown
     assert "<b>" not in shown  # HTML is rendered as plain text
 

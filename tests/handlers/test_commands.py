@@ -288,13 +288,13 @@ class TestEditAndSettings:
         await onboard(user)
         await new_interview(user)
         await user.send("/settings")
-        await user.press("Reminder hour")
+        await user.press("Reminder time")
         reply = text_of(await user.send("2pm"))
         assert "14:00" in reply
         assert "Tue 24 Nov, 14:00" in text_of(await user.send("/status"))
         await user.send("/settings")
-        await user.press("Reminder hour")
-        assert "between 7 and 21" in text_of(await user.send("3am"))
+        await user.press("Reminder time")
+        assert "between 07:00 and 21:00" in text_of(await user.send("3am"))
 
 
 class TestUndo:

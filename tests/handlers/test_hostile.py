@@ -44,7 +44,7 @@ async def at_state(env: BotEnv, user: User, state: str) -> None:
     for answer in PATHS[state]:
         await user.send(answer)
     if state == "hour":
-        await user.press("Reminder hour")
+        await user.press("Reminder time")
 
 
 @pytest.fixture

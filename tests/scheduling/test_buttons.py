@@ -167,6 +167,22 @@ class TestCheckIn:
         assert "check-in" in again.text
         assert "Logged" in await press(user, again, "k")  # the new message's buttons work
 
+    async def test_at_half_past_two_it_comes_and_snoozes_to_the_minute(self, env: BotEnv) -> None:
+        """A user who typed 14:30 gets the check-in at 14:30, not 14:00, and Snooze brings it
+        back at 14:30 the next business day (S6)."""
+        user = env.user()
+        await start_interview(user, thank_you_sent=True)
+        await user.send("/settings")
+        await user.press("Reminder time")
+        await user.send("14:30")
+        assert await deliver(env, user, datetime(2026, 11, 24, 14, 29, tzinfo=NY)) == []
+        (nudge,) = await deliver(env, user, datetime(2026, 11, 24, 14, 30, tzinfo=NY))
+        assert "check-in" in nudge.text
+        assert "Wed 25 Nov, 14:30" in await press(user, nudge, "s")
+        assert await deliver(env, user, datetime(2026, 11, 25, 14, 29, tzinfo=NY)) == []
+        (again,) = await deliver(env, user, datetime(2026, 11, 25, 14, 30, tzinfo=NY))
+        assert "check-in" in again.text
+
     async def test_they_replied_stops_the_plan(self, env: BotEnv) -> None:
         user = env.user()
         nudge = await self.check_in(env, user)

@@ -156,6 +156,80 @@ class TestWholePlan:
         assert all((d or "").startswith("why:") for _, d in move_on.buttons[1:])
 
 
+async def half_past_two_user(sessions: Sessions, chat: int) -> tuple[int, int]:
+    """A New York user whose reminders come at 14:30, with one interview planned through the
+    services: Thu 29 Oct 2026 (EDT), "by Mon 2 Nov", thank-you sent. Returns (owner, interview)."""
+    interviewed = datetime(2026, 10, 29, 11, 0, tzinfo=NY)
+    async with sessions() as s, s.begin():
+        user = await repo.get_or_create_user(s, telegram_user_id=chat, chat_id=chat)
+        user = await plans.change_settings(
+            s, user, zone="America/New_York", nudge_hour=14, nudge_minute=30
+        )
+        planned = await interviews.create(
+            s,
+            user,
+            company="Acme",
+            role="Engineer",
+            interviewed_at=interviewed,
+            said=None,
+            promised_by=date(2026, 11, 2),
+            vibe=Vibe.NEUTRAL,
+            thank_you_sent_at=interviewed + timedelta(hours=2),
+            people=[("Dana", Recipient.RECRUITER, None)],
+        )
+    return user.id, planned.record.id
+
+
+class TestAtTheUsersMinute:
+    """Reminders at 14:30 go out at 14:30 local, not a minute before, and stay at 14:30 when
+    they are moved (S6). The clock is frozen and set by hand: nothing sleeps."""
+
+    async def test_every_reminder_fires_at_the_minute(
+        self, sessions: Sessions, fake: FakeBotApi, bot: Bot
+    ) -> None:
+        chat = new_user_id()
+        await know_chats(fake, [chat])
+        await half_past_two_user(sessions, chat)
+        clock = Clock(datetime(2026, 10, 29, 13, 0, tzinfo=NY))
+        dispatcher = Dispatcher(sessions, bot, render=render_nudge, clock=clock, config=FAST)
+        fired: list[datetime] = []
+        while (wake := await dispatcher.next_wake()) is not None:
+            clock.set(wake - timedelta(minutes=1))
+            assert (await dispatcher.run()).claimed == 0  # 14:29: not yet
+            clock.set(wake)
+            before = len(fake.transcript(chat))
+            assert (await dispatcher.run()).sent == 1
+            assert len(fake.transcript(chat)) == before + 1
+            fired.append(wake.astimezone(NY))
+        # S2: Mon 2 Nov + 2 business days; S3: 5 more, Veterans Day (Wed 11) skipped; S5.
+        assert [local.replace(tzinfo=None) for local in fired] == [
+            datetime(2026, 11, 4, 14, 30),
+            datetime(2026, 11, 12, 14, 30),
+            datetime(2026, 11, 19, 14, 30),
+        ]
+        assert {(m.astimezone(UTC).hour, m.minute) for m in fired} == {(19, 30)}  # EST
+
+    async def test_a_reminder_missed_at_night_moves_to_the_next_day_at_the_minute(
+        self, sessions: Sessions, fake: FakeBotApi, bot: Bot
+    ) -> None:
+        chat = new_user_id()
+        await know_chats(fake, [chat])
+        await half_past_two_user(sessions, chat)
+        # The bot was down from before the check-in (Wed 4 Nov 14:30) until 22:00 that night.
+        clock = Clock(datetime(2026, 11, 4, 22, 0, tzinfo=NY))
+        dispatcher = Dispatcher(sessions, bot, render=render_nudge, clock=clock, config=FAST)
+        report = await dispatcher.run()
+        assert (report.claimed, report.sent) == (1, 0)
+        wake = await dispatcher.next_wake()
+        assert wake == datetime(2026, 11, 5, 14, 30, tzinfo=NY)
+        clock.set(wake - timedelta(minutes=1))
+        assert (await dispatcher.run()).claimed == 0
+        clock.set(wake)
+        assert (await dispatcher.run()).sent == 1
+        (message,) = fake.transcript(chat)
+        assert message.text is not None and "check-in" in message.text
+
+
 class TestOneInterviewsDay:
     """Per interview: one reminder a day, the one the record makes useful (the module doc of
     bot.core.nudging); a note up the chain waits, shelved, for the follow-ups it builds on."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -27,6 +27,7 @@ def check(
         "now": now,
         "cal": CAL,
         "nudge_hour": 10,
+        "nudge_minute": 0,
         "status": InterviewStatus.WAITING,
         "interviewed_at": now - timedelta(hours=5),
         "thank_you_sent": False,
@@ -103,6 +104,43 @@ class TestUsersHours:
         assert until.astimezone(UTC) == datetime(2026, 11, 2, 15, tzinfo=UTC)
 
 
+class TestAtTheUsersMinute:
+    """A nudge time of 14:30 opens the user's window at 14:30, not at 14:00 (S6)."""
+
+    def test_a_minute_early_it_waits_for_the_minute(self) -> None:
+        action, _, until = check(
+            StepKind.CHECK_IN, ny(2026, 11, 18, 14, 29), nudge_hour=14, nudge_minute=30
+        )
+        assert (action, until) == (Action.MOVE, ny(2026, 11, 18, 14, 30))
+
+    def test_at_the_minute_and_later_it_is_sent(self) -> None:
+        for now in (ny(2026, 11, 18, 14, 30), ny(2026, 11, 18, 20, 59)):
+            assert check(StepKind.CHECK_IN, now, nudge_hour=14, nudge_minute=30)[0] is Action.SEND
+
+    def test_outside_the_window_it_moves_to_the_minute(self) -> None:
+        night = check(StepKind.MOVE_ON, ny(2026, 11, 20, 22), nudge_hour=14, nudge_minute=30)
+        assert night[2] == ny(2026, 11, 23, 14, 30)  # Fri night -> Mon 14:30
+
+    def test_on_the_day_the_clocks_go_forward(self) -> None:
+        """Israel, Fri 27 March 2026 (clocks forward at 02:00, a business day): 14:29 local
+        waits for 14:30 local, 11:30 UTC."""
+        jerusalem = BusinessCalendar("Asia/Jerusalem")
+        early = jerusalem.at_local(date(2026, 3, 27), 14, 29)
+        action, _, until = check(
+            StepKind.CHECK_IN, early, cal=jerusalem, nudge_hour=14, nudge_minute=30
+        )
+        assert (action, until) == (Action.MOVE, datetime(2026, 3, 27, 11, 30, tzinfo=UTC))
+        assert until is not None
+        on_time = check(StepKind.CHECK_IN, until, cal=jerusalem, nudge_hour=14, nudge_minute=30)
+        assert on_time[0] is Action.SEND
+
+    def test_snooze_keeps_the_minute(self) -> None:
+        pressed = ny(2026, 11, 20, 14, 35)  # Friday
+        assert snooze_until(pressed, cal=CAL, nudge_hour=14, nudge_minute=30) == ny(
+            2026, 11, 23, 14, 30
+        )
+
+
 class TestSnooze:
     """Snooze: tomorrow, or the next business day, at the nudge hour (S6)."""
 
@@ -116,7 +154,7 @@ class TestSnooze:
         ],
     )
     def test_snooze_target(self, pressed: datetime, expected: datetime) -> None:
-        assert snooze_until(pressed, cal=CAL, nudge_hour=9) == expected
+        assert snooze_until(pressed, cal=CAL, nudge_hour=9, nudge_minute=0) == expected
 
     def test_unknown_zone_falls_back_to_utc(self) -> None:
         assert calendar_for("Mars/Olympus", None).zone == "UTC"

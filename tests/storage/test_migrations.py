@@ -1,14 +1,16 @@
-"""Alembic: up to head and back to base on both databases; models and migrations never drift."""
+"""Alembic: up to head and back to base on both databases; models and migrations never drift;
+0005 gives the nudge time its minutes and takes them away again without touching the hour."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Column, Integer, MetaData, Table, inspect
+from sqlalchemy import Column, Integer, MetaData, Table, inspect, text
 from sqlalchemy.engine import Connection
 from testkit.databases import Databases
 
@@ -66,6 +68,56 @@ async def test_empty_database_up_to_head_and_down_to_base(
     assert await migrate.downgrade(url) is None
     assert await _tables(url) <= {"alembic_version"}
     assert await migrate.upgrade(url) == head  # and up again
+
+
+async def _run(url: str, sql: str, **params: object) -> list[tuple[object, ...]]:
+    engine = make_engine(url)
+    try:
+        async with engine.begin() as conn:
+            result = await conn.execute(text(sql), params)
+            return [tuple(row) for row in result] if result.returns_rows else []
+    finally:
+        await engine.dispose()
+
+
+async def _user_columns(url: str) -> set[str]:
+    engine = make_engine(url)
+    try:
+        async with engine.connect() as conn:
+            return await conn.run_sync(
+                lambda c: {column["name"] for column in inspect(c).get_columns("users")}
+            )
+    finally:
+        await engine.dispose()
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+async def test_the_nudge_minute_up_and_down_keeps_every_users_hour(
+    backend: str, databases: Databases
+) -> None:
+    """0005 gives stored users minute 0 (their time unchanged); down drops only the minutes."""
+    url = databases.empty(backend)
+    await migrate.upgrade(url, "0004_inbox_outbox")
+    insert = (
+        "INSERT INTO users (telegram_user_id, chat_id, nudge_hour, created_at, updated_at) "
+        "VALUES (:tg, :tg, :hour, :at, :at)"
+    )
+    at = datetime(2026, 11, 30, 9, tzinfo=UTC)
+    await _run(url, insert, tg=1, hour=14, at=at)
+    assert await migrate.upgrade(url, "0005_nudge_minute") == "0005_nudge_minute"
+    select = "SELECT telegram_user_id, nudge_hour, nudge_minute FROM users ORDER BY 1"
+    assert await _run(url, select) == [(1, 14, 0)]
+    await _run(url, "UPDATE users SET nudge_minute = 30")
+    await _run(url, insert, tg=2, hour=8, at=at)  # a writer that does not know the minute
+    assert await _run(url, select) == [(1, 14, 30), (2, 8, 0)]
+    assert await migrate.downgrade(url, "0004_inbox_outbox") == "0004_inbox_outbox"
+    assert "nudge_minute" not in await _user_columns(url)
+    assert await _run(url, "SELECT nudge_hour FROM users ORDER BY telegram_user_id") == [
+        (14,),
+        (8,),
+    ]
+    await migrate.upgrade(url)
+    assert await _run(url, select) == [(1, 14, 0), (2, 8, 0)]
 
 
 async def test_models_and_migrations_do_not_drift(database_url: str) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -67,6 +67,28 @@ class TestUsers:
         with pytest.raises(ValueError, match="0-23"):
             await repo.update_user_settings(session, owner_id=user.id, nudge_hour=24)
         assert await repo.update_user_settings(session, owner_id=-1, zone="UTC") is None
+
+    async def test_the_nudge_time_keeps_its_minutes(
+        self, session: AsyncSession, make_user: UserMaker
+    ) -> None:
+        """14:30 is stored as 14:30 (S6); an hour alone is that hour on the dot."""
+        user = await make_user()
+        assert (user.nudge_hour, user.nudge_minute) == (10, 0)
+        changed = await repo.update_user_settings(
+            session, owner_id=user.id, nudge_hour=14, nudge_minute=30
+        )
+        await session.commit()
+        stored = await repo.get_user(session, owner_id=user.id)
+        assert changed is not None and stored is not None
+        assert stored.nudge_at == changed.nudge_at == time(14, 30)
+        changed = await repo.update_user_settings(session, owner_id=user.id, zone="Asia/Tokyo")
+        assert changed is not None and changed.nudge_at == time(14, 30)  # other settings keep it
+        changed = await repo.update_user_settings(session, owner_id=user.id, nudge_hour=9)
+        assert changed is not None and changed.nudge_at == time(9, 0)
+        with pytest.raises(ValueError, match="0-59"):
+            await repo.update_user_settings(
+                session, owner_id=user.id, nudge_hour=9, nudge_minute=60
+            )
 
     async def test_blocked_mark_is_kept_until_unblocked(
         self, session: AsyncSession, make_user: UserMaker
