@@ -8,10 +8,12 @@ be flagged and look-alikes that must stay clean.
 
 from __future__ import annotations
 
+import ast
 import io
 import json
 import re
 import time
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -221,6 +223,41 @@ class TestFindings:
         )
         categories = {f.category for f in check_tone(text)}
         assert {"pestering", "anger", "ultimatum", "public_callout"} <= categories
+
+
+def _marked_sentences() -> list[str]:
+    """The literal arguments of ``_()`` in bot/core/tone.py (what Babel extracts)."""
+    tree = ast.parse(Path(tone.__file__).read_text(encoding="utf-8"))
+    return [
+        arg.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "_"
+        for arg in node.args
+        if isinstance(arg, ast.Constant) and isinstance(arg.value, str)
+    ]
+
+
+class TestMarkedForTranslation:
+    """Every sentence a finding shows (why, instead) is marked with ``_()`` in tone.py, so
+    ``pybabel extract`` puts it in the catalogue; a sentence with a figure is a template."""
+
+    def test_every_shown_sentence_is_marked(self) -> None:
+        marked = _marked_sentences()
+        templates = [
+            re.compile(re.escape(m).replace(r"\{words\}", r"\d+") + r"\Z")
+            for m in marked
+            if "{" in m
+        ]
+        texts = [t for t, *_ in FLAGGED] + [LONG_RANT]
+        shown = {line for text in texts for f in check_tone(text) for line in (f.why, f.instead)}
+        assert len(shown) > 20
+        for line in shown:
+            assert line in marked or any(t.match(line) for t in templates), line
+
+    def test_the_long_message_reason_is_a_template_with_its_figure(self) -> None:
+        (finding,) = [f for f in check_tone(LONG_RANT) if f.category == "long_emotional"]
+        assert "{" not in finding.why
+        assert any("{words}" in m for m in _marked_sentences())
 
 
 class TestCalmText:

@@ -118,6 +118,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Protocol
 
+from bot.core.i18n import _
 from bot.core.types import ToneFinding
 
 __all__ = ["CATEGORIES", "check_tone", "check_tone_phrases"]
@@ -356,8 +357,8 @@ _RULES: tuple[_Rule, ...] = (
                 r"(?:waste|waste) of (?:space|oxygen|air)"
             ),
         ),
-        "Anger reads as pressure and makes a busy reader put the message aside.",
-        "I remain very interested in the role and would be glad to hear about next steps.",
+        _("Anger reads as pressure and makes a busy reader put the message aside."),
+        _("I remain very interested in the role and would be glad to hear about next steps."),
     ),
     _Rule(
         "G10",
@@ -368,8 +369,8 @@ _RULES: tuple[_Rule, ...] = (
             # Four or more words in capitals in a row; a short name such as "ACME CORP" is fine.
             re.compile(r"\b[A-Z][A-Z']*(?:[ \t]{1,3}[A-Z][A-Z']*){3,}\b"),
         ),
-        "Capitals and strings of exclamation marks read as shouting.",
-        "I would be grateful for any update on the role.",
+        _("Capitals and strings of exclamation marks read as shouting."),
+        _("I would be grateful for any update on the role."),
         keep=_is_shouting,
         cased=True,
     ),
@@ -392,8 +393,8 @@ _RULES: tuple[_Rule, ...] = (
                 r"couldn't organi[sz]e|can't even (?:manage|organi[sz]e|send|reply|answer)"
             ),
         ),
-        "Judging the team or its work makes the reader defensive and ends the conversation.",
-        "I'd be grateful for an update on where things stand when you have a moment.",
+        _("Judging the team or its work makes the reader defensive and ends the conversation."),
+        _("I'd be grateful for an update on where things stand when you have a moment."),
     ),
     _Rule(
         "G10",
@@ -442,8 +443,8 @@ _RULES: tuple[_Rule, ...] = (
                 r"an afterthought)"
             ),
         ),
-        "A complaint puts the reader on the defensive; it will not speed up a decision.",
-        "I understand these decisions take time, and I appreciate any update you can share.",
+        _("A complaint puts the reader on the defensive; it will not speed up a decision."),
+        _("I understand these decisions take time, and I appreciate any update you can share."),
     ),
     _Rule(
         "G10",
@@ -463,9 +464,11 @@ _RULES: tuple[_Rule, ...] = (
                 r"(?:living|stuck|left|kept|leaving me|keeping me) in limbo"
             ),
         ),
-        "Telling the reader how their silence makes you feel reads as reproach and puts them "
-        "on the defensive.",
-        "I'm still very interested in the role and would be glad to hear about next steps.",
+        _(
+            "Telling the reader how their silence makes you feel reads as reproach and puts them "
+            "on the defensive."
+        ),
+        _("I'm still very interested in the role and would be glad to hear about next steps."),
     ),
     _Rule(
         "G10",
@@ -521,8 +524,8 @@ _RULES: tuple[_Rule, ...] = (
                 r"know|understand) how much|I (?:believed|trusted) you when"
             ),
         ),
-        "Guilt-tripping hands your worries to the reader and rarely earns a reply.",
-        "I enjoyed our conversation and would be glad to hear where the process stands.",
+        _("Guilt-tripping hands your worries to the reader and rarely earns a reply."),
+        _("I enjoyed our conversation and would be glad to hear where the process stands."),
     ),
     _Rule(
         "G9",
@@ -586,9 +589,11 @@ _RULES: tuple[_Rule, ...] = (
                 r"accept (?:the|their|another)|sign (?:with|elsewhere))"
             ),
         ),
-        "A deadline the reader never agreed to is an ultimatum; a date belongs only with "
-        "real news, such as a competing offer that comes with one.",
-        "If there is any news on the timeline, I would be glad to hear it.",
+        _(
+            "A deadline the reader never agreed to is an ultimatum; a date belongs only with "
+            "real news, such as a competing offer that comes with one."
+        ),
+        _("If there is any news on the timeline, I would be glad to hear it."),
         keep=_not_logistics,
     ),
     _Rule(
@@ -612,8 +617,11 @@ _RULES: tuple[_Rule, ...] = (
                 r"another|an? other|elsewhere)|(?:accept|go) elsewhere (?:if|unless|by)"
             ),
         ),
-        "An ultimatum pushes the reader to say no, or to say nothing.",
-        "I remain interested and would be glad to hear about next steps when you can share them.",
+        _("An ultimatum pushes the reader to say no, or to say nothing."),
+        _(
+            "I remain interested and would be glad to hear about next steps when you can "
+            "share them."
+        ),
     ),
     _Rule(
         "G10",
@@ -662,8 +670,8 @@ _RULES: tuple[_Rule, ...] = (
                 r"organi[sz]es|would run|would treat)"
             ),
         ),
-        "Sarcasm is easy to misread in writing and always lands badly.",
-        "I know things get busy, and I appreciate any update when you have a moment.",
+        _("Sarcasm is easy to misread in writing and always lands badly."),
+        _("I know things get busy, and I appreciate any update when you have a moment."),
         keep=lambda m: not m.group().lower().startswith("business"),
     ),
     _Rule(
@@ -708,8 +716,8 @@ _RULES: tuple[_Rule, ...] = (
                 r"(?:even |actually )?(?:care|read|check)"
             ),
         ),
-        "A rhetorical question reads as sarcasm and puts the reader on the spot.",
-        "I wanted to check in on the role and see whether there is any news.",
+        _("A rhetorical question reads as sarcasm and puts the reader on the spot."),
+        _("I wanted to check in on the role and see whether there is any news."),
     ),
     _Rule(
         "G10",
@@ -766,9 +774,11 @@ _RULES: tuple[_Rule, ...] = (
                 r"(?:offered|hired|chosen|picked|given|selected|invited|called|the)"
             ),
         ),
-        "Comparing your treatment with other candidates' reads as a complaint, and the reader "
-        "cannot discuss other people's applications.",
-        "I'd be grateful for any update on my own application when you have one.",
+        _(
+            "Comparing your treatment with other candidates' reads as a complaint, and the reader "
+            "cannot discuss other people's applications."
+        ),
+        _("I'd be grateful for any update on my own application when you have one."),
     ),
     _Rule(
         "G10",
@@ -864,8 +874,8 @@ _RULES: tuple[_Rule, ...] = (
                 r"hit publish|go(?:ing)? viral"
             ),
         ),
-        "Threatening to tell others is a call-out; it closes doors here and elsewhere.",
-        "I would appreciate any update you are able to share about the role.",
+        _("Threatening to tell others is a call-out; it closes doors here and elsewhere."),
+        _("I would appreciate any update you are able to share about the role."),
         keep=_not_their_post,
     ),
     _Rule(
@@ -904,8 +914,8 @@ _RULES: tuple[_Rule, ...] = (
                 r"(?:before|already|twice|several times|repeatedly|multiple times)"
             ),
         ),
-        "Pointing at the wait or the repetition reads as nagging.",
-        "I wanted to check in on the role and see whether there is any news.",
+        _("Pointing at the wait or the repetition reads as nagging."),
+        _("I wanted to check in on the role and see whether there is any news."),
         keep=_not_after_thanks,
     ),
     _Rule(
@@ -943,9 +953,11 @@ _RULES: tuple[_Rule, ...] = (
                 r"attempt)|(?:final|last) time (?:that )?I"
             ),
         ),
-        "Counting your messages reproaches the reader, and two unanswered messages to one "
-        "person is the limit anyway.",
-        "I'm following up on my application for the role and would welcome any news.",
+        _(
+            "Counting your messages reproaches the reader, and two unanswered messages to one "
+            "person is the limit anyway."
+        ),
+        _("I'm following up on my application for the role and would welcome any news."),
     ),
     _Rule(
         "G10",
@@ -970,8 +982,8 @@ _RULES: tuple[_Rule, ...] = (
             ),
             _rx(r"I'm pleading|I am pleading|I implore"),
         ),
-        "Begging makes the reader uncomfortable and undersells you.",
-        "I'm confident I could contribute to the team and would welcome the chance.",
+        _("Begging makes the reader uncomfortable and undersells you."),
+        _("I'm confident I could contribute to the team and would welcome the chance."),
     ),
     _Rule(
         "G10",
@@ -1014,8 +1026,8 @@ _RULES: tuple[_Rule, ...] = (
                 r"(?:to|so you can) remember me by|sweeten the deal"
             ),
         ),
-        "A gimmick draws attention to the stunt rather than to your skills.",
-        "I'd be glad to share a short work sample if it would help.",
+        _("A gimmick draws attention to the stunt rather than to your skills."),
+        _("I'd be glad to share a short work sample if it would help."),
     ),
     _Rule(
         "G10",
@@ -1048,9 +1060,11 @@ _RULES: tuple[_Rule, ...] = (
                 r"word|pull (?:some )?strings|push my application|move me (?:up|forward))"
             ),
         ),
-        "Gifts or payment look like an attempt to buy a decision and put the reader in an "
-        "awkward spot.",
-        "Thank you for your time; I'd be glad to answer any further questions.",
+        _(
+            "Gifts or payment look like an attempt to buy a decision and put the reader in an "
+            "awkward spot."
+        ),
+        _("Thank you for your time; I'd be glad to answer any further questions."),
     ),
     _Rule(
         "G10",
@@ -1117,8 +1131,8 @@ _RULES: tuple[_Rule, ...] = (
                 r"beyond compare|legendary)"
             ),
         ),
-        "Over-the-top praise reads as insincere; keep compliments specific and modest.",
-        "I appreciated how clearly you explained the team's goals.",
+        _("Over-the-top praise reads as insincere; keep compliments specific and modest."),
+        _("I appreciated how clearly you explained the team's goals."),
     ),
     _Rule(
         "G7",
@@ -1169,9 +1183,11 @@ _RULES: tuple[_Rule, ...] = (
                 r"arrived|happened)"
             ),
         ),
-        "Blame makes the reader defensive; a note up the chain shows enthusiasm and skills, "
-        "never fault.",
-        "I'm writing to reaffirm my strong interest in the role and would welcome an update.",
+        _(
+            "Blame makes the reader defensive; a note up the chain shows enthusiasm and skills, "
+            "never fault."
+        ),
+        _("I'm writing to reaffirm my strong interest in the role and would welcome an update."),
         keep=_not_hedged,
     ),
     _Rule(
@@ -1210,9 +1226,11 @@ _RULES: tuple[_Rule, ...] = (
                 r"neighbou?rhood)"
             ),
         ),
-        "Keep to work channels: personal numbers, texts, home addresses and social media "
-        "messages cross a line.",
-        "I'll write to your work e-mail; a reply whenever it suits you is very welcome.",
+        _(
+            "Keep to work channels: personal numbers, texts, home addresses and social media "
+            "messages cross a line."
+        ),
+        _("I'll write to your work e-mail; a reply whenever it suits you is very welcome."),
     ),
     _Rule(
         "G5",
@@ -1253,8 +1271,8 @@ _RULES: tuple[_Rule, ...] = (
                 r"wait (?:until|till|for) (?:someone|somebody|you) (?:can )?(?:see|sees|meet|meets)"
             ),
         ),
-        "Turning up unannounced, even with more material, puts people on the spot.",
-        "I'd be glad to send any further material by e-mail if that would help.",
+        _("Turning up unannounced, even with more material, puts people on the spot."),
+        _("I'd be glad to send any further material by e-mail if that would help."),
         keep=_not_invited,
     ),
 )
@@ -1886,14 +1904,19 @@ _REPROACH = _BY_CATEGORY["reproach"]
 _SARCASM = _BY_CATEGORY["sarcasm"]
 _HARSH = _layer_rule(
     "anger",
-    "This sentence is strongly negative and aimed at the reader; a busy reader will put it aside.",
-    "I'd be grateful for an update on where things stand when you have a moment.",
+    _(
+        "This sentence is strongly negative and aimed at the reader; a busy reader will put "
+        "it aside."
+    ),
+    _("I'd be grateful for an update on where things stand when you have a moment."),
 )
 _LONG = _layer_rule(
     "long_emotional",
     "",  # filled in per message with its own figures
-    "Thank you again for the interview; I remain very interested in the role and would be "
-    "glad to hear about next steps.",
+    _(
+        "Thank you again for the interview; I remain very interested in the role and would be "
+        "glad to hear about next steps."
+    ),
 )
 
 
@@ -2672,10 +2695,10 @@ def _long_message(
     clipped = stripped[:160]
     if len(stripped) > 160 and " " in clipped:
         clipped = clipped[: clipped.rfind(" ")]
-    why = (
-        f"At {words} words, much of it about how you feel, this reads as an outpouring rather "
+    why = _(
+        "At {words} words, much of it about how you feel, this reads as an outpouring rather "
         "than a follow-up; a short, calm note about the role lands better."
-    )
+    ).format(words=words)
     return offset + lead, offset + lead + len(clipped), why
 
 
