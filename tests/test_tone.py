@@ -380,6 +380,120 @@ class TestSentenceFamilies:
         assert check_tone(text) == ()
 
 
+class TestMeaningFamilies:
+    """Issue 13: wording reached by meaning (a target with a judgement, an intent with an
+    audience, a superlative with a scope), with look-alikes that share the words and stay
+    clean. None of these sentences is in a bench corpus."""
+
+    @pytest.mark.parametrize(
+        ("text", "category", "words"),
+        [
+            (
+                "Honestly, the whole recruitment experience has been draining.",
+                "complaint",
+                "the whole recruitment experience has been draining",
+            ),
+            ("This process has been exhausting.", "complaint", "This process has been exhausting"),
+            (
+                "You are by far the most inspiring manager I could ever hope to work for.",
+                "flattery",
+                "You are by far the most inspiring",
+            ),
+            (
+                "Your office is the most beautiful and your people the most talented.",
+                "flattery",
+                "the most beautiful and your people the most talented",
+            ),
+            (
+                "My former colleagues will definitely hear about how I was treated.",
+                "public_callout",
+                "will definitely hear about",
+            ),
+            (
+                "I'm thinking of writing up an honest account of this process.",
+                "public_callout",
+                "I'm thinking of writing up an honest account of this",
+            ),
+            ("Is anyone over there still alive?", "sarcasm", "anyone over there still alive?"),
+            ("So I guess 'next week' apparently means next month.", "sarcasm", "apparently means"),
+            (
+                "Your team seems to have missed the memo about replying.",
+                "sarcasm",
+                "missed the memo",
+            ),
+            ("Hey, remember me?", "sarcasm", "remember me?"),
+            (
+                "I find it laughable that no one on your team can send a simple update.",
+                "insult",
+                "laughable that no one on your",
+            ),
+            (
+                "Are your recruiters even trained?",
+                "insult",
+                "Are your recruiters even trained",
+            ),
+            ("Other folks from my round got their results days ago.", "comparison", None),
+            (
+                "Why does everyone else get feedback and I get nothing?",
+                "comparison",
+                "everyone else get feedback and I get nothing",
+            ),
+            ("It seems the other applicants were favoured.", "comparison", None),
+            ("Sixth message. Still nothing.", "pestering", "Sixth message"),
+            ("No answer by Friday and I'm accepting the other offer.", "ultimatum", None),
+            ("The waiting is seriously getting to me.", "reproach", "is seriously getting to me"),
+            (
+                "I had a mug printed with your company logo, it's on its way.",
+                "gimmick",
+                "printed with your company logo",
+            ),
+            (
+                "The panel clearly hadn't looked at my portfolio.",
+                "complaint",
+                "hadn't looked at my portfolio",
+            ),
+            ("Four rounds and a take-home. That's excessive.", "complaint", "That's excessive"),
+        ],
+    )
+    def test_flagged(self, text: str, category: str, words: str | None) -> None:
+        hits = [f for f in check_tone(text) if f.category == category]
+        assert hits, f"no {category} in {text!r}: {check_tone(text)}"
+        if words is not None:
+            assert words in [f.words for f in hits]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "This was the most rewarding project I have ever led, and it's why I applied.",
+            "I'd appreciate knowing the best time to call you.",
+            "The best part of the day was meeting your data team.",
+            "I'll be happy to share my references with anyone you like.",
+            "Will other candidates hear about the decision at the same time?",
+            "If that's unreasonable, please do say so.",
+            "I hope this is not excessive, but I've attached two work samples.",
+            "The process has been clear and well organised, thank you.",
+            "The interview was tough but fair, and I learned a lot.",
+            "My train was 20 minutes late, so thank you for waiting.",
+            "I'll be available as usual on weekdays after 4pm.",
+            "I'm working from home as usual on Fridays, so any time suits.",
+            "Despite the short notice, I'm happy to come in on Monday.",
+            "I think your team's approach to testing is excellent.",
+            "Sorry to email again so soon - I attached the wrong version of my CV.",
+            "My previous role had a gruelling on-call rota, which is why this role appeals.",
+            "Do you remember me from the careers fair last spring.",
+            "A friend from my course already works there and speaks highly of the team.",
+            "It's frustrating that the portal crashed, so I've attached my CV here.",
+        ],
+    )
+    def test_stays_clean(self, text: str) -> None:
+        assert check_tone(text) == (), check_tone(text)
+
+    def test_the_opinion_frame_does_not_hide_the_target(self) -> None:
+        # "I think" frames the judgement; the writer is not what is called pathetic.
+        assert [f.category for f in check_tone("I think it's pathetic, your team.")] == ["insult"]
+        assert check_tone("I think I was pathetic in the coding part.") == ()
+
+
 class TestInsultLayer:
     """The reader's side with a judgement on it, from a word list or VADER's lexicon."""
 

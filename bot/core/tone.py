@@ -34,6 +34,14 @@ already covers the same words, so one problem is reported once.
      how fast your team moves") is read as irony when the message also talks about the
      wait, or the praise comes with "wow", an ellipsis, "I guess" or hyperbole
      ("lightning-fast"). "Thanks for getting back to me so quickly" alone is sincere.
+   - *process complaint*: the process or a part of it as the subject ("this process", "the
+     whole recruitment experience", "the scheduling") with a copula and a word VADER rates
+     at -1.0 or below, or a fault it does not know ("excessive", "draining").
+   - *superlative flattery*: in a sentence about the reader ("you", "your"), two
+     superlatives of praise ("the most talented", "the greatest"; "most" needs a word
+     VADER rates at +1.5 or a known word of praise), or one with a lifetime or world scope
+     ("ever", "of my entire career", "in history", "by far").
+
 3. **Intensity.** A sentence VADER scores as strongly negative (compound <= -0.75) that
    is aimed at the reader is flagged as anger even when no word list knows its words.
 4. **The whole message.** A long message (at least 120 words) that is also emotional
@@ -2988,6 +2996,7 @@ _PROCESS_NOUNS = frozenset(
         "system",
     }
 )
+_SUBJECT_NOUNS = _PROCESS_NOUNS | _READER_NOUNS
 _PROCESS_DETERMINERS = frozenset({"the", "this", "that", "your", "whole", "entire"})
 _COPULAS = frozenset(
     {"is", "was", "has", "have", "been", "being", "seems", "feels", "felt", "became", "are"}
@@ -3032,7 +3041,10 @@ def _process_complaint_spans(
         for i, tok in enumerate(toks[:-2]):
             if tok.low not in _PROCESS_NOUNS or i == 0:
                 continue
-            if toks[i - 1].low not in _PROCESS_DETERMINERS:
+            first = i - 1  # "the whole recruitment experience": a compound subject
+            while first > 0 and toks[first].low in _SUBJECT_NOUNS:
+                first -= 1
+            if toks[first].low not in _PROCESS_DETERMINERS:
                 continue
             if toks[i + 1].low not in _COPULAS:
                 continue
@@ -3043,7 +3055,7 @@ def _process_complaint_spans(
                 if any(t.low in _NEGATORS or t.low.endswith("n't") for t in toks[i + 1 : j]):
                     break
                 if low in _PROCESS_FAULTS or lexicon.get(low, 0.0) <= -1.0:
-                    yield toks[i - 1].start, toks[j].end
+                    yield toks[first].start, toks[j].end
                     return
 
 
