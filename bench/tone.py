@@ -125,6 +125,24 @@ def speed(rows: Sequence[dict[str, Any]], rounds: int = 15) -> None:
         print(
             f"  {name:<13} {med * 1e6:7.0f} us  ({min(values) * 1e6:.0f}-{max(values) * 1e6:.0f})"
         )
+    # 2,000 characters: the size of a long follow-up; p90 over windows of the corpus.
+    joined = " ".join(texts)
+    windows = [joined[i : i + 2_000] for i in range(0, len(joined) - 2_000, 1_000)][:60]
+    spans: dict[str, list[float]] = {name: [] for name in checks}
+    for _ in range(3):
+        for window in windows:
+            for name, check in checks.items():
+                start = time.perf_counter()
+                check(window)
+                spans[name].append(time.perf_counter() - start)
+    print(f"2,000 characters ({len(windows)} windows x 3, ms): median / p90 / max")
+    for name, values in spans.items():
+        values.sort()
+        p90 = values[int(len(values) * 0.9)]
+        print(
+            f"  {name:<13} {statistics.median(values) * 1e3:6.1f} / {p90 * 1e3:6.1f} / "
+            f"{values[-1] * 1e3:6.1f}"
+        )
     long_texts = {
         "rant x10": (" ".join(t for t in texts if len(t) > 800) * 10)[:10_000],
         "calm x": ("Thank you again for your time on Tuesday. " * 300)[:10_000],
