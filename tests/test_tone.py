@@ -381,7 +381,7 @@ class TestSentenceFamilies:
 
 
 class TestMeaningFamilies:
-    """Issue 13: wording reached by meaning (a target with a judgement, an intent with an
+    """Wording reached by meaning (a target with a judgement, an intent with an
     audience, a superlative with a scope), with look-alikes that share the words and stay
     clean. None of these sentences is in a bench corpus."""
 

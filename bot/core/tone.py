@@ -1928,7 +1928,7 @@ _MORE_FAMILIES: tuple[
 )
 
 
-# Families by meaning, added for issue 13 from a fresh development batch (tone_dev2.jsonl):
+# Families by meaning, added with a fresh development batch (bench tone_dev2.jsonl):
 # each pairs a kind of target with a kind of judgement rather than listing sentences.
 _AUDIENCE = (
     r"(?:people|everyone|everybody|others|colleagues|friends|contacts|network|community|"
