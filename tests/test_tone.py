@@ -8,10 +8,12 @@ be flagged and look-alikes that must stay clean.
 
 from __future__ import annotations
 
+import ast
 import io
 import json
 import re
 import time
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -223,6 +225,41 @@ class TestFindings:
         assert {"pestering", "anger", "ultimatum", "public_callout"} <= categories
 
 
+def _marked_sentences() -> list[str]:
+    """The literal arguments of ``_()`` in bot/core/tone.py (what Babel extracts)."""
+    tree = ast.parse(Path(tone.__file__).read_text(encoding="utf-8"))
+    return [
+        arg.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "_"
+        for arg in node.args
+        if isinstance(arg, ast.Constant) and isinstance(arg.value, str)
+    ]
+
+
+class TestMarkedForTranslation:
+    """Every sentence a finding shows (why, instead) is marked with ``_()`` in tone.py, so
+    ``pybabel extract`` puts it in the catalogue; a sentence with a figure is a template."""
+
+    def test_every_shown_sentence_is_marked(self) -> None:
+        marked = _marked_sentences()
+        templates = [
+            re.compile(re.escape(m).replace(r"\{words\}", r"\d+") + r"\Z")
+            for m in marked
+            if "{" in m
+        ]
+        texts = [t for t, *_ in FLAGGED] + [LONG_RANT]
+        shown = {line for text in texts for f in check_tone(text) for line in (f.why, f.instead)}
+        assert len(shown) > 20
+        for line in shown:
+            assert line in marked or any(t.match(line) for t in templates), line
+
+    def test_the_long_message_reason_is_a_template_with_its_figure(self) -> None:
+        (finding,) = [f for f in check_tone(LONG_RANT) if f.category == "long_emotional"]
+        assert "{" not in finding.why
+        assert any("{words}" in m for m in _marked_sentences())
+
+
 class TestCalmText:
     """A calm, professional follow-up has no findings, even with innocent look-alikes."""
 
@@ -341,6 +378,120 @@ class TestSentenceFamilies:
     )
     def test_stays_clean(self, text: str) -> None:
         assert check_tone(text) == ()
+
+
+class TestMeaningFamilies:
+    """Wording reached by meaning (a target with a judgement, an intent with an
+    audience, a superlative with a scope), with look-alikes that share the words and stay
+    clean. None of these sentences is in a bench corpus."""
+
+    @pytest.mark.parametrize(
+        ("text", "category", "words"),
+        [
+            (
+                "Honestly, the whole recruitment experience has been draining.",
+                "complaint",
+                "the whole recruitment experience has been draining",
+            ),
+            ("This process has been exhausting.", "complaint", "This process has been exhausting"),
+            (
+                "You are by far the most inspiring manager I could ever hope to work for.",
+                "flattery",
+                "You are by far the most inspiring",
+            ),
+            (
+                "Your office is the most beautiful and your people the most talented.",
+                "flattery",
+                "the most beautiful and your people the most talented",
+            ),
+            (
+                "My former colleagues will definitely hear about how I was treated.",
+                "public_callout",
+                "will definitely hear about",
+            ),
+            (
+                "I'm thinking of writing up an honest account of this process.",
+                "public_callout",
+                "I'm thinking of writing up an honest account of this",
+            ),
+            ("Is anyone over there still alive?", "sarcasm", "anyone over there still alive?"),
+            ("So I guess 'next week' apparently means next month.", "sarcasm", "apparently means"),
+            (
+                "Your team seems to have missed the memo about replying.",
+                "sarcasm",
+                "missed the memo",
+            ),
+            ("Hey, remember me?", "sarcasm", "remember me?"),
+            (
+                "I find it laughable that no one on your team can send a simple update.",
+                "insult",
+                "laughable that no one on your",
+            ),
+            (
+                "Are your recruiters even trained?",
+                "insult",
+                "Are your recruiters even trained",
+            ),
+            ("Other folks from my round got their results days ago.", "comparison", None),
+            (
+                "Why does everyone else get feedback and I get nothing?",
+                "comparison",
+                "everyone else get feedback and I get nothing",
+            ),
+            ("It seems the other applicants were favoured.", "comparison", None),
+            ("Sixth message. Still nothing.", "pestering", "Sixth message"),
+            ("No answer by Friday and I'm accepting the other offer.", "ultimatum", None),
+            ("The waiting is seriously getting to me.", "reproach", "is seriously getting to me"),
+            (
+                "I had a mug printed with your company logo, it's on its way.",
+                "gimmick",
+                "printed with your company logo",
+            ),
+            (
+                "The panel clearly hadn't looked at my portfolio.",
+                "complaint",
+                "hadn't looked at my portfolio",
+            ),
+            ("Four rounds and a take-home. That's excessive.", "complaint", "That's excessive"),
+        ],
+    )
+    def test_flagged(self, text: str, category: str, words: str | None) -> None:
+        hits = [f for f in check_tone(text) if f.category == category]
+        assert hits, f"no {category} in {text!r}: {check_tone(text)}"
+        if words is not None:
+            assert words in [f.words for f in hits]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "This was the most rewarding project I have ever led, and it's why I applied.",
+            "I'd appreciate knowing the best time to call you.",
+            "The best part of the day was meeting your data team.",
+            "I'll be happy to share my references with anyone you like.",
+            "Will other candidates hear about the decision at the same time?",
+            "If that's unreasonable, please do say so.",
+            "I hope this is not excessive, but I've attached two work samples.",
+            "The process has been clear and well organised, thank you.",
+            "The interview was tough but fair, and I learned a lot.",
+            "My train was 20 minutes late, so thank you for waiting.",
+            "I'll be available as usual on weekdays after 4pm.",
+            "I'm working from home as usual on Fridays, so any time suits.",
+            "Despite the short notice, I'm happy to come in on Monday.",
+            "I think your team's approach to testing is excellent.",
+            "Sorry to email again so soon - I attached the wrong version of my CV.",
+            "My previous role had a gruelling on-call rota, which is why this role appeals.",
+            "Do you remember me from the careers fair last spring.",
+            "A friend from my course already works there and speaks highly of the team.",
+            "It's frustrating that the portal crashed, so I've attached my CV here.",
+        ],
+    )
+    def test_stays_clean(self, text: str) -> None:
+        assert check_tone(text) == (), check_tone(text)
+
+    def test_the_opinion_frame_does_not_hide_the_target(self) -> None:
+        # "I think" frames the judgement; the writer is not what is called pathetic.
+        assert [f.category for f in check_tone("I think it's pathetic, your team.")] == ["insult"]
+        assert check_tone("I think I was pathetic in the coding part.") == ()
 
 
 class TestInsultLayer:

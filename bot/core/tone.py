@@ -34,6 +34,14 @@ already covers the same words, so one problem is reported once.
      how fast your team moves") is read as irony when the message also talks about the
      wait, or the praise comes with "wow", an ellipsis, "I guess" or hyperbole
      ("lightning-fast"). "Thanks for getting back to me so quickly" alone is sincere.
+   - *process complaint*: the process or a part of it as the subject ("this process", "the
+     whole recruitment experience", "the scheduling") with a copula and a word VADER rates
+     at -1.0 or below, or a fault it does not know ("excessive", "draining").
+   - *superlative flattery*: in a sentence about the reader ("you", "your"), two
+     superlatives of praise ("the most talented", "the greatest"; "most" needs a word
+     VADER rates at +1.5 or a known word of praise), or one with a lifetime or world scope
+     ("ever", "of my entire career", "in history", "by far").
+
 3. **Intensity.** A sentence VADER scores as strongly negative (compound <= -0.75) that
    is aimed at the reader is flagged as anger even when no word list knows its words.
 4. **The whole message.** A long message (at least 120 words) that is also emotional
@@ -118,6 +126,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Protocol
 
+from bot.core.i18n import _
 from bot.core.types import ToneFinding
 
 __all__ = ["CATEGORIES", "check_tone", "check_tone_phrases"]
@@ -234,6 +243,46 @@ def _not_after_thanks(m: re.Match[str]) -> bool:
     if _THANKS_BEFORE.search(before):
         return False
     return not (m.group().lower().startswith("me") and _ASKING_BEFORE.search(before))
+
+
+# A correction of one's own message: writing again to fix it is not chasing.
+_CORRECTION = _ci(
+    r"\b(?:wrong (?:\w{1,12} )?(?:version|file|attachment|document|link|cv|resume|date|"
+    r"address|number)|forgot to (?:attach|include|add|mention)|(?:missing|corrupt\w{0,2}) "
+    r"(?:attachment|file)|typo|correct(?:ed|ion)|updated (?:version|copy|cv|resume)|"
+    r"(?:didn't|did not) (?:attach|go through)|(?:meant|mean) to (?:attach|include))\b"
+)
+
+
+def _not_thanks_or_correction(m: re.Match[str]) -> bool:
+    """Besides gratitude, 'sorry to email again, I attached the wrong CV' is a fix."""
+    if not _not_after_thanks(m):
+        return False
+    return _CORRECTION.search(m.string, max(0, m.start() - 60), m.end() + 160) is None
+
+
+# "As usual" about the writer's own routine: availability, not irony.
+_ROUTINE_BEFORE = _ci(
+    r"\b(?:available|free|reachable|contactable|around|working|in the office|at my desk|"
+    r"online|here)\W{0,3}$"
+)
+_ROUTINE_AFTER = _ci(
+    r"^\W{0,3}(?:on|from|at|between|after|before|during|every|in the (?:morning|afternoon|"
+    r"evening)s?|weekdays|mornings|afternoons|evenings)\b"
+)
+
+
+def _not_routine(m: re.Match[str]) -> bool:
+    """'I'll be available as usual on weekdays' is a timetable; 'still nothing, as usual' is
+    a dig. 'Business as usual' is neither."""
+    words = m.group().lower()
+    if words.startswith("business"):
+        return False
+    if "usual" not in words and "always" not in words:
+        return True
+    before = m.string[max(0, m.start() - 25) : m.start()]
+    after = m.string[m.end() : m.end() + 30]
+    return not (_ROUTINE_BEFORE.search(before) or _ROUTINE_AFTER.search(after))
 
 
 # What the user may ask to have by a date: their own paperwork, not the reader's decision.
@@ -356,8 +405,8 @@ _RULES: tuple[_Rule, ...] = (
                 r"(?:waste|waste) of (?:space|oxygen|air)"
             ),
         ),
-        "Anger reads as pressure and makes a busy reader put the message aside.",
-        "I remain very interested in the role and would be glad to hear about next steps.",
+        _("Anger reads as pressure and makes a busy reader put the message aside."),
+        _("I remain very interested in the role and would be glad to hear about next steps."),
     ),
     _Rule(
         "G10",
@@ -368,8 +417,8 @@ _RULES: tuple[_Rule, ...] = (
             # Four or more words in capitals in a row; a short name such as "ACME CORP" is fine.
             re.compile(r"\b[A-Z][A-Z']*(?:[ \t]{1,3}[A-Z][A-Z']*){3,}\b"),
         ),
-        "Capitals and strings of exclamation marks read as shouting.",
-        "I would be grateful for any update on the role.",
+        _("Capitals and strings of exclamation marks read as shouting."),
+        _("I would be grateful for any update on the role."),
         keep=_is_shouting,
         cased=True,
     ),
@@ -392,8 +441,8 @@ _RULES: tuple[_Rule, ...] = (
                 r"couldn't organi[sz]e|can't even (?:manage|organi[sz]e|send|reply|answer)"
             ),
         ),
-        "Judging the team or its work makes the reader defensive and ends the conversation.",
-        "I'd be grateful for an update on where things stand when you have a moment.",
+        _("Judging the team or its work makes the reader defensive and ends the conversation."),
+        _("I'd be grateful for an update on where things stand when you have a moment."),
     ),
     _Rule(
         "G10",
@@ -442,8 +491,8 @@ _RULES: tuple[_Rule, ...] = (
                 r"an afterthought)"
             ),
         ),
-        "A complaint puts the reader on the defensive; it will not speed up a decision.",
-        "I understand these decisions take time, and I appreciate any update you can share.",
+        _("A complaint puts the reader on the defensive; it will not speed up a decision."),
+        _("I understand these decisions take time, and I appreciate any update you can share."),
     ),
     _Rule(
         "G10",
@@ -463,9 +512,11 @@ _RULES: tuple[_Rule, ...] = (
                 r"(?:living|stuck|left|kept|leaving me|keeping me) in limbo"
             ),
         ),
-        "Telling the reader how their silence makes you feel reads as reproach and puts them "
-        "on the defensive.",
-        "I'm still very interested in the role and would be glad to hear about next steps.",
+        _(
+            "Telling the reader how their silence makes you feel reads as reproach and puts them "
+            "on the defensive."
+        ),
+        _("I'm still very interested in the role and would be glad to hear about next steps."),
     ),
     _Rule(
         "G10",
@@ -521,8 +572,8 @@ _RULES: tuple[_Rule, ...] = (
                 r"know|understand) how much|I (?:believed|trusted) you when"
             ),
         ),
-        "Guilt-tripping hands your worries to the reader and rarely earns a reply.",
-        "I enjoyed our conversation and would be glad to hear where the process stands.",
+        _("Guilt-tripping hands your worries to the reader and rarely earns a reply."),
+        _("I enjoyed our conversation and would be glad to hear where the process stands."),
     ),
     _Rule(
         "G9",
@@ -586,9 +637,11 @@ _RULES: tuple[_Rule, ...] = (
                 r"accept (?:the|their|another)|sign (?:with|elsewhere))"
             ),
         ),
-        "A deadline the reader never agreed to is an ultimatum; a date belongs only with "
-        "real news, such as a competing offer that comes with one.",
-        "If there is any news on the timeline, I would be glad to hear it.",
+        _(
+            "A deadline the reader never agreed to is an ultimatum; a date belongs only with "
+            "real news, such as a competing offer that comes with one."
+        ),
+        _("If there is any news on the timeline, I would be glad to hear it."),
         keep=_not_logistics,
     ),
     _Rule(
@@ -612,8 +665,11 @@ _RULES: tuple[_Rule, ...] = (
                 r"another|an? other|elsewhere)|(?:accept|go) elsewhere (?:if|unless|by)"
             ),
         ),
-        "An ultimatum pushes the reader to say no, or to say nothing.",
-        "I remain interested and would be glad to hear about next steps when you can share them.",
+        _("An ultimatum pushes the reader to say no, or to say nothing."),
+        _(
+            "I remain interested and would be glad to hear about next steps when you can "
+            "share them."
+        ),
     ),
     _Rule(
         "G10",
@@ -662,9 +718,9 @@ _RULES: tuple[_Rule, ...] = (
                 r"organi[sz]es|would run|would treat)"
             ),
         ),
-        "Sarcasm is easy to misread in writing and always lands badly.",
-        "I know things get busy, and I appreciate any update when you have a moment.",
-        keep=lambda m: not m.group().lower().startswith("business"),
+        _("Sarcasm is easy to misread in writing and always lands badly."),
+        _("I know things get busy, and I appreciate any update when you have a moment."),
+        keep=_not_routine,
     ),
     _Rule(
         "G10",
@@ -708,8 +764,8 @@ _RULES: tuple[_Rule, ...] = (
                 r"(?:even |actually )?(?:care|read|check)"
             ),
         ),
-        "A rhetorical question reads as sarcasm and puts the reader on the spot.",
-        "I wanted to check in on the role and see whether there is any news.",
+        _("A rhetorical question reads as sarcasm and puts the reader on the spot."),
+        _("I wanted to check in on the role and see whether there is any news."),
     ),
     _Rule(
         "G10",
@@ -766,9 +822,11 @@ _RULES: tuple[_Rule, ...] = (
                 r"(?:offered|hired|chosen|picked|given|selected|invited|called|the)"
             ),
         ),
-        "Comparing your treatment with other candidates' reads as a complaint, and the reader "
-        "cannot discuss other people's applications.",
-        "I'd be grateful for any update on my own application when you have one.",
+        _(
+            "Comparing your treatment with other candidates' reads as a complaint, and the reader "
+            "cannot discuss other people's applications."
+        ),
+        _("I'd be grateful for any update on my own application when you have one."),
     ),
     _Rule(
         "G10",
@@ -864,8 +922,8 @@ _RULES: tuple[_Rule, ...] = (
                 r"hit publish|go(?:ing)? viral"
             ),
         ),
-        "Threatening to tell others is a call-out; it closes doors here and elsewhere.",
-        "I would appreciate any update you are able to share about the role.",
+        _("Threatening to tell others is a call-out; it closes doors here and elsewhere."),
+        _("I would appreciate any update you are able to share about the role."),
         keep=_not_their_post,
     ),
     _Rule(
@@ -904,9 +962,9 @@ _RULES: tuple[_Rule, ...] = (
                 r"(?:before|already|twice|several times|repeatedly|multiple times)"
             ),
         ),
-        "Pointing at the wait or the repetition reads as nagging.",
-        "I wanted to check in on the role and see whether there is any news.",
-        keep=_not_after_thanks,
+        _("Pointing at the wait or the repetition reads as nagging."),
+        _("I wanted to check in on the role and see whether there is any news."),
+        keep=_not_thanks_or_correction,
     ),
     _Rule(
         "G3",
@@ -943,9 +1001,11 @@ _RULES: tuple[_Rule, ...] = (
                 r"attempt)|(?:final|last) time (?:that )?I"
             ),
         ),
-        "Counting your messages reproaches the reader, and two unanswered messages to one "
-        "person is the limit anyway.",
-        "I'm following up on my application for the role and would welcome any news.",
+        _(
+            "Counting your messages reproaches the reader, and two unanswered messages to one "
+            "person is the limit anyway."
+        ),
+        _("I'm following up on my application for the role and would welcome any news."),
     ),
     _Rule(
         "G10",
@@ -970,8 +1030,8 @@ _RULES: tuple[_Rule, ...] = (
             ),
             _rx(r"I'm pleading|I am pleading|I implore"),
         ),
-        "Begging makes the reader uncomfortable and undersells you.",
-        "I'm confident I could contribute to the team and would welcome the chance.",
+        _("Begging makes the reader uncomfortable and undersells you."),
+        _("I'm confident I could contribute to the team and would welcome the chance."),
     ),
     _Rule(
         "G10",
@@ -1014,8 +1074,8 @@ _RULES: tuple[_Rule, ...] = (
                 r"(?:to|so you can) remember me by|sweeten the deal"
             ),
         ),
-        "A gimmick draws attention to the stunt rather than to your skills.",
-        "I'd be glad to share a short work sample if it would help.",
+        _("A gimmick draws attention to the stunt rather than to your skills."),
+        _("I'd be glad to share a short work sample if it would help."),
     ),
     _Rule(
         "G10",
@@ -1048,9 +1108,11 @@ _RULES: tuple[_Rule, ...] = (
                 r"word|pull (?:some )?strings|push my application|move me (?:up|forward))"
             ),
         ),
-        "Gifts or payment look like an attempt to buy a decision and put the reader in an "
-        "awkward spot.",
-        "Thank you for your time; I'd be glad to answer any further questions.",
+        _(
+            "Gifts or payment look like an attempt to buy a decision and put the reader in an "
+            "awkward spot."
+        ),
+        _("Thank you for your time; I'd be glad to answer any further questions."),
     ),
     _Rule(
         "G10",
@@ -1117,8 +1179,8 @@ _RULES: tuple[_Rule, ...] = (
                 r"beyond compare|legendary)"
             ),
         ),
-        "Over-the-top praise reads as insincere; keep compliments specific and modest.",
-        "I appreciated how clearly you explained the team's goals.",
+        _("Over-the-top praise reads as insincere; keep compliments specific and modest."),
+        _("I appreciated how clearly you explained the team's goals."),
     ),
     _Rule(
         "G7",
@@ -1169,9 +1231,11 @@ _RULES: tuple[_Rule, ...] = (
                 r"arrived|happened)"
             ),
         ),
-        "Blame makes the reader defensive; a note up the chain shows enthusiasm and skills, "
-        "never fault.",
-        "I'm writing to reaffirm my strong interest in the role and would welcome an update.",
+        _(
+            "Blame makes the reader defensive; a note up the chain shows enthusiasm and skills, "
+            "never fault."
+        ),
+        _("I'm writing to reaffirm my strong interest in the role and would welcome an update."),
         keep=_not_hedged,
     ),
     _Rule(
@@ -1210,9 +1274,11 @@ _RULES: tuple[_Rule, ...] = (
                 r"neighbou?rhood)"
             ),
         ),
-        "Keep to work channels: personal numbers, texts, home addresses and social media "
-        "messages cross a line.",
-        "I'll write to your work e-mail; a reply whenever it suits you is very welcome.",
+        _(
+            "Keep to work channels: personal numbers, texts, home addresses and social media "
+            "messages cross a line."
+        ),
+        _("I'll write to your work e-mail; a reply whenever it suits you is very welcome."),
     ),
     _Rule(
         "G5",
@@ -1253,8 +1319,8 @@ _RULES: tuple[_Rule, ...] = (
                 r"wait (?:until|till|for) (?:someone|somebody|you) (?:can )?(?:see|sees|meet|meets)"
             ),
         ),
-        "Turning up unannounced, even with more material, puts people on the spot.",
-        "I'd be glad to send any further material by e-mail if that would help.",
+        _("Turning up unannounced, even with more material, puts people on the spot."),
+        _("I'd be glad to send any further material by e-mail if that would help."),
         keep=_not_invited,
     ),
 )
@@ -1862,12 +1928,282 @@ _MORE_FAMILIES: tuple[
 )
 
 
+# Families by meaning, added with a fresh development batch (bench tone_dev2.jsonl):
+# each pairs a kind of target with a kind of judgement rather than listing sentences.
+_AUDIENCE = (
+    r"(?:people|everyone|everybody|others|colleagues|friends|contacts|network|community|"
+    r"industry|world|public|followers|recruiters?|candidates|applicants|job ?seekers|peers|"
+    r"classmates|alumni|anyone|folks)"
+)
+_AUDIENCE_BEFORE = _ci(r"\b" + _AUDIENCE + r"\b[^.!?\n]{0,60}$")
+
+
+_EXPERIENCE_AFTER = _ci(r"\b(?:about|how|experience|treat\w{0,4}|ordeal|happened|this)\b")
+_HEDGED_BEFORE = _ci(r"\b(?:if|whether|hope|wonder|not sure|in case|sorry if)\b[^.!?\n]{0,20}$")
+
+
+def _after_audience(m: re.Match[str]) -> bool:
+    """'Every recruiter I speak to will hear how this went': an audience is the subject, and
+    it is a statement, not a question ("Will other candidates hear about it too?")."""
+    if _AUDIENCE_BEFORE.search(m.string, max(0, m.start() - 80), m.start()) is None:
+        return False
+    rest = m.string[m.end() : m.end() + 200]
+    ends = [i for i in (rest.find(c) for c in ".!?\n") if i >= 0]
+    return not ends or rest[min(ends)] != "?"
+
+
+def _about_the_experience(m: re.Match[str]) -> bool:
+    """'I'll tell people about how I was treated' is a call-out; 'I'll share my references
+    with anyone you like' is not."""
+    return _EXPERIENCE_AFTER.search(m.string, m.start(), m.end() + 60) is not None
+
+
+def _not_hedged_before(m: re.Match[str]) -> bool:
+    """'If that's unreasonable, do say' asks; 'That's excessive.' judges."""
+    return _HEDGED_BEFORE.search(m.string, max(0, m.start() - 30), m.start()) is None
+
+
+_MEANING_FAMILIES: tuple[
+    tuple[str, str, tuple[re.Pattern[str], ...], Callable[[re.Match[str]], bool] | None], ...
+] = (
+    (
+        # An intent to tell an audience about the experience names no site but is a call-out
+        # all the same.
+        "G10",
+        "public_callout",
+        (
+            _rx(
+                r"(?:I'll|I will|I'm going to|I am going to|I'm gonna|I intend to|I plan to|"
+                r"I'm planning to|I am planning to|I'm considering|I am considering|I'm thinking "
+                r"of|can't wait to|cannot wait to|I'll be sure to|I will be sure to|I'll make "
+                r"sure to|no choice but to|be forced to) (?:\w{1,12} ){0,2}(?:tell|telling|"
+                r"share|sharing|mention|mentioning|post|posting|publish|publishing|write|writing|"
+                r"leave|leaving|talk|talking|warn|warning|spread|spreading|making|make) "
+                r"(?:\w{1,15} ){0,6}(?:" + _AUDIENCE + r"|online|publicly|public|sites?|"
+                r"platforms?|forums?|account|review|post|thread)"
+            ),
+        ),
+        _about_the_experience,
+    ),
+    (
+        "G10",
+        "public_callout",
+        (
+            _rx(
+                r"(?:posting|publishing|sharing|writing|post|publish|share|write) (?:up )?"
+                r"(?:an? |my )?(?:honest |full |detailed |public |candid |frank |true )?"
+                r"(?:account|story|write-?up|version|thread) (?:of|about) (?:this|my|the|how|your|"
+                r"what)|"
+                r"(?:on|across) (?:every|all|multiple|several|various) (?:\w{1,10} )?(?:sites?|"
+                r"platforms?|forums?|review sites?)|"
+                r"(?:comes?|will come|come) up when I (?:talk|speak|write|tell)|"
+                r"when I (?:talk|speak|write|tell people) about (?:bad|terrible|awful|horrible|"
+                r"the worst|negative|poor)"
+            ),
+        ),
+        None,
+    ),
+    (
+        # "Every recruiter I speak to will hear how this went", "the wider community should
+        # know how this company ghosts people": an audience is the subject.
+        "G10",
+        "public_callout",
+        (
+            _rx(
+                r"(?:will|'ll|are going to|is going to|gonna|should|ought to|deserves? to) "
+                r"(?:\w{1,10} )?(?:hear|know|learn|find out|be told) (?:about|how|what|of)"
+            ),
+        ),
+        _after_audience,
+    ),
+    (
+        # Rhetorical questions and asides about the reader's existence, the memo, the void.
+        "G10",
+        "sarcasm",
+        (
+            _rxq(
+                r"(?:you|you're|you are|you all|y'all|anyone|anybody|everyone) (?:\w{1,12} ){0,3}"
+                r"(?:still )?(?:alive|breathing|in business|awake|in existence)[^.!?\n]{0,25}\?|"
+                r"remember me\s{0,2}\?"
+            ),
+            _rx(
+                r"(?:missed|didn't get|did not get|never got|must have missed) the memo|"
+                r"(?:lost|disappeared|vanished|swallowed|fallen|fell) (?:\w{1,10} )?(?:in|into|by) "
+                r"(?:the|a) (?:void|black hole|abyss|ether|bermuda triangle)|"
+                r"apparently (?:means|meant|translates to)|units? of time|"
+                r"(?:filled|run|staffed|handled|managed) by (?:a )?ghosts?|ghost town|tumbleweed|"
+                r"crickets"
+            ),
+        ),
+        None,
+    ),
+    (
+        # "Are your recruiters even trained?": a question that doubts the reader's competence.
+        "G10",
+        "insult",
+        (
+            _rx(
+                r"(?:is|are|was|were|do|does|did) (?:your|the|you|anyone|anybody) (?:\w{1,15} )?"
+                r"(?:even|actually|ever) (?:trained|qualified|competent|capable|professional|"
+                r"organi[sz]ed|paying attention|literate)"
+            ),
+        ),
+        None,
+    ),
+    (
+        # A feeling worn down by the wait, said without the word for it.
+        "G10",
+        "reproach",
+        (
+            _rx(
+                r"(?:is|are|has been|have been|it's|it is|really|starting to|beginning to) "
+                r"(?:really |truly |seriously |starting to |beginning to )?(?:getting|get) to me|"
+                r"(?:getting|get|got) on my (?:last )?nerves?|(?:wearing|worn) me (?:down|out)|"
+                r"(?:driving|drives|drove) me (?:crazy|mad|nuts|up the wall|insane|round the bend)"
+            ),
+        ),
+        None,
+    ),
+    (
+        # A demand that makes silence by a date mean something: "no reply by the 15th means".
+        "G9",
+        "ultimatum",
+        (
+            _rx(
+                r"no (?:reply|answer|response|word|news|decision|offer) (?:from you )?"
+                r"(?:by|before|within) (?:\w{1,12} ){0,3}(?:means|and I|then I|I'll|I will)|"
+                r"(?:I'm|I am|I'll be|I will be|take myself) (?:\w{1,10} )?off the table"
+            ),
+        ),
+        None,
+    ),
+    (
+        "G10",
+        "guilt",
+        (_rx(r"(?:lost|losing|lose) (?:so much |a lot of |any |many nights' |nights of )?sleep"),),
+        None,
+    ),
+    (
+        # Gimmicks by object: the reader's logo or the writer's face on a thing, a puzzle to
+        # solve, a parcel arranged for the reader.
+        "G10",
+        "gimmick",
+        (
+            _rx(
+                r"(?:printed|engraved|embroidered|iced|decorated|shaped|stamped) "
+                r"(?:\w{1,10} ){0,2}(?:with|like|in the shape of) (?:your|the company's|"
+                r"the) (?:company(?:'s)? |team(?:'s)? )?(?:logo|brand|mascot|face|name)|"
+                r"my face (?:printed )?on (?:it|them|the)|"
+                r"(?:sent|mailed|posted|made|built|created|designed|couriered) you (?:a |an )?"
+                r"(?:\w{1,10} )?(?:puzzle|riddle|crossword|treasure hunt|scavenger hunt|"
+                r"escape room|jigsaw|quiz)|once you (?:solve|crack|finish) it|"
+                r"(?:cv|resume|portfolio|application) (?:\w{1,10} ){0,2}(?:inside|hidden)|"
+                r"arranged for (?:a|an|some) (?:\w{1,12} ){0,3}to be (?:delivered|sent|"
+                r"couriered)"
+            ),
+        ),
+        None,
+    ),
+    (
+        # Over-counting with a bare count word ("Fifth email now").
+        "G3",
+        "pestering",
+        (
+            _rx(
+                r"(?:third|fourth|fifth|sixth|seventh|umpteenth|nth) (?:\w{1,12} )?" + _MESSAGE_NOUN
+            ),
+            _rx(
+                r"despite (?:my )?(?:repeated|several|multiple|numerous|many|countless|two|"
+                r"three|four|my) (?:\w{1,10} )?(?:requests|e-?mails|attempts|reminders|"
+                r"follow\W?ups|calls|messages|chasers|tries)"
+            ),
+        ),
+        None,
+    ),
+    (
+        # What others got against what the writer got; others favoured; a rival run down.
+        "G10",
+        "comparison",
+        (
+            _rx(
+                r"other (?:ppl|folks|guys|girls|interviewees|finalists) (?:\w{1,15} ){0,5}"
+                r"(?:got|get|received|heard|already)|"
+                r"(?:was|am) I not (?:\w{1,10} )?(?:good enough|worth|important enough|"
+                r"qualified enough)|"
+                r"(?:gets?|got|received|receives|heard) (?:\w{1,15} ){0,4}(?:and|but|while|"
+                r"whereas) (?:I|me) (?:\w{1,10} ){0,2}(?:get|got|receive|received|hear|heard) "
+                r"(?:nothing|no|zero|silence|crickets|not)|"
+                r"(?:someone|somebody|a guy|a girl|a woman|a man|a person|people|others|a friend|"
+                r"two people|another candidate|a candidate|everyone) (?:\w{1,12} ){0,3}(?:from|"
+                r"in|at) my (?:interview|assessment|cohort|batch|group|round|intake)"
+                r"(?: day| centre| center| group)? (?:\w{1,12} ){0,3}already (?:got|heard|"
+                r"received|has an offer|had|been)|"
+                r"(?:other|others|internal|someone else|they|them|the rest) (?:\w{1,15} ){0,3}"
+                r"(?:were|was|are|is|being|been|get|got) (?:\w{1,10} )?(?:favou?red|preferred|"
+                r"prioriti[sz]ed|fast-?tracked)|"
+                r"(?:half|a fraction of|a quarter of|nowhere near) (?:my|the) (?:\w{1,10} )?"
+                r"(?:experience|skills|qualifications|ability|track record)|"
+                r"(?:the other|that other) (?:guy|girl|woman|man|person|candidate|applicant|one|"
+                r"lad|bloke) (?:\w{1,12} ){0,3}(?:doesn't|does not|didn't|did not|isn't|is not|"
+                r"wasn't|has no|had no|can't|cannot)"
+            ),
+        ),
+        None,
+    ),
+    (
+        # Complaints about the process by what happened: chasing every step, a panel that had
+        # not read the CV, a late start, a promise never kept, "that's excessive".
+        "G10",
+        "complaint",
+        (
+            _rx(
+                r"(?:had|have|having) to (?:chase|beg|push|fight|ask) (?:\w{1,10} )?(?:for )?"
+                r"(?:every|each|everything|all|at every)|"
+                r"(?:hadn't|had not|didn't|did not|hasn't|has not|haven't|have not|never) "
+                r"(?:even )?"
+                r"(?:read|looked at|look at|opened|open|seen|glanced at) my (?:cv|resume|"
+                r"application|portfolio|cover letter)|"
+                r"(?:interview|call|meeting|panel|interviewers?|they|he|she|manager|recruiter|"
+                r"it) (?:\w{1,12} ){0,2}(?:started|began|was|were|arrived|joined|showed up|"
+                r"turned up|came) (?:over |nearly |almost |about |around |a full )?(?:\d{1,3}|ten|"
+                r"fifteen|twenty|thirty|forty|forty-five|an hour|half an hour) (?:\w{1,10} )?"
+                r"late|"
+                r"never (?:got|received|had|heard) (?:\w{1,12} ){0,2}(?:promised|agreed|"
+                r"scheduled)|(?:promised|agreed|scheduled) (?:\w{1,12} ){0,2}never (?:came|"
+                r"arrived|happened|materiali[sz]ed)|"
+                r"(?:doesn't|does not|didn't|did not|don't|won't) even (?:work|load|open|exist|"
+                r"connect)|"
+                r"(?:no|nobody|no one|no-one|candidates?|people|applicants?|anyone) (?:\w{1,12} )?"
+                r"(?:should|ought to|deserves? to) (?:\w{1,10} )?(?:have to|be made to|be kept|"
+                r"be left|be expected to|need to) (?:wait|waiting|chase|beg|hanging|in the dark|"
+                r"guessing|follow up)"
+            ),
+            _ci(r"(?:\A|(?<=[.!?\n])\s{0,3})not (?:great|good|ideal|cool|ok|okay|on)\s{0,3}[.!]"),
+        ),
+        _not_about_me,
+    ),
+    (
+        "G10",
+        "complaint",
+        (
+            _rx(
+                r"(?:that's|that is|this is|which is|it's|it is) (?:just |frankly |honestly |"
+                r"simply |quite |rather |a bit |a little )?(?:excessive|unreasonable|overkill|"
+                r"over the top)"
+            ),
+        ),
+        _not_hedged_before,
+    ),
+)
+
+
 def _family_rules() -> tuple[_Rule, ...]:
     first: dict[tuple[str, str], _Rule] = {}
     for r in _RULES:
         first.setdefault((r.rule, r.category), r)
     out = []
-    for rule_id, category, patterns, keep in _FAMILIES + _MORE_FAMILIES + _BLIND_FIGURE_FAMILIES:
+    families = _FAMILIES + _MORE_FAMILIES + _BLIND_FIGURE_FAMILIES + _MEANING_FAMILIES
+    for rule_id, category, patterns, keep in families:
         base = first[(rule_id, category)]
         out.append(_Rule(rule_id, category, patterns, base.why, base.instead, keep))
     return tuple(out)
@@ -1884,16 +2220,23 @@ def _layer_rule(category: str, why: str, instead: str, rule: str = "G10") -> _Ru
 _INSULT = _BY_CATEGORY["insult"]
 _REPROACH = _BY_CATEGORY["reproach"]
 _SARCASM = _BY_CATEGORY["sarcasm"]
+_COMPLAINT = _BY_CATEGORY["complaint"]
+_FLATTERY = _BY_CATEGORY["flattery"]
 _HARSH = _layer_rule(
     "anger",
-    "This sentence is strongly negative and aimed at the reader; a busy reader will put it aside.",
-    "I'd be grateful for an update on where things stand when you have a moment.",
+    _(
+        "This sentence is strongly negative and aimed at the reader; a busy reader will put "
+        "it aside."
+    ),
+    _("I'd be grateful for an update on where things stand when you have a moment."),
 )
 _LONG = _layer_rule(
     "long_emotional",
     "",  # filled in per message with its own figures
-    "Thank you again for the interview; I remain very interested in the role and would be "
-    "glad to hear about next steps.",
+    _(
+        "Thank you again for the interview; I remain very interested in the role and would be "
+        "glad to hear about next steps."
+    ),
 )
 
 
@@ -2009,7 +2352,15 @@ _READER_NOUNS = frozenset(
         "experience",
         "thing",
         "whole",
+        "scheduling",
+        "scheduler",
+        "coordination",
+        "leadership",
     }
+)
+# "I think it's pathetic that...": the "I" frames an opinion, it is not what is judged.
+_OPINION_VERBS = frozenset(
+    {"think", "thought", "believe", "find", "found", "say", "said", "must", "consider"}
 )
 _READER_DETERMINERS = frozenset({"the", "this", "that", "your", "their"})
 
@@ -2563,7 +2914,15 @@ def _insult_spans(
                 continue
             # The nearest subject to the left decides whom the judgement is about.
             left_target = max((t for t in targets if t < j), default=-1)
-            left_self = max((k for k in range(j) if toks[k].low in _FIRST_PERSON), default=-1)
+            left_self = max(
+                (
+                    k
+                    for k in range(j)
+                    if toks[k].low in _FIRST_PERSON
+                    and not (k + 1 < len(toks) and toks[k + 1].low in _OPINION_VERBS)
+                ),
+                default=-1,
+            )
             if left_target > left_self:
                 first = left_target
                 while first - 1 in targets:  # "your team", "the recruiter"
@@ -2610,6 +2969,163 @@ def _reproach_spans(start: int, sentence: str) -> Iterator[tuple[int, int]]:
             end = toks[j + 1].end if low == "let" else tok.end
             yield before[0].start if before else tok.start, end
             return
+
+
+# The process and its parts, as a subject a candidate judges ("this process has been
+# exhausting", "the scheduling has been a mess").
+_PROCESS_NOUNS = frozenset(
+    {
+        "process",
+        "experience",
+        "scheduling",
+        "communication",
+        "communications",
+        "recruitment",
+        "hiring",
+        "timeline",
+        "wait",
+        "waiting",
+        "silence",
+        "organisation",
+        "organization",
+        "coordination",
+        "thing",
+        "journey",
+        "whole",
+        "procedure",
+        "system",
+    }
+)
+_SUBJECT_NOUNS = _PROCESS_NOUNS | _READER_NOUNS
+_PROCESS_DETERMINERS = frozenset({"the", "this", "that", "your", "whole", "entire"})
+_COPULAS = frozenset(
+    {"is", "was", "has", "have", "been", "being", "seems", "feels", "felt", "became", "are"}
+)
+# Negative words about a process that VADER does not rate, or rates mildly.
+_PROCESS_FAULTS = frozenset(
+    {
+        "exhausting",
+        "excessive",
+        "draining",
+        "tiring",
+        "gruelling",
+        "grueling",
+        "endless",
+        "interminable",
+        "mess",
+        "shambles",
+        "opaque",
+        "chaotic",
+        "disorganised",
+        "disorganized",
+        "nightmare",
+        "ordeal",
+        "drawn-out",
+        "long-winded",
+    }
+)
+
+
+def _process_complaint_spans(
+    start: int, sentence: str, lexicon: dict[str, float]
+) -> Iterator[tuple[int, int]]:
+    """'<the process> <is/has been> <negative word>': a complaint about the process.
+
+    The negative word is one VADER rates at -1.0 or below, or a fault of a process VADER
+    does not know ("excessive", "draining"); courtesy words, negations and sympathy keep a
+    clause clean, and so does the writer's own mishap."""
+    if _SYMPATHY.search(sentence) or _SELF_CAUSE.search(sentence):
+        return
+    for offset, clause in _clauses(start, sentence):
+        toks = _tokens(clause, offset)
+        for i, tok in enumerate(toks[:-2]):
+            if tok.low not in _PROCESS_NOUNS or i == 0:
+                continue
+            first = i - 1  # "the whole recruitment experience": a compound subject
+            while first > 0 and toks[first].low in _SUBJECT_NOUNS:
+                first -= 1
+            if toks[first].low not in _PROCESS_DETERMINERS:
+                continue
+            if toks[i + 1].low not in _COPULAS:
+                continue
+            for j in range(i + 2, min(len(toks), i + 7)):
+                low = toks[j].low
+                if low in _FIRST_PERSON or low in _NOT_JUDGEMENT or low in _COURTESY_WORDS:
+                    break
+                if any(t.low in _NEGATORS or t.low.endswith("n't") for t in toks[i + 1 : j]):
+                    break
+                if low in _PROCESS_FAULTS or lexicon.get(low, 0.0) <= -1.0:
+                    yield toks[first].start, toks[j].end
+                    return
+
+
+# Superlatives: "the most <praise>" or "the best/greatest...".
+_SUPERLATIVE = _ci(
+    r"\bthe (?:very |single |absolute )?(?:most (?:[a-z-]{3,20})|best|greatest|finest|smartest|"
+    r"kindest|brightest|nicest|coolest|wisest|sharpest|warmest|strongest|smartest)\b"
+)
+# Where a superlative claims the whole world or a lifetime, it is no longer specific praise.
+_SUPERLATIVE_SCOPE = _ci(
+    r"\b(?:ever|of (?:my|all) (?:entire |whole )?(?:life|career|time|lifetime|days)|"
+    r"in (?:the )?(?:whole |entire )?(?:world|history|industry|universe|country|sector)|"
+    r"on (?:the )?(?:planet|earth)|anywhere|of all time|hands down|by far|bar none|"
+    r"without (?:a |any )?doubt)\b"
+)
+_READER_WORDS = _ci(r"\b(?:you|your|yours|you're|you've)\b")
+# Praise that VADER's lexicon lacks.
+_PRAISE_EXTRA = frozenset(
+    {
+        "incredible",
+        "phenomenal",
+        "inspiring",
+        "visionary",
+        "exceptional",
+        "extraordinary",
+        "remarkable",
+        "outstanding",
+        "gifted",
+        "innovative",
+        "impressive",
+        "talented",
+        "important",
+        "gracious",
+        "knowledgeable",
+        "accomplished",
+        "insightful",
+        "elegant",
+        "stunning",
+        "iconic",
+    }
+)
+
+
+def _flattery_span(start: int, sentence: str, lexicon: dict[str, float]) -> tuple[int, int] | None:
+    """Superlative praise of the reader's side: two superlatives, or one claiming a
+    lifetime or the world ("the most incredible conversation of my entire career").
+
+    A single modest superlative ("the best part of the day was the whiteboard session")
+    and superlatives about the writer's own work (no "you"/"your") stay clean."""
+    if _READER_WORDS.search(sentence) is None:
+        return None
+    hits = []
+    for m in _SUPERLATIVE.finditer(sentence):
+        words = m.group().split()
+        if words[-2] == "most":
+            adj = words[-1]
+            if adj not in _PRAISE_EXTRA and lexicon.get(adj, 0.0) < 1.5:
+                continue
+        hits.append(m)
+    if not hits:
+        return None
+    scoped = [m for m in hits if _SUPERLATIVE_SCOPE.search(sentence, m.end(), m.end() + 60)]
+    scoped += [
+        m for m in hits if _SUPERLATIVE_SCOPE.search(sentence, max(0, m.start() - 25), m.start())
+    ]
+    if len(hits) < 2 and not scoped:
+        return None
+    first = min(hits + scoped, key=lambda m: m.start())
+    last = max(hits, key=lambda m: m.end())
+    return start + first.start(), start + last.end()
 
 
 def _harsh_span(start: int, sentence: str, compound: float) -> tuple[int, int] | None:
@@ -2672,10 +3188,10 @@ def _long_message(
     clipped = stripped[:160]
     if len(stripped) > 160 and " " in clipped:
         clipped = clipped[: clipped.rfind(" ")]
-    why = (
-        f"At {words} words, much of it about how you feel, this reads as an outpouring rather "
+    why = _(
+        "At {words} words, much of it about how you feel, this reads as an outpouring rather "
         "than a follow-up; a short, calm note about the role lands better."
-    )
+    ).format(words=words)
     return offset + lead, offset + lead + len(clipped), why
 
 
@@ -2726,6 +3242,11 @@ def _layer_hits(
             add(s, e, _INSULT)
         for s, e in _reproach_spans(start, sentence):
             add(s, e, _REPROACH)
+        for s, e in _process_complaint_spans(start, sentence, lexicon):
+            add(s, e, _COMPLAINT)
+        flattery = _flattery_span(start, sentence, lexicon)
+        if flattery is not None:
+            add(*flattery, _FLATTERY)
         for m in _SPEED_PRAISE.finditer(sentence):
             around = sentence[max(0, m.start() - 30) : m.end() + 40]
             if waits_in_message or _IRONY_MARK.search(around):
