@@ -12,6 +12,8 @@ import ast
 import io
 import json
 import re
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -22,7 +24,10 @@ from testkit.waits import wait_budget
 
 from bot.cli import main
 from bot.core import tone
+from bot.core._tone_examples import EXAMPLES
 from bot.core.tone import CATEGORIES, check_tone, check_tone_phrases
+
+ROOT = Path(__file__).resolve().parent.parent
 
 # (text, category, rule, the words exactly as written in the text)
 FLAGGED = [
@@ -769,3 +774,67 @@ class TestCli:
         monkeypatch.setattr("sys.stdin", io.StringIO("I was disappointed to miss your call."))
         assert main(["tone", "-", "--json"]) == 0
         assert json.loads(capsys.readouterr().out) == {"ok": True, "findings": []}
+
+
+class TestModelLayer:
+    """Where no pattern matches, a model trained on the development corpora reads the
+    message as a whole; it reports the worst sentence with its kind's reason and calmer
+    wording, and stays silent on calm messages."""
+
+    @pytest.mark.parametrize(
+        ("text", "category"),
+        [
+            (
+                "I find it rather telling that nobody could spare two minutes to update me.",
+                "reproach",
+            ),
+            ("I am starting to wonder whether anyone there actually reads their inbox.", "sarcasm"),
+        ],
+    )
+    def test_catches_what_no_pattern_names(
+        self, text: str, category: str, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        (finding,) = check_tone(text)
+        assert finding.category == category
+        assert finding.words == text and finding.why and finding.instead
+        monkeypatch.setattr(tone, "MODEL_MARGIN", float("inf"))
+        assert check_tone(text) == ()  # the patterns alone miss it: the model found it
+
+    def test_names_the_worst_sentence(self) -> None:
+        text = (
+            "Thank you again for meeting me on Tuesday. I find it rather telling that nobody "
+            "could spare two minutes to update me."
+        )
+        (finding,) = check_tone(text)
+        assert finding.words.startswith("I find it rather telling")
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "I'd appreciate an update on the timeline when you have a moment.",
+            "Thank you again for your time last Tuesday; I enjoyed meeting the team.",
+            "I have another offer with a deadline of Friday, so I wanted to let you know.",
+            "Just checking in to see whether there is any news on the role.",
+            "I was sorry to miss your call yesterday; I'm free any time tomorrow.",
+        ],
+    )
+    def test_calm_messages_stay_clean(self, text: str) -> None:
+        assert check_tone(text) == ()
+
+    def test_examples_module_is_what_the_script_writes(self) -> None:
+        done = subprocess.run(
+            [sys.executable, str(ROOT / "tools" / "make_tone_examples.py"), "--check"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode == 0, done.stdout
+
+    def test_examples_never_hold_a_blind_line(self) -> None:
+        blind = {
+            json.loads(line)["text"]
+            for line in (ROOT / "bench" / "corpora" / "tone_blind.jsonl").read_text().splitlines()
+            if line.strip()
+        }
+        assert len(EXAMPLES) > 1000
+        assert not blind & {text for text, _ in EXAMPLES}

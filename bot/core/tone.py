@@ -126,6 +126,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Protocol
 
+from bot.core.bayes import NaiveBayes, features
 from bot.core.i18n import _
 from bot.core.types import ToneFinding
 
@@ -3314,7 +3315,92 @@ def check_tone(text: str) -> tuple[ToneFinding, ...]:
     phrases = _phrase_hits(norm, folded)
     found = [(s, e, r, r.why) for s, e, r in phrases]
     found += _layer_hits(norm, folded, [(s, e) for s, e, _ in phrases])
+    if not found:
+        model = _model_hit(folded)
+        if model is not None:
+            found.append(model)
     return _merge(text, found)
+
+
+# --- the model layer ------------------------------------------------------------------------
+
+MODEL_MARGIN = 10.0
+"""How much more likely (natural log) the message must be under its best problem kind than
+under the clean lines, before the model layer reports it. Chosen by cross-validation on the
+development corpora: trained on one batch, the layer lifted the other batch's recall from
+78% (patterns alone) to 96%, with one clean line more flagged (3 of 110)."""
+_MODEL_CHARS = 3000  # the model reads the start of a long message (speed; rants are long)
+# The corpora's kinds, as the check's categories (whose reason and calmer wording are shown).
+_KIND_CATEGORY = {
+    "anger_insult": "insult",
+    "blame": "blame",
+    "comparison": "comparison",
+    "complaint": "complaint",
+    "gimmick_bribe": "gimmick",
+    "guilt": "guilt",
+    "pestering": "pestering",
+    "public_callout": "public_callout",
+    "reproach_feeling": "reproach",
+    "sarcasm": "sarcasm",
+}
+# Kinds left to the patterns, whose look-alikes differ by a word the model weighs lightly: a
+# deadline stated politely (G9) and one made a demand, begging and a sincere "please", a
+# personal channel or a visit and a mention of one, flattery and honest praise.
+_MODEL_POSITIVE = 0.4  # a warm message (VADER compound) is left to the patterns
+_AIMED_KINDS = frozenset({"anger_insult", "blame"})
+_AIMED_AT_READER = re.compile(
+    r"\b(?:you|your|yours|team|company|firm|recruiters?|hr|they|their|them|process|"
+    r"interviewers?|managers?|coordinators?|panel|nobody|no one|anyone|someone|people)\b"
+)
+
+
+def _model_text(text: str) -> str:
+    return re.sub(r"['\u2019]", "", text.casefold())
+
+
+@cache
+def _tone_model() -> NaiveBayes:
+    """Trained once, on first use, on the development corpora's lines (a few milliseconds)."""
+    from bot.core._tone_examples import EXAMPLES
+
+    return NaiveBayes.train(
+        ((features(_model_text(line), line), kind) for line, kind in EXAMPLES), 0.1
+    )
+
+
+def _model_margin(text: str) -> tuple[float, str]:
+    """How much likelier ``text`` is under its best problem kind than clean, and the kind."""
+    scores = _tone_model().scores(features(_model_text(text), text))
+    clean = scores.get("clean", 0.0)
+    kinds = [(score, kind) for kind, score in scores.items() if kind in _KIND_CATEGORY]
+    if not kinds:
+        return 0.0, ""
+    best, kind = max(kinds)
+    return best - clean, kind
+
+
+def _model_hit(folded: str) -> tuple[int, int, _Rule, str] | None:
+    """A problem the patterns found no words for, read by the model from the whole message;
+    the words shown are the sentence the model finds worst."""
+    head = folded[:_MODEL_CHARS]
+    if _vader().polarity_scores(head)["compound"] >= _MODEL_POSITIVE:
+        return None
+    # The message as a whole, or its worst sentence (a polite opening must not hide it).
+    readings = [(*_model_margin(head), 0, head)]
+    sentences = list(_sentences(head))
+    if len(sentences) > 1:
+        readings += [(*_model_margin(text), start, text) for start, text in sentences]
+    margin, kind, start, sentence = max(readings, key=lambda r: r[0])
+    if margin < MODEL_MARGIN:
+        return None
+    if kind in _AIMED_KINDS and not _AIMED_AT_READER.search(sentence):
+        return None  # "I think I was pathetic in the coding part": not aimed at them
+    rule = _BY_CATEGORY[_KIND_CATEGORY[kind]]
+    if sentence is head and len(sentences) > 1:  # the words: the worst sentence
+        start, sentence = max(sentences, key=lambda item: _model_margin(item[1])[0])
+    stripped = sentence.strip()
+    start += sentence.find(stripped) if stripped else 0
+    return start, start + len(stripped or sentence), rule, rule.why
 
 
 CATEGORIES: tuple[str, ...] = tuple(
