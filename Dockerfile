@@ -40,16 +40,26 @@ COPY bot ./bot
 RUN /opt/hearback/bin/pip install --no-compile --no-deps . \
     && /opt/hearback/bin/pip uninstall -y pip setuptools
 
-# Trim what running never reads: symbols of the wheels' extension modules (about 28 MB),
-# the packages' own test suites, C/Cython sources and type stubs. Libraries a wheel
-# vendors (in <name>.libs, or found through an RPATH) were rewritten by auditwheel's
-# patchelf, and strip breaks such files (numpy's OpenBLAS then fails to load): left as is.
+# Trim what running never reads: symbols of the wheels' native code (about 31 MB), the
+# packages' own test suites (SQLAlchemy's and Alembic's are called "testing"), C/Cython
+# sources and type stubs. Libraries a wheel vendors (in <name>.libs, or found through an
+# RPATH) were rewritten by auditwheel's patchelf, and strip can break such a file (numpy's
+# OpenBLAS once failed to load: "ELF load command address/offset not page-aligned"): each
+# file is stripped into a copy beside it, which replaces it only when it loads (dlopen in a
+# fresh process); a file that would break stays as it came.
 RUN set -eu; \
     site="$(/opt/hearback/bin/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')"; \
-    find "$site" -name '*.so' ! -path '*.libs/*' | while read -r so; do \
-        readelf -d "$so" | grep -qE '\((RPATH|RUNPATH)\)' || strip --strip-unneeded "$so"; \
+    find "$site" -name '*.so*' -type f | while read -r so; do \
+        readelf -S "$so" | grep -qE ' \.(symtab|debug_)' || continue; \
+        if strip --strip-unneeded -o "$so.stripped" "$so" \
+            && /opt/hearback/bin/python -c 'import ctypes, sys; ctypes.CDLL(sys.argv[1])' "$so.stripped"; then \
+            chmod --reference="$so" "$so.stripped" && mv "$so.stripped" "$so"; \
+        else \
+            rm -f "$so.stripped"; echo "left unstripped (it would not load): $so"; \
+        fi; \
     done; \
     find "$site" -depth -type d \( -name tests -o -name test \) -exec rm -rf {} +; \
+    rm -rf "$site/sqlalchemy/testing" "$site/alembic/testing"; \
     find "$site" -type f \( -name '*.pyx' -o -name '*.pxd' -o -name '*.pyi' -o -name '*.c' \
         -o -name '*.h' -o -name '*.cpp' -o -name '*.hpp' \) -delete
 
