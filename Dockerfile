@@ -63,6 +63,27 @@ RUN set -eu; \
     find "$site" -type f \( -name '*.pyx' -o -name '*.pxd' -o -name '*.pyi' -o -name '*.c' \
         -o -name '*.h' -o -name '*.cpp' -o -name '*.hpp' \) -delete
 
+# Pillow draws one thing here: the /status picture, a PNG with FreeType text. Its wheel also
+# brings optional codecs, each an extension module of its own that Pillow loads only for its
+# format and otherwise reports as unavailable (PIL.features): AVIF, WebP, colour management
+# (LittleCMS) and Tk. The bot reads and writes none of them: they go, then every library in
+# pillow.libs that nothing left needs (libavif alone is 4.9 MB). The dry run below draws a
+# picture with the bot's own code, so a Pillow that cannot is a failed build.
+RUN set -eu; \
+    site="$(/opt/hearback/bin/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')"; \
+    rm -f "$site"/PIL/_avif.*.so "$site"/PIL/_webp.*.so "$site"/PIL/_imagingcms.*.so "$site"/PIL/_imagingtk.*.so; \
+    while :; do \
+        needed="$(find "$site" -name '*.so*' -type f -exec readelf -d {} + | sed -n 's/.*(NEEDED).*\[\(.*\)\]$/\1/p' | sort -u)"; \
+        orphans=""; \
+        for lib in "$site"/pillow.libs/*; do \
+            [ -e "$lib" ] || continue; \
+            printf '%s\n' "$needed" | grep -qxF "${lib##*/}" || orphans="$orphans $lib"; \
+        done; \
+        [ -n "$orphans" ] || break; \
+        echo "no longer needed:$orphans"; \
+        rm -f $orphans; \
+    done
+
 # Byte-code for what the bot runs (the unprivileged user cannot write __pycache__ later):
 # a dry run writes it for every module it imports (migrate, health, a chat in the
 # terminal, both ways of running, both databases, every installed package, which also
@@ -80,6 +101,7 @@ RUN set -eu; \
         "by Friday" 1 1 1 /list /status /shouldi /draft /tone /help /quit \
         | /opt/hearback/bin/hearback chat > /dev/null; \
     /opt/hearback/bin/python -c 'import bot.runner, bot.webhook, sqlalchemy.dialects.postgresql.asyncpg'; \
+    /opt/hearback/bin/python -c 'from datetime import UTC, datetime; from bot.core.calendar import BusinessCalendar; from bot.telegram.picture import timeline_png; now = datetime(2025, 3, 7, 9, tzinfo=UTC); png = timeline_png(title="Acme", states=(), interviewed_at=now, promised_by=None, cal=BusinessCalendar("Europe/Berlin"), now=now); assert png.startswith(bytes.fromhex("89504e47")), png[:8]'; \
     /opt/hearback/bin/python -c 'import importlib, importlib.metadata as m; [importlib.import_module(n) for n in sorted(m.packages_distributions()) if n.isidentifier() and not n.startswith("_")]'; \
     rm -f /tmp/dry.db*
 
