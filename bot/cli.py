@@ -317,7 +317,7 @@ def cmd_webhook(args: argparse.Namespace) -> int:
 
 
 def cmd_health(args: argparse.Namespace) -> int:
-    from bot.webhook import check_health
+    from bot.health import check_health
 
     settings = _settings("health")
     ok, line = check_health(settings, mode=args.mode)

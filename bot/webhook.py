@@ -26,8 +26,6 @@ import hmac
 import json
 import logging
 import signal
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -38,10 +36,9 @@ from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import Application
 
-from bot.config import ConfigError, Settings, one_line
-from bot.storage.db import check_database
-from bot.storage.health import HEARTBEAT_HEALTH, check_writable, write_problem
-from bot.storage.migrate import SchemaError, check_revision
+from bot.config import ConfigError, Settings
+from bot.health import HEALTH_PATH, HEALTH_TIMEOUT_SECONDS, check_health
+from bot.storage.health import HEARTBEAT_HEALTH, write_problem
 from bot.telegram.callbacks import MAX_ID
 from bot.telegram.pipeline.wiring import wiring_of
 
@@ -62,9 +59,7 @@ App = Application[Any, Any, Any, Any, Any, Any]
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 DEFAULT_PATH = "/telegram"
-HEALTH_PATH = "/healthz"
 MAX_UPDATE_BYTES = 1024 * 1024
-HEALTH_TIMEOUT_SECONDS = 5.0
 
 
 @dataclass(frozen=True)
@@ -229,49 +224,3 @@ async def serve(app: App, settings: Settings, *, stop: asyncio.Event | None = No
         if app.post_shutdown is not None:
             await app.post_shutdown(app)
         await engine.dispose()
-
-
-# --- hearback health ---------------------------------------------------------------------------
-
-
-async def _database_health(url: str) -> None:
-    """Connect, check the schema is this HearBack's (a newer version's is unhealthy), and
-    write a heartbeat (a read-only, full or locked database is unhealthy)."""
-    await check_database(url, wait_seconds=HEALTH_TIMEOUT_SECONDS)
-    async with asyncio.timeout(HEALTH_TIMEOUT_SECONDS):
-        await check_revision(url)
-    await check_writable(url, wait_seconds=HEALTH_TIMEOUT_SECONDS, name=HEARTBEAT_HEALTH)
-
-
-def check_health(settings: Settings, *, mode: str = "auto") -> tuple[bool, str]:
-    """Is this HearBack healthy? ``(ok, one line)`` for ``hearback health`` and Docker.
-
-    ``mode``: ``webhook`` asks the running server's ``/healthz`` (on this machine);
-    ``database`` connects to the database and checks it is migrated to this HearBack's
-    newest revision (not a newer one's); ``auto`` is ``webhook``
-    when ``WEBHOOK_URL`` is set, else ``database``.
-    """
-    if mode == "auto":
-        mode = "webhook" if settings.webhook_url else "database"
-    if mode == "database":
-        try:
-            asyncio.run(_database_health(settings.database_url))
-        except (ConfigError, SchemaError) as exc:
-            return False, str(exc)
-        return True, "database ok"
-    if mode != "webhook":
-        raise ValueError(f"unknown health mode {mode!r}")
-    host = settings.webhook_listen
-    if host in ("", "0.0.0.0", "::"):
-        host = "127.0.0.1"
-    url = f"http://{host}:{settings.webhook_port}{HEALTH_PATH}"
-    try:
-        with urllib.request.urlopen(url, timeout=HEALTH_TIMEOUT_SECONDS) as response:
-            body = response.read(1000).decode("utf-8", "replace")
-            return response.status == 200, f"{url}: {response.status} {one_line(body)}"
-    except urllib.error.HTTPError as exc:
-        body = exc.read(1000).decode("utf-8", "replace")
-        return False, f"{url}: {exc.code} {one_line(body)}"
-    except (urllib.error.URLError, OSError) as exc:
-        reason = getattr(exc, "reason", exc)
-        return False, f"{url}: {one_line(str(reason), limit=120)}"

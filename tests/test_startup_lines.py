@@ -182,6 +182,29 @@ class TestUnwritableDatabase:
             assert conn.execute("SELECT name FROM heartbeats").fetchall() == [("health",)]
 
 
+# What `hearback health` may load: Docker runs it every 30 s, and the image ships byte-code
+# for exactly what it imports (Dockerfile), so the Telegram layer, the web server and the
+# scheduler stay out of it.
+HEALTH_MUST_NOT_IMPORT = ("telegram", "aiohttp", "apscheduler", "bot.telegram", "bot.webhook")
+
+
+def test_health_loads_the_settings_and_the_storage_only(tmp_path: Path) -> None:
+    path = _migrated_sqlite(tmp_path)
+    code = (
+        "import sys\n"
+        "from bot.cli import main\n"
+        "status = main(['health'])\n"
+        f"banned = {HEALTH_MUST_NOT_IMPORT!r}\n"
+        "print(sorted(m for m in sys.modules if m.startswith(banned) and "
+        "(m in banned or m.startswith(tuple(b + '.' for b in banned)))), status)\n"
+    )
+    result = hearback(
+        "-c", code, cwd=tmp_path, env=_env(f"sqlite+aiosqlite:///{path}"), script=sys.executable
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "[] 0", result.stdout
+
+
 @contextlib.contextmanager
 def full_disk(folder: Path) -> Iterator[Path]:
     """A 1 MiB tmpfs at ``folder`` holding a migrated database, open in another connection
