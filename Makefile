@@ -56,3 +56,4 @@ bench:
 	$(BIN)/python bench/timeline_eval.py
 	$(BIN)/python bench/updates.py
 	$(BIN)/python bench/nudges.py
+	$(BIN)/python bench/shared_rate.py
