@@ -200,7 +200,7 @@ def edited_as(update: Update, kind: str, **changes: Any) -> Update:
     return new
 
 
-EDIT_KINDS = {
+EDIT_KINDS: dict[str, tuple[str, dict[str, Any]]] = {
     "text into a log": ("edited_message", {"text": "I emailed the recruiter today"}),
     "text into a command": (
         "edited_message",
