@@ -57,3 +57,4 @@ bench:
 	$(BIN)/python bench/updates.py
 	$(BIN)/python bench/nudges.py
 	$(BIN)/python bench/shared_rate.py
+	$(BIN)/python bench/held_chat.py
