@@ -58,3 +58,4 @@ bench:
 	$(BIN)/python bench/nudges.py
 	$(BIN)/python bench/shared_rate.py
 	$(BIN)/python bench/held_chat.py
+	$(BIN)/python bench/export.py

@@ -84,10 +84,13 @@ def _keys(model: Any, skip: Sequence[str] = ()) -> list[str]:
     return [c.key for c in model.__mapper__.column_attrs if c.key not in skip]
 
 
+_ENCODER: Final = json.JSONEncoder(indent=2, ensure_ascii=False, default=str)
+"""``json.dumps(indent=2, ensure_ascii=False, default=str)``, made once, not per record."""
+
+
 def _dump(value: object, indent: str) -> str:
     """``value`` as indent-2 JSON, its later lines shifted right by ``indent`` (its nesting)."""
-    text = json.dumps(value, indent=2, ensure_ascii=False, default=str)
-    return text.replace("\n", "\n" + indent)
+    return _ENCODER.encode(value).replace("\n", "\n" + indent)
 
 
 async def _pages(
