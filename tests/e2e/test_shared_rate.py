@@ -98,7 +98,8 @@ async def test_two_processes_keep_one_rate_together(
     assert {s for each in statuses for s in each} == {200}
 
     def answered() -> bool:
-        # (Still onboarding, each gets "which city?" again: one reply per message all the same.)
+        # (A posted text_update has no command entity: "/help" answers "where are you?",
+        # and is told the place was not found; one reply per message all the same.)
         return all(len(u.messages) - before[u.id] >= HELPS_EACH for u in everyone)
 
     await fake.wait_until(answered, wait_budget(60))
