@@ -56,3 +56,6 @@ bench:
 	$(BIN)/python bench/timeline_eval.py
 	$(BIN)/python bench/updates.py
 	$(BIN)/python bench/nudges.py
+	$(BIN)/python bench/shared_rate.py
+	$(BIN)/python bench/held_chat.py
+	$(BIN)/python bench/export.py

@@ -68,6 +68,9 @@ class Outgoing:
     document: tuple[str, bytes] | None = None
     strip_markup_of: int | None = None
     photo: bool = False  # the document is an image to show as a photo
+    export_of: int | None = None
+    """The user whose /export file this is: written when it is sent (page by page from the
+    database into a temporary file), so the outbox never holds the file itself."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +187,8 @@ def _encode(item: Outgoing) -> str:
         data["n"] = item.document[0]
     if item.photo:
         data["p"] = True
+    if item.export_of is not None:
+        data["x"] = item.export_of
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -197,6 +202,7 @@ def _decode(raw: str, document: bytes | None) -> Outgoing:
         document=(name, document or b"") if name is not None else None,
         strip_markup_of=data.get("s"),
         photo=bool(data.get("p", False)),
+        export_of=data.get("x"),
     )
 
 

@@ -9,10 +9,9 @@ one, only ever gives "that button has expired".
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from datetime import timedelta
-from typing import TypeVar
+from typing import Final, TypeVar
 
 import icalendar
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -25,7 +24,7 @@ from bot.core.verdict import decide
 from bot.services import attempts, interviews, plans
 from bot.services.interviews import OUTCOME_STATUS, outcome_of
 from bot.services.plans import OPEN
-from bot.storage import repo
+from bot.storage import export, repo
 from bot.storage.db import checkpoint_wal
 from bot.telegram import cards, flows, picture, presses, texts, views
 from bot.telegram.answers import DetailAnswers, EditAnswers, NewDateAnswers, NewsAnswers
@@ -567,10 +566,16 @@ async def do_calendar(turn: Turn, args: Sequence[str]) -> None:
     turn.send_file(texts.CALENDAR_FILE.format(name=safe), cal.to_ical(), texts.CALENDAR_CAPTION)
 
 
+EXPORT_SLOW_ROWS: Final = 2000
+"""Records from which an export takes long enough that the user is told it is coming."""
+
+
 async def do_export(turn: Turn, args: Sequence[str]) -> None:
-    document = await repo.export_user(turn.session, owner_id=turn.user.id)
-    payload = json.dumps(document, indent=2, ensure_ascii=False, default=str).encode()
-    turn.send_file(texts.EXPORT_FILE, payload, texts.EXPORT_CAPTION)
+    # The file is written when it is sent, page by page into a temporary file (the outbox
+    # and this turn's write transaction never hold it); only its size is looked at here.
+    if await export.count_export_rows(turn.session, owner_id=turn.user.id) >= EXPORT_SLOW_ROWS:
+        turn.say(texts.EXPORT_PREPARING)
+    turn.send_export(texts.EXPORT_FILE, texts.EXPORT_CAPTION)
 
 
 async def do_delete(turn: Turn, args: Sequence[str]) -> None:

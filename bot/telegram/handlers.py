@@ -50,7 +50,11 @@ def turn_handler(fn: Handler) -> Callable[[Update, Context], Coroutine[Any, Any,
             return
         if chat.type != "private":
             return  # HearBack is a one-to-one coach; groups are ignored
-        if update.edited_message is not None or update.edited_channel_post is not None:
+        if (
+            update.edited_message is not None
+            or update.edited_channel_post is not None
+            or update.edited_business_message is not None
+        ):
             await _edited(update, wiring)  # an edit never runs anything again
             return
         job = CURRENT_JOB.get()

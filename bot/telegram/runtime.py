@@ -97,6 +97,10 @@ class Turn:
     def send_file(self, name: str, content: bytes, caption: str) -> None:
         self.outbox.append(Outgoing(text=caption, document=(name, content)))
 
+    def send_export(self, name: str, caption: str) -> None:
+        """The user's /export file, written by the sender when it goes out."""
+        self.outbox.append(Outgoing(text=caption, document=(name, b""), export_of=self.user.id))
+
     def send_photo(self, name: str, content: bytes, caption: str) -> None:
         self.outbox.append(Outgoing(text=caption, document=(name, content), photo=True))
 

@@ -421,6 +421,12 @@ CALENDAR_EVENT: Final = _("{step}: {company}")
 CALENDAR_DESCRIPTION: Final = _("A step of your HearBack follow-up plan.")
 EXPORT_FILE: Final = "hearback-export.json"
 EXPORT_CAPTION: Final = _("Everything I store about you, as JSON.")
+EXPORT_PREPARING: Final = _("Preparing your file… you have a lot stored, so it takes a moment. ⏳")
+EXPORT_TRUNCATED: Final = _(
+    "You have more stored than one file can carry, so this file holds the first {size} MB of "
+    "it: your settings and your oldest records."
+)
+EXPORT_GONE: Final = _("There's nothing stored about you any more, so there is no file to send.")
 BUTTON_ERASE: Final = _("Yes, erase everything")
 BUTTON_KEEP: Final = _("No, keep it")
 

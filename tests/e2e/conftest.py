@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import itertools
 import json
 import os
 import re
@@ -21,10 +22,12 @@ import signal
 import socket
 import sqlite3
 import sys
+import time
 from collections.abc import AsyncIterator, Callable, Iterable
 from pathlib import Path
 from typing import Any, Final
 
+import aiohttp
 import pytest
 import pytest_asyncio
 from fakebot import BotMessage, FakeBotApi, FakeUser, UserMessage
@@ -331,6 +334,38 @@ async def new_interview(
         vibe_question = await press(user, confirm, "Yes", until="how did it feel")
     thanks = await press(user, vibe_question, f"q:vibe:{vibe}", until="thank-you note")
     return await press(user, thanks, "Yes, sent" if thanked else "Not yet", until="your plan")
+
+
+# ---------------------------------------------------------------------- webhook posts
+
+_update_ids = itertools.count(900_000_000)
+_message_ids = itertools.count(500_000)
+
+
+def text_update(user: FakeUser, text_: str) -> dict[str, Any]:
+    """A message update built by the test (ids far from the fake's own)."""
+    message = {
+        "message_id": next(_message_ids),
+        "from": user.to_api(),
+        "chat": user.chat_api(),
+        "date": int(time.time()),
+        "text": text_,
+    }
+    return {"update_id": next(_update_ids), "message": message}
+
+
+async def post(
+    bot: BotProcess, body: bytes | dict[str, Any], secret: str | None = WEBHOOK_SECRET
+) -> int:
+    headers = {"X-Telegram-Bot-Api-Secret-Token": secret} if secret is not None else {}
+    url = f"http://127.0.0.1:{bot.port}/telegram"
+    async with aiohttp.ClientSession() as session:
+        if isinstance(body, bytes):
+            response = await session.post(url, data=body, headers=headers)
+        else:
+            response = await session.post(url, json=body, headers=headers)
+        async with response:
+            return response.status
 
 
 # ---------------------------------------------------------------------- fixtures

@@ -7,13 +7,18 @@ fake Bot API, which rejects anything Telegram would reject.
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
+
 from fakebot import FakeBotApi
+from testkit.waits import wait_budget
 
 from .conftest import (
     E2E,
     BotProcess,
     last_document,
     new_interview,
+    next_reply,
     no_bad_requests,
     onboard,
     press,
@@ -76,3 +81,47 @@ async def test_a_new_users_whole_journey(fake: FakeBotApi, bot: BotProcess) -> N
     # Coming back afterwards starts afresh.
     await say(user, "/start", until="where are you")
     assert no_bad_requests(fake) == []
+
+
+async def test_thousands_of_interviews_export_whole_after_a_notice(
+    fake: FakeBotApi, bot: BotProcess
+) -> None:
+    """The /export file of a big account is written to disk as it is read and uploaded from
+    there (over real HTTP): the user is told it is coming, then gets every record."""
+    user = fake.user("Archivist")
+    await onboard(user)
+    count = 3000
+    with contextlib.closing(sqlite3.connect(bot.database_path, timeout=wait_budget(5))) as db:
+        [(owner,)] = db.execute("SELECT id FROM users WHERE telegram_user_id = ?", [user.id])
+        at = "2026-01-05 09:00:00.000000"
+        db.executemany(
+            "INSERT INTO interviews (owner_id, company, role, interviewed_at, said, vibe, "
+            "status, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    owner,
+                    f'Firm "{n}" <b>',
+                    "Analyst",
+                    at,
+                    "soon",
+                    "warm",
+                    "closed",
+                    "x" * 300,
+                    at,
+                    at,
+                )
+                for n in range(count)
+            ],
+        )
+        db.commit()
+    user.mark_read()
+    await user.send("/export")
+    notice = await next_reply(user, until="preparing your file")
+    assert notice.document is None
+    await next_reply(user, until=lambda m: m.document is not None, timeout=wait_budget(30))
+    export = last_document(user)
+    companies = [i["company"] for i in export["interviews"]]
+    assert len(companies) == count and companies[7] == 'Firm "7" <b>'
+    assert "truncated" not in export
+    sent = [c for c in fake.calls if c.method == "sendDocument" and c.chat_id == user.id]
+    assert sent[-1].ok and sent[-1].params["document"]["size"] > 1_000_000  # past the spool

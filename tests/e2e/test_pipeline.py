@@ -7,7 +7,8 @@
   as fast as before, and nothing is sent to that chat inside the window.
 - Edited messages change nothing stored.
 
-(bench/updates.py runs the kill -9 trials 20+ times and measures the latencies.)
+(bench/kill_trials.py runs the kill -9 trials 20+ times; bench/held_chat.py measures how
+far the held chat moves the others' p99.)
 """
 
 from __future__ import annotations
@@ -129,7 +130,7 @@ async def test_a_429_on_one_chat_does_not_hold_the_others(
     assert time.monotonic() - asked >= 19.5
     assert [c for c in fake.calls[mark:] if c.early] == []
     fake.faults.clear()
-    # The others' replies did not wait for the held chat (bench/updates.py measures the
+    # The others' replies did not wait for the held chat (bench/held_chat.py measures the
     # p99 against normal; here it is bounded far below the 20 s the held chat waited).
     assert max(during) < 5.0, (statistics.median(normal), during)
 

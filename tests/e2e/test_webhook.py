@@ -9,8 +9,6 @@ secret header, as Telegram does; the tests also post to the server directly, as 
 from __future__ import annotations
 
 import asyncio
-import itertools
-import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -18,7 +16,7 @@ from typing import Any
 import aiohttp
 import pytest
 import pytest_asyncio
-from fakebot import FakeBotApi, FakeUser
+from fakebot import FakeBotApi
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 from testkit.databases import Databases
@@ -34,40 +32,13 @@ from .conftest import (
     next_reply,
     no_bad_requests,
     onboard,
+    post,
     say,
     text_of,
+    text_update,
 )
 
 pytestmark = E2E
-
-_update_ids = itertools.count(900_000_000)
-_message_ids = itertools.count(500_000)
-
-
-def text_update(user: FakeUser, text_: str) -> dict[str, Any]:
-    """A message update built by the test (ids far from the fake's own)."""
-    message = {
-        "message_id": next(_message_ids),
-        "from": user.to_api(),
-        "chat": user.chat_api(),
-        "date": int(time.time()),
-        "text": text_,
-    }
-    return {"update_id": next(_update_ids), "message": message}
-
-
-async def post(
-    bot: BotProcess, body: bytes | dict[str, Any], secret: str | None = WEBHOOK_SECRET
-) -> int:
-    headers = {"X-Telegram-Bot-Api-Secret-Token": secret} if secret is not None else {}
-    url = f"http://127.0.0.1:{bot.port}/telegram"
-    async with aiohttp.ClientSession() as session:
-        if isinstance(body, bytes):
-            response = await session.post(url, data=body, headers=headers)
-        else:
-            response = await session.post(url, json=body, headers=headers)
-        async with response:
-            return response.status
 
 
 async def healthz(bot: BotProcess) -> tuple[int, dict[str, Any]]:

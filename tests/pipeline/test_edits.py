@@ -180,3 +180,83 @@ async def test_new_stops_kindly_at_the_cap_on_open_interviews(env: BotEnv) -> No
     reply = text_of(await user.send("/new"))
     assert f"You have {MAX_OPEN_INTERVIEWS} interviews waiting" in reply
     assert "company" not in reply.casefold()
+
+
+def edited_as(update: Update, kind: str, **changes: Any) -> Update:
+    """The same message, edited, delivered as ``kind`` (``edited_message``,
+    ``edited_channel_post`` or ``edited_business_message``), with ``changes`` applied."""
+    data = update.to_dict()
+    message = data.pop("message")
+    message["edit_date"] = message["date"] + 5
+    for key, value in changes.items():
+        if value is None:
+            message.pop(key, None)
+        else:
+            message[key] = value
+    if kind == "edited_business_message":
+        message["business_connection_id"] = "biz-1"
+    new = Update.de_json({"update_id": next_id(), kind: message}, update.get_bot())
+    assert new is not None
+    return new
+
+
+EDIT_KINDS: dict[str, tuple[str, dict[str, Any]]] = {
+    "text into a log": ("edited_message", {"text": "I emailed the recruiter today"}),
+    "text into a command": (
+        "edited_message",
+        {"text": "/delete yes", "entities": [{"type": "bot_command", "offset": 0, "length": 7}]},
+    ),
+    "text into a caption": (
+        "edited_message",
+        {
+            "text": None,
+            "caption": "I called them yesterday",
+            "photo": [{"file_id": "p1", "file_unique_id": "u1", "width": 90, "height": 90}],
+        },
+    ),
+    "a live location": (
+        "edited_message",
+        {"text": None, "location": {"latitude": 48.85, "longitude": 2.35, "live_period": 900}},
+    ),
+    "a business message": ("edited_business_message", {"text": "I emailed the recruiter today"}),
+    "a business command": (
+        "edited_business_message",
+        {"text": "/delete yes", "entities": [{"type": "bot_command", "offset": 0, "length": 7}]},
+    ),
+}
+
+
+async def stored_rows(env: BotEnv) -> dict[str, int]:
+    """How many rows each of the user tables holds."""
+    from sqlalchemy import func
+
+    from bot.storage.models import AttemptRow, InterviewRow, NudgeRow, PersonRow, UserRow
+
+    assert env.engine is not None
+    counts: dict[str, int] = {}
+    async with make_sessionmaker(env.engine)() as session:
+        for model in (UserRow, InterviewRow, PersonRow, AttemptRow, NudgeRow, ConversationRow):
+            counts[model.__tablename__] = (
+                await session.scalar(select(func.count()).select_from(model)) or 0
+            )
+    return counts
+
+
+@pytest.mark.parametrize("kind", list(EDIT_KINDS))
+async def test_no_kind_of_edit_changes_anything(env: BotEnv, kind: str) -> None:
+    user = env.user()
+    await onboard(user)
+    await user.send("/new")
+    for answer in ("Acme", "/skip", "/skip", "/skip"):
+        await user.send(answer)
+    await user.press("They didn't say")
+    await user.press("neutral")
+    await user.press("Not yet")
+    assert len(await interviews(env, user)) == 1
+    old = text_update(user.app.bot, user.user_id, "/help")
+    await process(user, old)
+    before = (await stored_rows(env), await conversation_of(env, user))
+    update_kind, changes = EDIT_KINDS[kind]
+    replies = await process(user, edited_as(old, update_kind, **changes))
+    assert set(replies) <= {EDIT_HINT}
+    assert (await stored_rows(env), await conversation_of(env, user)) == before

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import tempfile
 from datetime import timedelta
 
 from sqlalchemy import delete, func, select
@@ -12,7 +13,7 @@ from testkit.users import UserMaker
 
 from bot.core.records import UserProfile
 from bot.core.types import Channel, Recipient, Step, StepKind
-from bot.storage import repo
+from bot.storage import export, repo
 from bot.storage.models import Base, UserRow
 
 ROW_KINDS = ("interviews", "people", "attempts", "nudges", "conversations")
@@ -92,6 +93,26 @@ async def test_export_contains_every_row_kind(
     assert decoded["attempts"][0]["channel"] == "email"
     assert decoded["nudges"][0]["rules"] == "S2,S6"
     assert decoded["conversations"][0]["data"] == {"company": "Initech"}
+
+
+async def test_the_streamed_file_is_the_document_byte_for_byte(
+    sessions: async_sessionmaker[AsyncSession], make_user: UserMaker
+) -> None:
+    """/export writes its file page by page; for a normal user it is exactly the document
+    ``export_user`` gives, as ``json.dumps(indent=2, ensure_ascii=False)`` writes it."""
+    user = await make_user()
+    await _fill(sessions, user)
+    with tempfile.TemporaryFile() as out:
+        async with sessions() as s:
+            result = await export.write_export(s, out, owner_id=user.id, now=INTERVIEWED)
+            document = await repo.export_user(s, owner_id=user.id)
+        out.seek(0)
+        streamed = out.read()
+    assert document is not None and result.found and not result.truncated
+    document["exported_at"] = INTERVIEWED.isoformat()
+    expected = json.dumps(document, indent=2, ensure_ascii=False, default=str).encode()
+    assert streamed == expected
+    assert result.size == len(expected)
 
 
 async def test_erase_leaves_no_row_referencing_the_user(

@@ -16,20 +16,23 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import tempfile
 import time
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime
 from enum import Enum
-from typing import Any
+from typing import IO, Any, Final
 
-from telegram import Bot
+from telegram import Bot, InputFile
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 
 from bot.botapi import may_have_arrived, post, retry_seconds
 from bot.scheduling.pacing import Pacer
-from bot.storage import repo
+from bot.storage import export, repo
+from bot.storage.db import READ_ONLY
 from bot.storage.mailbox import Outgoing, QueuedReply
+from bot.telegram import texts
 from bot.telegram.html import split_html
 from bot.telegram.pipeline.writes import Acks, WriteGate
 
@@ -39,6 +42,9 @@ log = logging.getLogger(__name__)
 
 Sleep = Callable[[float], Awaitable[None]]
 Clock = Callable[[], datetime]
+
+EXPORT_SPOOL_BYTES: Final = 256 * 1024
+"""An export file larger than this is written to a temporary file on disk, not to memory."""
 
 
 class _Outcome(Enum):
@@ -84,6 +90,7 @@ class ReplySender:
         self._backoff = backoff_seconds
         self._max_flood_waits = max_flood_waits
         self._sleep = sleep
+        self.export_max_bytes = export.MAX_BYTES
         self._answers: set[asyncio.Task[None]] = set()
         self._chatless_until = 0.0
         self.behind: set[int] = set()
@@ -166,6 +173,8 @@ class ReplySender:
             )
             # Already gone or unchanged: nothing to tidy, and never worth a retry later.
             return _Outcome.SENT if outcome is _Outcome.DROPPED else outcome
+        if item.export_of is not None:
+            return await self._send_export(chat_id, item)
         if item.document is not None:
             method = "sendPhoto" if item.photo else "sendDocument"
             return await self._call(chat_id, method, {"item": item})
@@ -185,6 +194,34 @@ class ReplySender:
                 return outcome
         return _Outcome.SENT
 
+    async def _send_export(self, chat_id: int, item: Outgoing) -> _Outcome:
+        """Write the user's export into a temporary file (in memory while small, on disk
+        beyond) from a read-only transaction, page by page, and upload it from there."""
+        assert item.export_of is not None and item.document is not None
+        with tempfile.SpooledTemporaryFile(max_size=EXPORT_SPOOL_BYTES) as spool:
+            try:
+                async with self._gate.sessions() as session, session.begin():
+                    await session.connection(execution_options=READ_ONLY)
+                    result = await export.write_export(
+                        session,
+                        spool,
+                        owner_id=item.export_of,
+                        now=self._clock(),
+                        max_bytes=self.export_max_bytes,
+                    )
+            except Exception as exc:
+                log.warning("an export could not be read (%s); it stays queued", type(exc).__name__)
+                return _Outcome.LATER
+            if not result.found:  # erased since they asked
+                return await self._send(chat_id, Outgoing(text=texts.EXPORT_GONE))
+            caption = item.text
+            if result.truncated:
+                megabytes = max(1, self.export_max_bytes // (1024 * 1024))
+                caption = texts.EXPORT_TRUNCATED.format(size=megabytes)
+                log.info("an export reached the cap of %d bytes; sent truncated", result.size)
+            upload = Outgoing(text=caption, document=item.document)
+            return await self._call(chat_id, "sendDocument", {"item": upload, "file": spool})
+
     async def _post(self, method: str, data: dict[str, Any]) -> None:
         if method == "sendPhoto":
             picture: Outgoing = data["item"]
@@ -202,9 +239,15 @@ class ReplySender:
             item: Outgoing = data["item"]
             assert item.document is not None
             name, content = item.document
+            document: bytes | InputFile = content
+            spool: IO[bytes] | None = data.get("file")
+            if spool is not None:
+                spool.seek(0)  # again from the start on a retry
+                # Streamed from the file as it is uploaded, not read into memory first.
+                document = InputFile(spool, filename=name, read_file_handle=False)
             await self.bot.send_document(
                 chat_id=data.get("chat_id") or 0,
-                document=content,
+                document=document,
                 filename=name,
                 caption=item.text or None,
                 parse_mode=ParseMode.HTML,
