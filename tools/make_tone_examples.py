@@ -15,6 +15,9 @@ import json
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _generated import write_or_check
+
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = sorted((ROOT / "bench" / "corpora").glob("tone_dev*.jsonl"))
 TARGET = ROOT / "bot" / "core" / "_tone_examples.py"
@@ -50,16 +53,7 @@ def render() -> str:
 
 
 def main() -> int:
-    text = render()
-    if "--check" in sys.argv[1:]:
-        current = TARGET.read_text(encoding="utf-8") if TARGET.exists() else ""
-        if current != text:
-            print(f"{TARGET.relative_to(ROOT)} is stale: run python {Path(__file__).name}")
-            return 1
-        return 0
-    TARGET.write_text(text, encoding="utf-8")
-    print(f"wrote {TARGET.relative_to(ROOT)}")
-    return 0
+    return write_or_check(TARGET, render(), root=ROOT, script="make_tone_examples.py")
 
 
 if __name__ == "__main__":

@@ -18,8 +18,7 @@ import json
 from collections.abc import AsyncGenerator, Iterator, Sequence
 from contextlib import aclosing
 from dataclasses import dataclass
-from datetime import date, datetime
-from enum import Enum
+from datetime import datetime
 from typing import IO, Any, Final
 
 from sqlalchemy import ColumnElement, func, select
@@ -33,7 +32,7 @@ from bot.storage.models import (
     PersonRow,
     UserRow,
 )
-from bot.storage.repo import EXPORT_SCHEMA
+from bot.storage.repo import EXPORT_SCHEMA, json_value
 
 __all__ = [
     "EXPORT_SCHEMA",
@@ -72,14 +71,6 @@ class ExportResult:
     truncated: bool = False  # the cap was hit: some records are not in the file
 
 
-def _json(value: object) -> object:
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, Enum):
-        return value.value
-    return value
-
-
 def _keys(model: Any, skip: Sequence[str] = ()) -> list[str]:
     return [c.key for c in model.__mapper__.column_attrs if c.key not in skip]
 
@@ -109,7 +100,7 @@ async def _pages(
         rows = (await session.execute(stmt.order_by(model.id).limit(page_rows))).all()
         if not rows:
             return
-        yield ({key: _json(v) for key, v in zip(keys, row, strict=True)} for row in rows)
+        yield ({key: json_value(v) for key, v in zip(keys, row, strict=True)} for row in rows)
         if len(rows) < page_rows:
             return
         after = rows[-1][at_id]
@@ -157,7 +148,7 @@ async def write_export(
     head = {
         "schema": EXPORT_SCHEMA,
         "exported_at": now.isoformat(),
-        "user": {key: _json(v) for key, v in zip(keys, user, strict=True)},
+        "user": {key: json_value(v) for key, v in zip(keys, user, strict=True)},
     }
     write(_dump(head, "")[:-2].encode())  # without the closing "\n}": the lists follow
     truncated = False

@@ -63,6 +63,7 @@ __all__ = [
     "get_user",
     "get_user_by_telegram_id",
     "interview_page",
+    "json_value",
     "list_interviews",
     "list_nudges",
     "log_attempt",
@@ -831,7 +832,8 @@ async def prune_processed_updates(
 # --- export and erase --------------------------------------------------------------------------
 
 
-def _json(value: object) -> object:
+def json_value(value: object) -> object:
+    """A column value as JSON has it: dates as ISO text, enums as their value."""
     if isinstance(value, datetime | date):
         return value.isoformat()
     if isinstance(value, Enum):
@@ -841,7 +843,9 @@ def _json(value: object) -> object:
 
 def _columns(row: Any, skip: Sequence[str] = ()) -> dict[str, object]:
     return {
-        c.key: _json(getattr(row, c.key)) for c in row.__mapper__.column_attrs if c.key not in skip
+        c.key: json_value(getattr(row, c.key))
+        for c in row.__mapper__.column_attrs
+        if c.key not in skip
     }
 
 
