@@ -1,6 +1,6 @@
 """Recall and false alarms of the tone check on three corpora, and its speed.
 
-Run: ``.venv/bin/python bench/tone.py [--misses] [--part dev|dev2|blind|both|all]``.
+Run: ``.venv/bin/python bench/tone.py [--misses] [--part dev|dev2|dev3|blind|both|all]``.
 
 Three JSON Lines corpora under ``bench/corpora/`` (``{"id", "text", "flag", "kind"}``):
 
@@ -16,7 +16,7 @@ the false-alarm rate overall and per ``kind``, for the whole layered check and f
 phrase layer alone (the anchor: what the check caught before the other layers), then
 the time per message (both checks, alternated, median and spread over rounds) and on
 10,000 characters. ``--misses`` lists the development lines (both development parts) the
-check gets wrong, with what it found. ``both`` is dev and blind, ``all`` adds dev2.
+check gets wrong, with what it found. ``both`` is dev and blind, ``all`` adds dev2 and dev3.
 It prints figures and asserts nothing.
 """
 
@@ -36,7 +36,12 @@ from bot.core.tone import check_tone, check_tone_phrases
 from bot.core.types import ToneFinding
 
 CORPORA = Path(__file__).with_name("corpora")
-PARTS = {"dev": "tone_dev.jsonl", "dev2": "tone_dev2.jsonl", "blind": "tone_blind.jsonl"}
+PARTS = {
+    "dev": "tone_dev.jsonl",
+    "dev2": "tone_dev2.jsonl",
+    "dev3": "tone_dev3.jsonl",
+    "blind": "tone_blind.jsonl",
+}
 GOAL_RECALL = 0.90
 GOAL_FALSE_ALARMS = 0.05
 
@@ -165,11 +170,11 @@ def speed(rows: Sequence[dict[str, Any]], rounds: int = 15) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--part", choices=["dev", "dev2", "blind", "both", "all"], default="both")
+    parser.add_argument("--part", choices=[*PARTS, "both", "all"], default="both")
     parser.add_argument("--misses", action="store_true", help="list development misses")
     parser.add_argument("--no-speed", action="store_true")
     args = parser.parse_args(argv)
-    groups = {"both": ["dev", "blind"], "all": ["dev", "dev2", "blind"]}
+    groups = {"both": ["dev", "blind"], "all": list(PARTS)}
     parts = groups.get(args.part, [args.part])
     dev = load("dev")
     for part in parts:

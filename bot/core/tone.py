@@ -3338,20 +3338,37 @@ _KIND_CATEGORY = {
     "complaint": "complaint",
     "gimmick_bribe": "gimmick",
     "guilt": "guilt",
-    "pestering": "pestering",
     "public_callout": "public_callout",
     "reproach_feeling": "reproach",
     "sarcasm": "sarcasm",
 }
 # Kinds left to the patterns, whose look-alikes differ by a word the model weighs lightly: a
 # deadline stated politely (G9) and one made a demand, begging and a sincere "please", a
-# personal channel or a visit and a mention of one, flattery and honest praise.
+# personal channel or a visit and a mention of one, flattery and honest praise, a third
+# message and a polite "just following up".
 _MODEL_POSITIVE = 0.4  # a warm message (VADER compound) is left to the patterns
-_AIMED_KINDS = frozenset({"anger_insult", "blame"})
 _AIMED_AT_READER = re.compile(
     r"\b(?:you|your|yours|team|company|firm|recruiters?|hr|they|their|them|process|"
     r"interviewers?|managers?|coordinators?|panel|nobody|no one|anyone|someone|people)\b"
 )
+# What a sentence the model reads as a kind must also have, so that a look-alike is left
+# alone: an insult, blame or reproach aimed at the reader's side or at their silence ("I
+# felt like an idiot after the second question" is about oneself), a comparison that puts
+# oneself above or behind others ("other candidates may have more experience, but...").
+_MODEL_NEEDS = {
+    "anger_insult": _AIMED_AT_READER,
+    "blame": _AIMED_AT_READER,
+    "reproach_feeling": re.compile(
+        _AIMED_AT_READER.pattern + r"|\b(?:silence|silent|wait(?:ing)?|waited|hear(?:d)?|"
+        r"reply|replies|response|update|chas(?:e|ing)|ignored|ghost(?:ed|ing)?)\b"
+    ),
+    "comparison": re.compile(
+        r"\b(?:better|stronger|best|strongest|superior|more qualified|far more|unlike|"
+        r"than (?:him|her|them|they|he|she|all|any|the others?|most|everyone)|"
+        r"heard back|got (?:a|an|the) (?:call|reply|response|offer|interview)|already|"
+        r"before me|instead of me|not me|no contest|carrying|barely|freshers?|cheaper)\b"
+    ),
+}
 
 
 def _model_text(text: str) -> str:
@@ -3383,8 +3400,6 @@ def _model_hit(folded: str) -> tuple[int, int, _Rule, str] | None:
     """A problem the patterns found no words for, read by the model from the whole message;
     the words shown are the sentence the model finds worst."""
     head = folded[:_MODEL_CHARS]
-    if _vader().polarity_scores(head)["compound"] >= _MODEL_POSITIVE:
-        return None
     # The message as a whole, or its worst sentence (a polite opening must not hide it).
     readings = [(*_model_margin(head), 0, head)]
     sentences = list(_sentences(head))
@@ -3393,11 +3408,14 @@ def _model_hit(folded: str) -> tuple[int, int, _Rule, str] | None:
     margin, kind, start, sentence = max(readings, key=lambda r: r[0])
     if margin < MODEL_MARGIN:
         return None
-    if kind in _AIMED_KINDS and not _AIMED_AT_READER.search(sentence):
-        return None  # "I think I was pathetic in the coding part": not aimed at them
-    rule = _BY_CATEGORY[_KIND_CATEGORY[kind]]
     if sentence is head and len(sentences) > 1:  # the words: the worst sentence
         start, sentence = max(sentences, key=lambda item: _model_margin(item[1])[0])
+    if _vader().polarity_scores(sentence)["compound"] >= _MODEL_POSITIVE:
+        return None  # a warm sentence is left to the patterns (sarcasm among them)
+    needs = _MODEL_NEEDS.get(kind)
+    if needs is not None and not needs.search(sentence):
+        return None  # "I think I was pathetic in the coding part": not aimed at them
+    rule = _BY_CATEGORY[_KIND_CATEGORY[kind]]
     stripped = sentence.strip()
     start += sentence.find(stripped) if stripped else 0
     return start, start + len(stripped or sentence), rule, rule.why
