@@ -3362,6 +3362,12 @@ _MODEL_NEEDS = {
         _AIMED_AT_READER.pattern + r"|\b(?:silence|silent|wait(?:ing)?|waited|hear(?:d)?|"
         r"reply|replies|response|update|chas(?:e|ing)|ignored|ghost(?:ed|ing)?)\b"
     ),
+    # a gimmick needs its object: a gift, a treat, a stunt ("[add a relevant article here]"
+    # in a draft is none)
+    "gimmick_bribe": re.compile(
+        r"\b" + _GIFT_OBJECTS + r"|\b(?:gift|bribe|stunt|video|song|poem|singing|dance|"
+        r"costume|billboard|drone|coffee|lunch|dinner|drinks?|pay for|paid for|unpaid|free)\b"
+    ),
     "comparison": re.compile(
         r"\b(?:better|stronger|best|strongest|superior|more qualified|far more|unlike|"
         r"than (?:him|her|them|they|he|she|all|any|the others?|most|everyone)|"
