@@ -39,6 +39,7 @@ HERE = Path(__file__).resolve().parent / "corpora"
 PARTS = {
     "dev": HERE / "understanding_dev.jsonl",
     "dev2": HERE / "understanding_dev2.jsonl",
+    "dev3": HERE / "understanding_dev3.jsonl",
     "blind": HERE / "understanding_blind.jsonl",
 }
 FIELDS = tuple(Frame(FrameIntent.UNKNOWN).to_json())

@@ -169,6 +169,37 @@ class TestNothingClosesByMistake:
     def test_a_plain_no_is_still_a_no(self, text: str) -> None:
         assert read(text).outcome is Outcome.REJECTED
 
+    def test_an_offer_told_to_someone_met_elsewhere_is_news(self) -> None:
+        frame = read(
+            "rakuten made an offer, deadline friday, jessica hasnt said anything. tell her?"
+        )
+        assert frame.intent is FrameIntent.REAL_NEWS and frame.outcome is None
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "friend said razorpay is rejecting everyone this cycle, is that true 😰",
+            "my colleague interviewed at razorpay too and got an offer yesterday?? i heard nothing",
+            "my senpai got rejected from rakuten last year after the final round, so nervous",
+        ],
+    )
+    def test_other_peoples_news_and_rumours_are_feelings(self, text: str) -> None:
+        frame = read(text)
+        assert frame.intent is FrameIntent.FEELING and frame.outcome is None
+
+    def test_a_withdrawal_sent_is_an_outcome_not_a_follow_up(self) -> None:
+        frame = read("emailed jessica to withdraw my application from razorpay, done")
+        assert (frame.intent, frame.outcome) == (FrameIntent.OUTCOME, Outcome.WITHDREW)
+        assert frame.attempts == ()
+
+    def test_their_email_about_another_round_is_a_reply(self) -> None:
+        frame = read("jessica from razorpay emailed!! they want one more round w the team lead")
+        assert frame.intent is FrameIntent.REPLY
+
+    def test_someone_pinging_me_later_is_no_reminder_setting(self) -> None:
+        frame = read("razorpay responded, role on hold, jessica said she'd ping me in 2 wks")
+        assert frame.intent is FrameIntent.REPLY and frame.nudge_hour is None
+
     @pytest.mark.parametrize(
         "text",
         [

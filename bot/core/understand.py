@@ -723,10 +723,16 @@ _OFFER_WORD = re.compile(r"\boffers?\b|\boffered\b")
 _OFFER_FROM = re.compile(
     r"\b(?:offer|offered|offers)(?: letter| email| call| package)? (?:from|at|by|with) "
     r"(?P<co>[\w&.-]+(?: [\w&.-]+){0,2})|"
-    r"\b(?P<co2>[\w&.-]+(?: [\w&.-]+)?) (?:offered me|made me an offer|gave me an offer|"
-    r"has offered|extended an offer|wants? to hire me|(?<!\bwas )(?<!\bbeen )offered\b)|"
+    r"\b(?P<co2>[\w&.-]+(?: [\w&.-]+)?) (?:offered me|(?:has |have )?(?:made|gave|sent|"
+    r"extended)(?: me)? (?:an?|the|their)(?: \w+)? offer|"
+    r"has offered|wants? to hire me|(?<!\bwas )(?<!\bbeen )offered\b)|"
     r"\b(?:offered|got|landed|accepted|won|have) (?:a |an |the )?(?:job|role|position|spot|"
     r"offer)(?: \w+)? (?:at|from|with|by) (?P<co3>[\w&.-]+(?: [\w&.-]+){0,2})"
+)
+# "line yahoo offer in hand": the company before the word, read when nothing above names one
+_OFFER_BEFORE = re.compile(
+    r"\b(?P<co4>[\w&.-]+(?: [\w&.-]+)?) (?:verbal |written |formal )?offer (?:in hand|came|"
+    r"arrived|is in|letter)"
 )
 # Words that say the user has an offer, with or without the word "offer".
 _OFFER_ANY = re.compile(
@@ -1044,8 +1050,22 @@ def _intent(t: _Text, known: Known) -> FrameIntent:
         return FrameIntent.STATUS  # a question about what was sent logs nothing
     if intent is FrameIntent.OUTCOME and not _is_own_outcome(t):
         # A paused role, or someone else's offer, closes nothing: an answer from the
-        # employer still counts as their reply (G3), anything else stays unread.
+        # employer still counts as their reply (G3); someone else's news or a rumour is
+        # how the user feels about their own wait.
+        if _THIRD_PARTY.search(t.plain):
+            return FrameIntent.FEELING
         return FrameIntent.REPLY if _employer_spoke(t.plain) else FrameIntent.UNKNOWN
+    if intent is FrameIntent.LOG_ATTEMPT and _WITHDRAWING.search(t.plain):
+        return FrameIntent.OUTCOME  # "emailed oliver to withdraw my application": withdrew
+    if (
+        intent is FrameIntent.NEW_INTERVIEW
+        and _THEY_GOT_IN_TOUCH.search(t.plain)
+        and not _INTERVIEW_HAD.search(t.plain)
+        and (_stored_companies_in(t.raw, known) or _interviews_of_people_named(t, known))
+    ):
+        # "lea from celonis emailed!! they want one more round": their answer, not a new
+        # interview told
+        return FrameIntent.REPLY
     return intent
 
 
@@ -1168,6 +1188,20 @@ _FINAL_NO = re.compile(
     r"\b(?:rejected|unfortunately|regret|went with|chose|filled|declined|turned me down|"
     r"not selected|unsuccessful|other candidates?|someone else|no longer)\b"
 )
+_WITHDRAWING = re.compile(
+    r"\b(?:to |and )?(?:withdr[ae]w(?:ing|n)?|pull(?:ed|ing)? out)\b(?: \w+){0,4}? "
+    r"(?:application|candidacy|from|of the process)"
+)
+_THEY_GOT_IN_TOUCH = re.compile(
+    r"\b(?:emailed|(?<!is )(?<!was )(?<!be )called|texted|messaged|replied|responded|wrote|"
+    r"got back|reached out|rang)"
+    r"(?: me| back)?\b(?! (?:them|him|her|the|to them))|\bheard (?:back )?from\b"
+)
+_INTERVIEW_HAD = re.compile(
+    r"\b(?:had|did|finished|done with|just had|completed|attended|went to) (?:my |the |a |an "
+    r"|another |second |third |final )*(?:interview|round|screen|call|onsite|panel)\b|"
+    r"\b(?:interview|round|screen|onsite|panel)\b(?: \w+){0,3} (?:done|finished|over|went)\b"
+)
 _JUDGEMENT = re.compile(r"\btoo (?:early|soon|late|much|often|pushy|many)\b|\bwrong\b|\bmistake\b")
 _PAUSED = re.compile(r"\bon hold\b|\bpaused?\b|\bpausing\b|\bfroze(?:n)?\b|\bfreeze\b|\bon ice\b")
 _GONE_FOR_GOOD = re.compile(
@@ -1175,10 +1209,15 @@ _GONE_FOR_GOOD = re.compile(
     r"no longer hiring|not hiring anymore|for good|permanently)\b"
 )
 _THIRD_PARTY = re.compile(
-    r"\b(?:my (?:friend|colleague|coworker|roommate|flatmate|brother|sister|partner|wife|"
-    r"husband|cousin|classmate|buddy|mate)|a friend|someone|somebody|another candidate|other "
-    r"candidates?|(?:he|she) (?:just )?(?:got|received|has|had|landed))\b(?: \w+){0,3} "
-    r"(?:got|gets|received|has|had|landed|was given|offer)"
+    r"\b(?:my (?:\w+ )?(?:friends?|colleagues?|coworkers?|co-workers?|roommates?|flatmates?|"
+    r"brothers?|sisters?|partner|wife|husband|cousins?|classmates?|batchmates?|buddy|mates?|"
+    r"senpai|mentor|senior|junior|ex|boss|neighbou?r|dad|mum|mom|uncle|aunt)|a friend|"
+    r"someone|somebody|another candidate|other candidates?|everyone (?:on|in|at) my|"
+    r"(?:he|she) (?:just )?(?:got|received|has|had|landed))\b(?: \w+){0,8}? "
+    r"(?:got|gets|received|has|had|landed|was given|offers?|rejected|turned down)|"
+    r"\b(?:friend|someone|somebody|people|a guy|glassdoor|reddit|blind|linkedin|rumou?rs?)\b"
+    r"(?: \w+){0,4}? (?:said|says|say|told|heard|posted|reckons?|claims?)\b|"
+    r"\b(?:rejecting|rejected|ghosting|ghosted) (?:everyone|everybody|all)\b"
 )
 _EMPLOYER_SPOKE = re.compile(
     r"\b(?:said|says|told|wrote|emailed|called|replied|responded|answered|mentioned|"
@@ -1192,12 +1231,14 @@ def _is_own_outcome(t: _Text) -> bool:
     plain = t.plain
     if _NOT_FINAL_YET.search(plain) and not _FINAL_NO.search(plain):
         return False  # "no decision yet", "not moving forward yet, waiting on budget"
+    if _THIRD_PARTY.search(plain) and not re.search(
+        r"\bi (?:also |just |too |finally )?(?:got|received|have|landed|was given)\b|"
+        r"\b(?:rejected|turned down|declined) me\b",
+        plain,
+    ):
+        return False  # someone else's offer or rejection, or a rumour
     if _OWN_NO.search(plain):
         return True
-    if _THIRD_PARTY.search(plain) and not re.search(
-        r"\bi (?:also |just |too |finally )?(?:got|received|have|landed|was given)\b", plain
-    ):
-        return False
     paused = _PAUSED.search(plain) and not _GONE_FOR_GOOD.search(plain)
     return not (paused and _own_outcome(plain) is Outcome.CLOSED)
 
@@ -1397,23 +1438,49 @@ def _is_other_news(t: _Text, known: Known) -> bool:
     offering = _stored_named(offered_by, known)
     if not offering:
         return True  # an offer from a company not stored: news from elsewhere (G9)
-    # "Stripe made me an offer, should I tell Razorpay?": news for the other one
-    return any(c not in offering for c in _stored_companies_in(t.raw, known))
+    # "Stripe made me an offer, should I tell Razorpay?": news for the other one, named by
+    # its company or by someone met there ("wei ling hasnt said anything")
+    if any(c not in offering for c in _stored_companies_in(t.raw, known)):
+        return True
+    return any(i.company not in offering for i in _interviews_of_people_named(t, known))
 
 
-def _stored_named(name: str, known: Known) -> list[str]:
-    """The stored companies ``name`` names, loosely ("rakuten" names "Rakuten Group")."""
-    squeezed = re.sub(r"[^\w]", "", name.casefold())
+def _interviews_of_people_named(t: _Text, known: Known) -> list[KnownInterview]:
+    """The stored interviews where someone the message names by first name was met."""
+    words = set(re.findall(r"\w+", t.plain))
     return [
-        i.company
+        i
         for i in known.interviews
-        if (s := re.sub(r"[^\w]", "", i.company.casefold())) and (s in squeezed or squeezed in s)
+        if any(p.name.split() and p.name.split()[0].casefold() in words for p in i.people)
     ]
 
 
+def _stored_named(name: str, known: Known) -> list[str]:
+    """The stored companies ``name`` names, loosely ("rakuten" names "Rakuten Group",
+    "atlasian" names "Atlassian")."""
+    squeezed = re.sub(r"[^\w]", "", name.casefold())
+    words = set(re.findall(r"\w+", name.casefold()))
+    return [
+        i.company
+        for i in known.interviews
+        if (s := re.sub(r"[^\w]", "", i.company.casefold()))
+        and (s in squeezed or squeezed in s or _company_mentioned(i.company, squeezed, words))
+    ]
+
+
+_NOT_OFFERERS = _words(
+    """received receive got get getting have has had an a the my their his her our this that
+    verbal written formal job official final first second"""
+)
+
+
 def _offer_company(t: _Text) -> str | None:
-    for m in _OFFER_FROM.finditer(t.raw[:MAX_CHARS]):
-        co = m.group("co") or m.group("co2") or m.group("co3")
+    raw = t.raw[:MAX_CHARS]
+    for m in [*_OFFER_FROM.finditer(raw), *_OFFER_BEFORE.finditer(raw)]:
+        before = "co4" in m.re.groupindex
+        co = m.group("co4") if before else (m.group("co") or m.group("co2") or m.group("co3"))
+        if co and before and _NOT_OFFERERS & set(co.casefold().split()):
+            continue  # "received an offer letter", "the offer came in": nobody named
         if co:
             cleaned = _clean_company(co)
             if cleaned:
@@ -2104,13 +2171,25 @@ def _vibe(plain: str) -> Vibe | None:
     return None
 
 
+_SOMEONE_ELSE_WILL = re.compile(
+    r"\b(?:she|he|they|shed|hed|theyd|shell|hell|theyll|it|recruiter|hr|will|would|said|"
+    r"promised|going to|gonna)\s*$"
+)
+_DURATION_AFTER = re.compile(
+    r"\s*(?:days?|weeks?|wks?|hours?|hrs?|mins?|minutes?|months?|"
+    r"business|working)\b"
+)
+
+
 def _hour_setting(plain: str) -> time | None:
     for m in _HOUR_SETTING.finditer(plain):
+        if _SOMEONE_ELSE_WILL.search(plain[max(0, m.start() - 14) : m.start()]):
+            continue  # "aisha said shed ping me in 2 weeks": not a request to the bot
         rest = m.group("rest") or m.group("rest2") or m.group("rest3") or m.group("rest4") or ""
         if re.match(r"(?:at |around )?(?:noon|midday|lunch ?time)\b", rest):
             return time(12, 0)
         clock = _SETTING_CLOCK.search(rest)
-        if clock is None:
+        if clock is None or _DURATION_AFTER.match(rest, clock.end()):
             continue
         hour, minute = int(clock.group("h")), int(clock.group("m") or 0)
         ap = (clock.group("ap") or "").replace(".", "")
