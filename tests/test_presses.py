@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import ast
 import dataclasses
 import typing
 from enum import StrEnum
+from pathlib import Path
 from typing import ClassVar
 
 import pytest
@@ -315,3 +317,62 @@ class TestKinds:
 
     def test_every_kind_is_tested(self) -> None:
         assert set(KINDS) == {type(expected) for _, expected in WIRE}
+
+
+# --- no hand-joined callback data -----------------------------------------------------------
+
+BOT = Path(__file__).resolve().parents[1] / "bot"
+# callbacks.py defines the wire format, presses.py is the one codec built on it.
+_CODEC = {BOT / "telegram" / "callbacks.py", BOT / "telegram" / "presses.py"}
+_RAW_BUILDERS = {"pack", "button", "InlineKeyboardButton"}
+
+
+def hand_joined(source: str) -> list[str]:
+    """Where ``source`` builds callback data by hand: a call of a raw builder (``pack``, the old
+    ``button(label, "prefix", ...)``, ``InlineKeyboardButton`` with ``callback_data``), or an
+    f-string or literal that starts with a button kind's ``prefix:``."""
+    prefixes = tuple(f"{kind.PREFIX}:" for kind in KINDS)
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call):
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+            if name in _RAW_BUILDERS and (
+                name != "InlineKeyboardButton"
+                or any(k.arg == "callback_data" for k in node.keywords)
+            ):
+                found.append(f"line {node.lineno}: {name}(...)")
+        first: object = None
+        if isinstance(node, ast.JoinedStr) and node.values:
+            part = node.values[0]
+            first = part.value if isinstance(part, ast.Constant) else None
+        elif isinstance(node, ast.Constant):
+            first = node.value
+        if isinstance(first, str) and first.startswith(prefixes):
+            found.append(f"line {getattr(node, 'lineno', 0)}: {first!r}")
+    return found
+
+
+class TestNoHandJoinedData:
+    def test_the_check_finds_each_way_of_joining_data_by_hand(self) -> None:
+        assert hand_joined('rows = [[button("Why?", "why", "G1")]]')
+        assert hand_joined('data = pack("st", 3)')
+        assert hand_joined('data = f"lg:{record.id}:email"')
+        assert hand_joined('return ("Done", "n:" + str(nudge_id) + ":k")')
+        assert hand_joined('InlineKeyboardButton("x", callback_data="ok")')
+        assert not hand_joined('rows = [[press_button("Why?", presses.Why.of(rules))]]')
+        assert not hand_joined('text = "note: " + name')
+
+    def test_no_module_joins_callback_data_by_hand(self) -> None:
+        # Buttons are built from a presses kind (press_button) and nowhere else; the keyboard
+        # itself is made in runtime.keyboard from those (label, data) pairs.
+        found = {
+            str(path.relative_to(BOT)): spots
+            for path in sorted(BOT.rglob("*.py"))
+            if path not in _CODEC
+            for spots in [hand_joined(path.read_text(encoding="utf-8"))]
+            if spots
+        }
+        keyboard = found.pop("telegram/runtime.py", [])
+        assert found == {}
+        assert len(keyboard) == 1 and "InlineKeyboardButton" in keyboard[0]
