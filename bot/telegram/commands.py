@@ -6,8 +6,10 @@ its buttons' callback data. :mod:`bot.telegram.handlers` registers the table wit
 ``CommandHandler`` per name, one ``CallbackQueryHandler`` per button prefix), /help and the
 menu list it, and free text recognised as an intent runs the command that claims it.
 
-Adding a command is one entry in :data:`COMMANDS` plus its handler, ``(turn, args)``:
-``args`` are the words after the command, or the arguments of the pressed button.
+Adding a command is one entry in :data:`COMMANDS` plus its handler. A command with buttons
+is a :func:`typed_command`: its buttons are a kind of :mod:`bot.telegram.presses`, and the
+handler gets ``(turn, press)`` whether a button was pressed or the command typed with words
+(``/status 3`` as ``st:3``). A plain :class:`Command` gets ``(turn, words)``.
 """
 
 from __future__ import annotations

@@ -8,7 +8,9 @@ A button kind declares its callback-data prefix and its arguments as typed field
         interview: int
 
 A button is built from the object (:func:`press_button`), never from hand-joined strings, and
-its handler receives the parsed object (:func:`typed`). The wire format is the one buttons
+its handler receives the parsed object (:func:`typed`). A command that shares a kind with its
+buttons reads its words into the same object (:func:`from_words`, :func:`typed_words`), so
+``/log 3 email`` and the button ``lg:3:email`` reach one handler. The wire format is the one buttons
 already sent in chats carry, ``prefix:arg:arg`` with the fields in declaration order (see
 :mod:`bot.telegram.callbacks`), so a button pressed after an upgrade still works.
 
