@@ -203,14 +203,6 @@ def _draft_kind(kind: StepKind, record: InterviewRecord) -> DraftKind | None:
     return _DRAFTS.get(kind)
 
 
-_ACTING = {
-    OP_DONE: "done",
-    OP_SNOOZE: "snoozed",
-    OP_REPLIED: "replied",
-    OP_STOP: "stopped",
-}
-
-
 async def on_nudge_button(turn: Turn, press: presses.OnNudge) -> None:
     """Handle one press of a nudge button (callback ``n:<nudge id>:<op>``)."""
     nudge_id, op = press.nudge, press.op
