@@ -1,14 +1,15 @@
 """What the user can do with their interviews: list, status, log, reply, "should I?", drafts,
 calendar, export and delete. Commands, buttons and recognised free text all land here.
 
-Each action takes the turn and a list of string arguments as they come from a button
-(``action:id:slot:slot``) or from what the free text said; missing ones are asked for with
-buttons. Every id is re-read scoped to the current user, so another user's id, or a forged
+Each action takes the turn and its typed arguments (:mod:`bot.telegram.presses`), parsed from
+a pressed button, the words of a command or what the free text said; missing ones are asked
+for with buttons. Every id is re-read scoped to the current user, so another user's id, or a forged
 one, only ever gives "that button has expired".
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from datetime import timedelta
 from typing import Final, TypeVar
@@ -19,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.core.coaching import explain_rules, why_silence
 from bot.core.drafts import draft_order
 from bot.core.records import InterviewRecord, InterviewStatus, NudgeState
-from bot.core.types import Channel, DraftKind, Outcome, Recipient, Verdict, Vibe
+from bot.core.types import Channel, DraftKind, Outcome, Recipient, Verdict
 from bot.core.verdict import decide
 from bot.services import attempts, interviews, plans
 from bot.services.interviews import OUTCOME_STATUS, outcome_of
@@ -30,36 +31,30 @@ from bot.telegram import cards, flows, picture, presses, texts, views
 from bot.telegram.answers import DetailAnswers, EditAnswers, NewDateAnswers, NewsAnswers
 from bot.telegram.callbacks import parse_id
 from bot.telegram.html import esc
-from bot.telegram.presses import press_button
-from bot.telegram.runtime import Buttons, Turn, button
+from bot.telegram.presses import Confirm, EditField, ReplyChoice, Setting, press_button
+from bot.telegram.runtime import Buttons, Turn
 
 REPLY_CHOICES = (
-    (texts.REPLY_REPLIED, "replied"),
-    (texts.REPLY_NEW_DATE, "newdate"),
-    (texts.REPLY_OFFER, Outcome.OFFER.value),
-    (texts.REPLY_REJECTED, Outcome.REJECTED.value),
-    (texts.REPLY_CLOSED, Outcome.CLOSED.value),
-    (texts.REPLY_WITHDREW, Outcome.WITHDREW.value),
+    (texts.REPLY_REPLIED, ReplyChoice.REPLIED),
+    (texts.REPLY_NEW_DATE, ReplyChoice.NEW_DATE),
+    (texts.REPLY_OFFER, ReplyChoice.OFFER),
+    (texts.REPLY_REJECTED, ReplyChoice.REJECTED),
+    (texts.REPLY_CLOSED, ReplyChoice.CLOSED),
+    (texts.REPLY_WITHDREW, ReplyChoice.WITHDREW),
 )
 
 
 # --- picking an interview --------------------------------------------------------------------
 
 
-async def pick(
-    turn: Turn, action: str, args: Sequence[str], *, open_only: bool = True
-) -> InterviewRecord | None:
-    """The interview named by ``args[0]``, or the only one; otherwise ask with buttons."""
-    if args and args[0]:
-        interview_id = parse_id(args[0])
-        record = (
-            None
-            if interview_id is None
-            else await interviews.get(turn.session, turn.user, interview_id)
-        )
-        if record is None:
-            turn.say(texts.EXPIRED)
-        return record
+R = TypeVar("R", bound=presses.OnInterview)  # a press naming an interview
+
+
+async def pick(turn: Turn, press: R, *, open_only: bool = True) -> InterviewRecord | None:
+    """The interview ``press`` names, or the only one; otherwise ask with buttons, each the
+    same press with one interview in it."""
+    if press.interview is not None:
+        return await owned(turn, press.interview)
     records = await repo.list_interviews(
         turn.session, owner_id=turn.user.id, statuses=OPEN if open_only else None
     )
@@ -71,8 +66,10 @@ async def pick(
         return None
     if len(records) == 1:
         return records[0]
-    rest = list(args[1:])
-    rows = [[button(views.interview_label(r), action, r.id, *rest)] for r in records[-8:]]
+    rows = [
+        [press_button(views.interview_label(r), dataclasses.replace(press, interview=r.id))]
+        for r in records[-8:]
+    ]
     turn.say(texts.PICK_INTERVIEW, rows)
     return None
 
@@ -86,31 +83,30 @@ async def owned(turn: Turn, interview_id: int) -> InterviewRecord | None:
     return record
 
 
-E = TypeVar("E", Channel, Recipient, DraftKind, Outcome, Vibe)
+C = TypeVar("C", presses.LogAttempt, presses.ShouldI)  # a press naming a contact
 
 
-def _enum_arg(kind: type[E], args: Sequence[str], index: int) -> E | None:
-    if index < len(args) and args[index] in {m.value for m in kind}:
-        return kind(args[index])
-    return None
-
-
-def channel_buttons(action: str, interview_id: int, *, work_only: bool = False) -> Buttons:
+def channel_buttons(press: C, *, work_only: bool = False) -> Buttons:
+    """One button per channel, each ``press`` with that channel."""
     channels = [c for c in Channel if c.is_work_channel or not work_only]
     return [
-        [button(views.CHANNEL_NAMES[c], action, interview_id, c.value) for c in channels[i : i + 2]]
+        [
+            press_button(views.CHANNEL_NAMES[c], dataclasses.replace(press, channel=c))
+            for c in channels[i : i + 2]
+        ]
         for i in range(0, len(channels), 2)
     ]
 
 
-def recipient_buttons(action: str, record: InterviewRecord, channel: Channel) -> Buttons:
+def recipient_buttons(press: C, record: InterviewRecord) -> Buttons:
+    """One button per role at the employer, each ``press`` with that role."""
     labels: dict[Recipient, str] = {r: views.RECIPIENT_NAMES[r] for r in Recipient}
     for person in record.people:
         labels.setdefault(person.role, views.RECIPIENT_NAMES[person.role])
         labels[person.role] = f"{views.RECIPIENT_NAMES[person.role]} ({person.name[:20]})"
     roles = list(Recipient)
     return [
-        [button(labels[r], action, record.id, channel.value, r.value) for r in roles[i : i + 2]]
+        [press_button(labels[r], dataclasses.replace(press, to=r)) for r in roles[i : i + 2]]
         for i in range(0, len(roles), 2)
     ]
 
@@ -122,15 +118,13 @@ LIST_PAGE = 10
 """Interviews per /list message: one page, with buttons to the others."""
 
 
-async def do_list(turn: Turn, args: Sequence[str]) -> None:
+async def do_list(turn: Turn, press: presses.ListPage) -> None:
     total = await repo.count_interviews(turn.session, owner_id=turn.user.id)
     if not total:
         turn.say(texts.NO_INTERVIEWS)
         return
     pages = (total + LIST_PAGE - 1) // LIST_PAGE
-    wanted = args[0] if args else ""
-    page = int(wanted) if wanted.isascii() and wanted.isdigit() and len(wanted) < 6 else 1
-    page = min(max(page, 1), pages)
+    page = min(max(press.page or 1, 1), pages)
     first = (page - 1) * LIST_PAGE
     records, nudges = await repo.interview_page(
         turn.session, owner_id=turn.user.id, offset=first, limit=LIST_PAGE
@@ -152,19 +146,19 @@ async def do_list(turn: Turn, args: Sequence[str]) -> None:
         )
         lines.append(line + (texts.LIST_NEXT.format(next=tail) if tail else ""))
         label = texts.LIST_BUTTON.format(number=number, label=views.interview_label(record))
-        rows.append([button(label, "st", record.id)])
+        rows.append([press_button(label, presses.Status(record.id))])
     paging = []
     if page > 1:
-        paging.append(button(texts.LIST_EARLIER, "ls", page - 1))
+        paging.append(press_button(texts.LIST_EARLIER, presses.ListPage(page - 1)))
     if page < pages:
-        paging.append(button(texts.LIST_LATER, "ls", page + 1))
+        paging.append(press_button(texts.LIST_LATER, presses.ListPage(page + 1)))
     if paging:
         rows.append(paging)
     turn.say("\n".join(lines), rows)
 
 
-async def do_status(turn: Turn, args: Sequence[str]) -> None:
-    record = await pick(turn, "st", args, open_only=False)
+async def do_status(turn: Turn, press: presses.Status) -> None:
+    record = await pick(turn, press, open_only=False)
     if record is None:
         return
     nudges = await repo.list_nudges(turn.session, owner_id=turn.user.id, interview_id=record.id)
@@ -191,16 +185,16 @@ async def do_status(turn: Turn, args: Sequence[str]) -> None:
         lines.append(texts.NONE_YET)
     rows = [
         [
-            button(texts.BUTTON_SHOULD_I, "sh", record.id),
-            button(texts.BUTTON_DRAFT, "dr", record.id),
+            press_button(texts.BUTTON_SHOULD_I, presses.ShouldI(record.id)),
+            press_button(texts.BUTTON_DRAFT, presses.Draft(record.id)),
         ],
         [
-            button(texts.BUTTON_LOG, "lg", record.id),
-            button(texts.BUTTON_THEY_REPLIED, "rp", record.id),
+            press_button(texts.BUTTON_LOG, presses.LogAttempt(record.id)),
+            press_button(texts.BUTTON_THEY_REPLIED, presses.Reply(record.id)),
         ],
         [
-            button(texts.BUTTON_CALENDAR, "ic", record.id),
-            button(texts.BUTTON_EDIT, "ed", record.id),
+            press_button(texts.BUTTON_CALENDAR, presses.Calendar(record.id)),
+            press_button(texts.BUTTON_EDIT, presses.Edit(record.id)),
         ],
         [press_button(texts.BUTTON_PICTURE, presses.Picture(record.id))],
     ]
@@ -211,14 +205,14 @@ async def do_status_number(turn: Turn, args: Sequence[str]) -> None:
     """``/status 2``: the second interview as numbered by /list."""
     number = parse_id(args[0]) if args else None
     if number is None or number > 999:
-        await do_status(turn, [])
+        await do_status(turn, presses.Status())
         return
     records = await repo.list_interviews(turn.session, owner_id=turn.user.id)
     index = number - 1
     if not 0 <= index < len(records):
         turn.say(texts.interviews_you_have(len(records)))
         return
-    await do_status(turn, [str(records[index].id)])
+    await do_status(turn, presses.Status(records[index].id))
 
 
 async def do_picture(turn: Turn, press: presses.Picture) -> None:
@@ -244,17 +238,17 @@ async def do_picture(turn: Turn, press: presses.Picture) -> None:
     )
 
 
-async def do_log(turn: Turn, args: Sequence[str]) -> None:
-    record = await pick(turn, "lg", args)
+async def do_log(turn: Turn, press: presses.LogAttempt) -> None:
+    record = await pick(turn, press)
     if record is None:
         return
-    channel = _enum_arg(Channel, args, 1)
+    press = dataclasses.replace(press, interview=record.id)
+    channel, to = press.channel, press.to
     if channel is None:
-        turn.say(texts.HOW_FOLLOWED_UP, channel_buttons("lg", record.id))
+        turn.say(texts.HOW_FOLLOWED_UP, channel_buttons(press))
         return
-    to = _enum_arg(Recipient, args, 2)
     if to is None:
-        turn.say(texts.TO_WHOM, recipient_buttons("lg", record, channel))
+        turn.say(texts.TO_WHOM, recipient_buttons(press, record))
         return
     attempt, planned = await attempts.log(
         turn.session, turn.user, record, channel=channel, to=to, at=turn.now
@@ -290,18 +284,21 @@ async def undo_attempt(turn: Turn, press: presses.UndoAttempt) -> None:
     turn.say(texts.ATTEMPT_REMOVED.format(title=views.interview_title(planned.record)))
 
 
-async def do_reply(turn: Turn, args: Sequence[str]) -> None:
-    record = await pick(turn, "rp", args, open_only=False)
+async def do_reply(turn: Turn, press: presses.Reply) -> None:
+    record = await pick(turn, press, open_only=False)
     if record is None:
         return
-    choice = args[1] if len(args) > 1 else ""
-    if choice not in {value for _, value in REPLY_CHOICES} | {"reopen"}:
+    choice = press.choice
+    if choice is None:
         turn.say(
             texts.WHAT_HAPPENED.format(company=esc(record.company)),
-            [[button(label, "rp", record.id, value)] for label, value in REPLY_CHOICES],
+            [
+                [press_button(label, presses.Reply(record.id, value))]
+                for label, value in REPLY_CHOICES
+            ],
         )
         return
-    if choice == "reopen":
+    if choice is ReplyChoice.REOPEN:
         reopened = await interviews.reopen(turn.session, turn.user, record.id)
         turn.plan_changed = True
         answered = [a for a in reopened.record.attempts if a.answered] if reopened else []
@@ -311,19 +308,22 @@ async def do_reply(turn: Turn, args: Sequence[str]) -> None:
         # A reply marked every follow-up answered; asked again, the user says which were.
         which: Buttons = [
             [
-                button(texts.BUTTON_ANSWERED_NONE, "ans", record.id, "none"),
-                button(texts.BUTTON_ANSWERED_ALL, "ans", record.id, "all"),
+                press_button(
+                    texts.BUTTON_ANSWERED_NONE,
+                    presses.Answered(record.id, presses.ANSWERED_NONE),
+                ),
+                press_button(
+                    texts.BUTTON_ANSWERED_ALL, presses.Answered(record.id, presses.ANSWERED_ALL)
+                ),
             ],
             *(
                 [
-                    button(
+                    press_button(
                         texts.BUTTON_ANSWERED_ONLY.format(
                             when=views.day(turn.cal.local_date(attempt.at)),
                             channel=views.CHANNEL_NAMES[attempt.channel],
                         ),
-                        "ans",
-                        record.id,
-                        attempt.id,
+                        presses.Answered(record.id, str(attempt.id)),
                     )
                 ]
                 for attempt in answered[-4:]
@@ -331,54 +331,56 @@ async def do_reply(turn: Turn, args: Sequence[str]) -> None:
         ]
         turn.say(texts.WHICH_ANSWERED.format(title=views.interview_title(record)), which)
         return
-    if choice == "newdate":
+    if choice is ReplyChoice.NEW_DATE:
         if record.status not in OPEN:
             # The plan is made once the new date is known (the question that follows).
             await interviews.reopen(turn.session, turn.user, record.id, plan=False)
         await flows.start(turn, "newdate", NewDateAnswers(edit_id=record.id))
         return
-    if choice == "replied":
+    if choice is ReplyChoice.REPLIED:
         status = InterviewStatus.REPLIED
         word = texts.REPLIED_WORD
-        rows: Buttons = [[button(texts.REPLY_NEW_DATE, "rp", record.id, "newdate")]]
+        rows: Buttons = [
+            [press_button(texts.REPLY_NEW_DATE, presses.Reply(record.id, ReplyChoice.NEW_DATE))]
+        ]
     else:
-        outcome = Outcome(choice)
+        outcome = Outcome(choice.value)
         status = OUTCOME_STATUS[outcome]
         word = texts.OUTCOME_WORDS[outcome]
         rows = []
         if outcome is Outcome.REJECTED:
             rows = [
                 [
-                    button(
+                    press_button(
                         texts.BUTTON_FEEDBACK,
-                        "dr",
-                        record.id,
-                        DraftKind.FEEDBACK_REQUEST.value,
+                        presses.Draft(record.id, DraftKind.FEEDBACK_REQUEST),
                     )
                 ]
             ]
         if outcome is Outcome.OFFER:
-            rows = [[button(texts.BUTTON_WITHDRAW_OTHER, "dr", "", DraftKind.WITHDRAW.value)]]
-    rows = [*rows, [button(texts.BUTTON_STILL_WAITING, "rp", record.id, "reopen")]]
+            # dr::withdraw: the interview it is for is picked (not this one, with the offer)
+            withdraw = presses.Draft(None, DraftKind.WITHDRAW)
+            rows = [[press_button(texts.BUTTON_WITHDRAW_OTHER, withdraw)]]
+    reopen = presses.Reply(record.id, ReplyChoice.REOPEN)
+    rows = [*rows, [press_button(texts.BUTTON_STILL_WAITING, reopen)]]
     await interviews.record_answer(turn.session, turn.user, record.id, status)
     turn.plan_changed = True
     turn.say(texts.OUTCOME_SAID.format(title=views.interview_title(record), word=esc(word)), rows)
 
 
-async def answered_which(turn: Turn, args: Sequence[str]) -> None:
+async def answered_which(turn: Turn, press: presses.Answered) -> None:
     """``ans:<interview>:none|all|<attempt>``: which follow-ups of a reopened interview got an
     answer (the others count again: G3, S7)."""
-    record = await pick(turn, "ans", args[:1], open_only=False)
+    record = await owned(turn, press.interview)
     if record is None:
         return
-    choice = args[1] if len(args) > 1 else ""
     ids = [a.id for a in record.attempts]
-    if choice == "all":
+    if press.which == presses.ANSWERED_ALL:
         answered = ids
-    elif choice == "none":
+    elif press.which == presses.ANSWERED_NONE:
         answered = []
     else:
-        only = parse_id(choice)
+        only = press.attempt
         if only is None or only not in ids:
             turn.say(texts.EXPIRED)
             return
@@ -417,7 +419,7 @@ async def withdrawn(turn: Turn, press: presses.Withdrawn) -> None:
     turn.plan_changed = True
     turn.say(
         texts.WITHDRAWN.format(title=title),
-        [[button(texts.BUTTON_UNDO, "rp", record.id, "reopen")]],
+        [[press_button(texts.BUTTON_UNDO, presses.Reply(record.id, ReplyChoice.REOPEN))]],
     )
 
 
@@ -428,19 +430,17 @@ async def news_sent(turn: Turn, press: presses.NewsShared) -> None:
         turn.say(texts.NEWS_NOTED)
 
 
-async def do_shouldi(turn: Turn, args: Sequence[str]) -> None:
-    record = await pick(turn, "sh", args, open_only=False)
+async def do_shouldi(turn: Turn, press: presses.ShouldI) -> None:
+    record = await pick(turn, press, open_only=False)
     if record is None:
         return
-    channel = _enum_arg(Channel, args, 1)
+    press = dataclasses.replace(press, interview=record.id)
+    channel, to = press.channel, press.to
     if channel is None:
-        turn.say(
-            texts.HOW_CONTACT.format(company=esc(record.company)), channel_buttons("sh", record.id)
-        )
+        turn.say(texts.HOW_CONTACT.format(company=esc(record.company)), channel_buttons(press))
         return
-    to = _enum_arg(Recipient, args, 2)
     if to is None:
-        turn.say(texts.AND_WHOM, recipient_buttons("sh", record, channel))
+        turn.say(texts.AND_WHOM, recipient_buttons(press, record))
         return
     decision = decide(
         record.to_core(),
@@ -456,18 +456,17 @@ async def do_shouldi(turn: Turn, args: Sequence[str]) -> None:
         kind = decision.suggest or DraftKind.CHECK_IN
         rows.append(
             [
-                button(
+                press_button(
                     texts.BUTTON_DRAFT_KIND.format(kind=views.DRAFT_NAMES[kind].lower()),
-                    "dr",
-                    record.id,
-                    kind.value,
+                    presses.Draft(record.id, kind),
                 )
             ]
         )
     if decision.verdict is Verdict.GO:
-        rows.append([button(texts.BUTTON_DID_IT, "lg", record.id, channel.value, to.value)])
+        did_it = presses.LogAttempt(record.id, channel, to)
+        rows.append([press_button(texts.BUTTON_DID_IT, did_it)])
     if decision.rules:
-        rows.append([button(texts.BUTTON_WHY, "why", *decision.rules[:4])])
+        rows.append([press_button(texts.BUTTON_WHY, presses.Why.of(decision.rules))])
     turn.say(
         texts.VERDICT_FOR.format(
             company=esc(record.company),
@@ -479,11 +478,11 @@ async def do_shouldi(turn: Turn, args: Sequence[str]) -> None:
     )
 
 
-async def do_draft(turn: Turn, args: Sequence[str]) -> None:
-    record = await pick(turn, "dr", args, open_only=False)
+async def do_draft(turn: Turn, press: presses.Draft) -> None:
+    record = await pick(turn, press, open_only=False)
     if record is None:
         return
-    kind = _enum_arg(DraftKind, args, 1)
+    kind = press.kind
     if kind is None:
         kinds = draft_order(
             thank_you_sent=record.thank_you_sent_at is not None,
@@ -493,7 +492,7 @@ async def do_draft(turn: Turn, args: Sequence[str]) -> None:
         )
         turn.say(
             texts.WHICH_DRAFT,
-            [[button(views.DRAFT_NAMES[k], "dr", record.id, k.value)] for k in kinds],
+            [[press_button(views.DRAFT_NAMES[k], presses.Draft(record.id, k))] for k in kinds],
         )
         return
     if kind is DraftKind.UPDATE:
@@ -537,8 +536,8 @@ async def mark_thanked(turn: Turn, press: presses.Thanked) -> None:
     turn.say(texts.THANKS_NOTED)
 
 
-async def do_calendar(turn: Turn, args: Sequence[str]) -> None:
-    record = await pick(turn, "ic", args, open_only=False)
+async def do_calendar(turn: Turn, press: presses.Calendar) -> None:
+    record = await pick(turn, press, open_only=False)
     if record is None:
         return
     nudges = await repo.list_nudges(turn.session, owner_id=turn.user.id, interview_id=record.id)
@@ -570,7 +569,7 @@ EXPORT_SLOW_ROWS: Final = 2000
 """Records from which an export takes long enough that the user is told it is coming."""
 
 
-async def do_export(turn: Turn, args: Sequence[str]) -> None:
+async def do_export(turn: Turn, press: presses.Export | None = None) -> None:
     # The file is written when it is sent, page by page into a temporary file (the outbox
     # and this turn's write transaction never hold it); only its size is looked at here.
     if await export.count_export_rows(turn.session, owner_id=turn.user.id) >= EXPORT_SLOW_ROWS:
@@ -578,8 +577,8 @@ async def do_export(turn: Turn, args: Sequence[str]) -> None:
     turn.send_export(texts.EXPORT_FILE, texts.EXPORT_CAPTION)
 
 
-async def do_delete(turn: Turn, args: Sequence[str]) -> None:
-    if args and args[0] == "yes":
+async def do_delete(turn: Turn, press: presses.Delete) -> None:
+    if press.answer is Confirm.YES:
         await repo.erase_user(turn.session, owner_id=turn.user.id)
         turn.plan_changed = True
         engine = turn.session.bind
@@ -588,43 +587,47 @@ async def do_delete(turn: Turn, args: Sequence[str]) -> None:
             turn.after_commit.append(lambda: checkpoint_wal(engine))
         turn.say(texts.DELETED)
         return
-    if args and args[0] == "no":
+    if press.answer is Confirm.NO:
         turn.say(texts.DELETE_KEPT)
         return
     turn.say(
         texts.DELETE_CONFIRM,
-        [[button(texts.BUTTON_ERASE, "del", "yes"), button(texts.BUTTON_KEEP, "del", "no")]],
+        [
+            [
+                press_button(texts.BUTTON_ERASE, presses.Delete(Confirm.YES)),
+                press_button(texts.BUTTON_KEEP, presses.Delete(Confirm.NO)),
+            ]
+        ],
     )
 
 
-async def do_edit(turn: Turn, args: Sequence[str]) -> None:
-    record = await pick(turn, "ed", args, open_only=False)
+async def do_edit(turn: Turn, press: presses.Edit) -> None:
+    record = await pick(turn, press, open_only=False)
     if record is None:
         return
-    field = args[1] if len(args) > 1 else ""
     fields = (
-        (texts.EDIT_COMPANY, "company"),
-        (texts.EDIT_ROLE, "role"),
-        (texts.EDIT_WHEN, "when"),
-        (texts.EDIT_TIMELINE, "timeline"),
-        (texts.EDIT_VIBE, "vibe"),
+        (texts.EDIT_COMPANY, EditField.COMPANY),
+        (texts.EDIT_ROLE, EditField.ROLE),
+        (texts.EDIT_WHEN, EditField.WHEN),
+        (texts.EDIT_TIMELINE, EditField.TIMELINE),
+        (texts.EDIT_VIBE, EditField.VIBE),
     )
-    if field not in {f for _, f in fields}:
+    if press.field is None:
         turn.say(
             texts.EDIT_WHAT.format(company=esc(record.company)),
             [
-                [button(label, "ed", record.id, f) for label, f in fields[i : i + 2]]
+                [press_button(label, presses.Edit(record.id, f)) for label, f in fields[i : i + 2]]
                 for i in range(0, 5, 2)
             ],
         )
         return
-    await flows.start(turn, "edit", EditAnswers(edit_id=record.id, field=field))
+    await flows.start(turn, "edit", EditAnswers(edit_id=record.id, field=press.field.value))
 
 
-async def do_why(turn: Turn, args: Sequence[str]) -> None:
+async def do_why(turn: Turn, press: presses.Why) -> None:
     """Why: the rules a button carries, each in one plain sentence; without any, why the
     silence (the usual reasons, in plain words, in varying order)."""
-    said = [explain_rules([rule]) for rule in args[:4] if rule]
+    said = [explain_rules([rule]) for rule in press.rules]
     said = [text for text in said if text]
     if said:
         turn.say("\n".join(texts.WHY_RULE.format(text=esc(text)) for text in said))
@@ -636,10 +639,9 @@ async def do_why(turn: Turn, args: Sequence[str]) -> None:
     turn.say("\n\n".join(parts))
 
 
-async def do_settings(turn: Turn, args: Sequence[str]) -> None:
-    choice = args[0] if args else ""
-    if choice in ("zone", "hour", "country", "name"):
-        await flows.start(turn, choice)
+async def do_settings(turn: Turn, press: presses.Settings) -> None:
+    if press.setting is not None:
+        await flows.start(turn, press.setting.value)
         return
     user = turn.user
     turn.say(
@@ -651,12 +653,12 @@ async def do_settings(turn: Turn, args: Sequence[str]) -> None:
         + texts.SETTINGS_NAME.format(name=esc(user.name or texts.NOT_SET)),
         [
             [
-                button(texts.BUTTON_ZONE, "set", "zone"),
-                button(texts.BUTTON_HOUR, "set", "hour"),
+                press_button(texts.BUTTON_ZONE, presses.Settings(Setting.ZONE)),
+                press_button(texts.BUTTON_HOUR, presses.Settings(Setting.HOUR)),
             ],
             [
-                button(texts.BUTTON_COUNTRY, "set", "country"),
-                button(texts.BUTTON_NAME, "set", "name"),
+                press_button(texts.BUTTON_COUNTRY, presses.Settings(Setting.COUNTRY)),
+                press_button(texts.BUTTON_NAME, presses.Settings(Setting.NAME)),
             ],
         ],
     )

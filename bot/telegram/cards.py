@@ -17,7 +17,7 @@ from bot.services.plans import Planned
 from bot.telegram import presses, texts, views
 from bot.telegram.html import esc
 from bot.telegram.presses import press_button
-from bot.telegram.runtime import Turn, button
+from bot.telegram.runtime import Turn
 
 
 def facts(turn: Turn, record: InterviewRecord) -> str:
@@ -57,8 +57,14 @@ def show_new(turn: Turn, planned: Planned) -> None:
         lines += steps(turn, record)
     rows: list[list[tuple[str, str]]] = []
     if record.thank_you_sent_at is None:
-        rows.append([button(texts.BUTTON_DRAFT_THANKS, "dr", record.id, DraftKind.THANK_YOU.value)])
-    rows.append([button(texts.BUTTON_EDIT, "ed", record.id), button(texts.BUTTON_DONE, "ok")])
+        thanks = presses.Draft(record.id, DraftKind.THANK_YOU)
+        rows.append([press_button(texts.BUTTON_DRAFT_THANKS, thanks)])
+    rows.append(
+        [
+            press_button(texts.BUTTON_EDIT, presses.Edit(record.id)),
+            press_button(texts.BUTTON_DONE, presses.Ok()),
+        ]
+    )
     turn.say("\n".join(lines), rows)
 
 
@@ -99,7 +105,9 @@ async def send_draft(
             else []
         )
         if not turn.user.name:
-            done.append([button(texts.BUTTON_SET_NAME, "set", "name")])
+            done.append(
+                [press_button(texts.BUTTON_SET_NAME, presses.Settings(presses.Setting.NAME))]
+            )
         turn.say(views.draft_text(notes[-1]) + "\n\n" + texts.RECIPIENT_LAST, done or None)
         return
     draft = interviews.draft_for(
@@ -114,7 +122,7 @@ async def send_draft(
     )
     rows = sent_it(record, kind)
     if not turn.user.name:
-        rows.append([button(texts.BUTTON_SET_NAME, "set", "name")])
+        rows.append([press_button(texts.BUTTON_SET_NAME, presses.Settings(presses.Setting.NAME))])
     turn.say(views.draft_text(draft) + "\n\n" + texts.RECIPIENT_LAST, rows)
 
 
@@ -132,4 +140,5 @@ def sent_it(record: InterviewRecord, kind: DraftKind) -> list[list[tuple[str, st
         return [[press_button(texts.BUTTON_SENT_IT, presses.NewsShared(record.id))]]
     contact = contact_for(record, kind)
     to = contact.role if contact else Recipient.RECRUITER
-    return [[button(texts.BUTTON_SENT_LOG, "lg", record.id, Channel.EMAIL.value, to.value)]]
+    sent = presses.LogAttempt(record.id, Channel.EMAIL, to)
+    return [[press_button(texts.BUTTON_SENT_LOG, sent)]]

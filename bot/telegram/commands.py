@@ -6,8 +6,10 @@ its buttons' callback data. :mod:`bot.telegram.handlers` registers the table wit
 ``CommandHandler`` per name, one ``CallbackQueryHandler`` per button prefix), /help and the
 menu list it, and free text recognised as an intent runs the command that claims it.
 
-Adding a command is one entry in :data:`COMMANDS` plus its handler, ``(turn, args)``:
-``args`` are the words after the command, or the arguments of the pressed button.
+Adding a command is one entry in :data:`COMMANDS` plus its handler. A command with buttons
+is a :func:`typed_command`: its buttons are a kind of :mod:`bot.telegram.presses`, and the
+handler gets ``(turn, press)`` whether a button was pressed or the command typed with words
+(``/status 3`` as ``st:3``). A plain :class:`Command` gets ``(turn, words)``.
 """
 
 from __future__ import annotations
@@ -28,7 +30,8 @@ from bot.telegram.answers import InterviewAnswers, OnboardAnswers
 from bot.telegram.callbacks import parse_id, unpack
 from bot.telegram.conversation import Conversation, clear, load, save
 from bot.telegram.html import clean, esc
-from bot.telegram.runtime import Turn, button
+from bot.telegram.presses import press_button
+from bot.telegram.runtime import Turn
 
 __all__ = [
     "BY_BUTTON",
@@ -114,13 +117,13 @@ async def start_new(turn: Turn, company: str | None = None) -> None:
     await flows.start(turn, "new", InterviewAnswers(company=company or ""))
 
 
-async def on_new(turn: Turn, args: Sequence[str] = ()) -> None:
+async def on_new(turn: Turn, press: presses.NewInterview | None = None) -> None:
     await start_new(turn)
 
 
 async def on_delete(turn: Turn, args: Sequence[str] = ()) -> None:
     # Typed words never erase an account ("/delete yes"): the confirmation buttons first.
-    await actions.do_delete(turn, [])
+    await actions.do_delete(turn, presses.Delete())
 
 
 async def on_cancel(turn: Turn, args: Sequence[str] = ()) -> None:
@@ -139,11 +142,11 @@ async def on_skip(turn: Turn, args: Sequence[str] = ()) -> None:
     await flows.respond(turn, conv, flows.Reply(skip=True))
 
 
-async def on_timezone(turn: Turn, args: Sequence[str] = ()) -> None:
+async def on_timezone(turn: Turn, press: presses.TimeZone | None = None) -> None:
     await flows.start(turn, "zone")
 
 
-async def start_tone(turn: Turn, args: Sequence[str] = ()) -> None:
+async def start_tone(turn: Turn, press: presses.Tone | None = None) -> None:
     await flows.start(turn, "tone")
 
 
@@ -159,7 +162,7 @@ async def on_tone(turn: Turn, args: Sequence[str] = ()) -> None:
         await start_tone(turn)
 
 
-async def do_help(turn: Turn, args: Sequence[str] = ()) -> None:
+async def do_help(turn: Turn, press: presses.Help | None = None) -> None:
     lines = [texts.HELP_TITLE]
     lines += [texts.HELP_LINE.format(command=c.name, line=esc(c.help)) for c in MENU]
     lines += ["", texts.HELP_FREE_TEXT]
@@ -177,26 +180,26 @@ async def tone_from_text(turn: Turn, frame: Frame, text: str) -> None:
         await start_tone(turn)
 
 
-async def _named_interview_args(turn: Turn, frame: Frame) -> list[str]:
-    """``[id]`` of the stored interview the message names, else no arguments (ask)."""
+async def _named_interview(turn: Turn, frame: Frame) -> int | None:
+    """The id of the stored interview the message names, else ``None`` (ask)."""
     if not frame.company:
-        return []
+        return None
     records = await repo.list_interviews(turn.session, owner_id=turn.user.id)
     named = [r for r in records if r.company == frame.company]
-    return [str(named[-1].id)] if named else []
+    return named[-1].id if named else None
 
 
-async def on_calm(turn: Turn, args: Sequence[str] = ()) -> None:
+async def on_calm(turn: Turn, press: presses.Calm | None = None) -> None:
     """/calm: a few words about the user's own wait (as for a worried message)."""
     await understood.feeling(turn, Frame(FrameIntent.FEELING), "")
 
 
 async def status_from_text(turn: Turn, frame: Frame, text: str) -> None:
-    await actions.do_status(turn, await _named_interview_args(turn, frame))
+    await actions.do_status(turn, presses.Status(await _named_interview(turn, frame)))
 
 
 async def calendar_from_text(turn: Turn, frame: Frame, text: str) -> None:
-    await actions.do_calendar(turn, await _named_interview_args(turn, frame))
+    await actions.do_calendar(turn, presses.Calendar(await _named_interview(turn, frame)))
 
 
 def _after_marker(text: str) -> str:
@@ -363,7 +366,7 @@ async def suggest(turn: Turn, opening: str) -> None:
         for command in (BY_INTENT.get(frame_intent(i)) for i in closest_commands(text))
         if command is not None and command.suggest and command.name is not None
     ][:2] or ["new", "help"]
-    rows = [[button(f"/{name}", "cmd", name) for name in guesses]]
+    rows = [[press_button(f"/{name}", presses.RunCommand(name)) for name in guesses]]
     turn.say(texts.SUGGEST.format(opening=opening), rows)
 
 
@@ -424,12 +427,12 @@ async def _expired(turn: Turn, args: Sequence[str]) -> None:
     turn.say(texts.EXPIRED)
 
 
-async def on_question_button(turn: Turn, args: Sequence[str]) -> None:
+async def on_question_button(turn: Turn, press: presses.AnswerQuestion) -> None:
     """``q:<question>:<value>``: a button answer to the open question."""
-    question = args[0] if args else ""
+    question = press.question
     conv = await load(turn)
     if conv is not None and conv.flow == "pending" and question == "pick" == conv.question:
-        picked = parse_id(args[1]) if len(args) > 1 else None
+        picked = parse_id(press.value or "")
         if picked is None:
             turn.say(texts.EXPIRED)
             return
@@ -438,16 +441,16 @@ async def on_question_button(turn: Turn, args: Sequence[str]) -> None:
     if conv is None or conv.question != question:
         turn.say(texts.ALREADY_ANSWERED + (" " + texts.ANSWER_ABOVE if conv is not None else ""))
         return
-    await _answer(turn, conv, flows.Reply(value=args[1] if len(args) > 1 else ""))
+    await _answer(turn, conv, flows.Reply(value=press.value or ""))
 
 
-async def on_ok(turn: Turn, args: Sequence[str]) -> None:
+async def on_ok(turn: Turn, press: presses.Ok) -> None:
     turn.say(texts.OK_REMIND)
 
 
-async def run_command(turn: Turn, args: Sequence[str]) -> None:
+async def run_command(turn: Turn, press: presses.RunCommand) -> None:
     """``cmd:<name>``: a suggested command pressed, as if its button was."""
-    command = BY_NAME.get(args[0]) if args else None
+    command = BY_NAME.get(press.name)
     if command is None or not command.suggest:
         turn.say(texts.EXPIRED)
         return
@@ -463,111 +466,132 @@ def typed_button(
     return Command(None, None, presses.typed(kind, handler), button=kind.PREFIX)
 
 
+def typed_command(
+    name: str,
+    help: str | None,
+    kind: type[presses.P],
+    handler: Callable[[Turn, presses.P], Awaitable[None]],
+    *,
+    run: Action | None = None,
+    intents: tuple[FrameIntent, ...] = (),
+    on_text: TextAction | None = None,
+    suggest: bool = True,
+) -> Command:
+    """The table entry of a command whose buttons are ``kind``: a press runs ``handler`` with
+    the parsed object, and so do the command's words (:func:`presses.from_words`,
+    ``/status 3`` as ``st:3``) unless ``run`` does something else with them."""
+    return Command(
+        name,
+        help,
+        run or presses.typed_words(kind, handler),
+        button=kind.PREFIX,
+        on_button=presses.typed(kind, handler),
+        intents=intents,
+        on_text=on_text,
+        suggest=suggest,
+    )
+
+
 # --- the table ----------------------------------------------------------------------------------
 
 COMMANDS: tuple[Command, ...] = (
-    Command(
+    typed_command(
         "new",
         texts.HELP_NEW,
+        presses.NewInterview,
         on_new,
-        button="new",
         intents=(FrameIntent.NEW_INTERVIEW,),
     ),
-    Command(
+    typed_command(
         "list",
         texts.HELP_LIST,
+        presses.ListPage,
         actions.do_list,
-        button="ls",
         intents=(FrameIntent.LIST,),
     ),
-    Command(
+    typed_command(
         "status",
         texts.HELP_STATUS,
-        actions.do_status_number,  # /status 2: the second in /list
-        button="st",
-        on_button=actions.do_status,  # st:<interview id>
+        presses.Status,
+        actions.do_status,  # st:<interview id>
+        run=actions.do_status_number,  # /status 2: the second in /list
         intents=(FrameIntent.STATUS,),
         on_text=status_from_text,
     ),
-    Command(
+    typed_command(
         "shouldi",
         texts.HELP_SHOULDI,
+        presses.ShouldI,
         actions.do_shouldi,
-        button="sh",
         intents=(FrameIntent.SHOULD_I,),
     ),
-    Command(
+    typed_command(
         "draft",
         texts.HELP_DRAFT,
+        presses.Draft,
         actions.do_draft,
-        button="dr",
         intents=(FrameIntent.DRAFT,),
     ),
-    Command(
+    typed_command(
         "log",
         texts.HELP_LOG,
+        presses.LogAttempt,
         actions.do_log,
-        button="lg",
         intents=(FrameIntent.LOG_ATTEMPT,),
     ),
-    Command(
+    typed_command(
         "reply",
         texts.HELP_REPLY,
+        presses.Reply,
         actions.do_reply,
-        button="rp",
         intents=(FrameIntent.REPLY, FrameIntent.OUTCOME),
     ),
-    Command(
+    typed_command(
         "tone",
         texts.HELP_TONE,
-        on_tone,
-        button="tone",
-        on_button=start_tone,
+        presses.Tone,
+        start_tone,
+        run=on_tone,
         intents=(FrameIntent.TONE,),
         on_text=tone_from_text,
     ),
-    Command("why", texts.HELP_WHY, actions.do_why, button="why"),
-    Command(
+    typed_command("why", texts.HELP_WHY, presses.Why, actions.do_why),
+    typed_command(
         "calm",
         texts.HELP_CALM,
+        presses.Calm,
         on_calm,
-        button="calm",
         intents=(FrameIntent.FEELING,),
     ),
-    Command(
+    typed_command(
         "calendar",
         texts.HELP_CALENDAR,
+        presses.Calendar,
         actions.do_calendar,
-        button="ic",
         intents=(FrameIntent.CALENDAR,),
         on_text=calendar_from_text,
     ),
-    Command(
-        "timezone",
-        texts.HELP_TIMEZONE,
-        on_timezone,
-        button="tz",
-    ),
-    Command(
+    typed_command("timezone", texts.HELP_TIMEZONE, presses.TimeZone, on_timezone),
+    typed_command(
         "settings",
         texts.HELP_SETTINGS,
+        presses.Settings,
         actions.do_settings,
-        button="set",
         intents=(FrameIntent.SETTINGS,),
     ),
-    Command(
+    typed_command(
         "export",
         texts.HELP_EXPORT,
+        presses.Export,
         actions.do_export,
-        button="exp",
         intents=(FrameIntent.EXPORT,),
     ),
-    Command(
+    typed_command(
         "delete",
         texts.HELP_DELETE,
-        on_delete,
-        button="del",
-        on_button=actions.do_delete,
+        presses.Delete,
+        actions.do_delete,  # del:yes|no, from the confirmation buttons only
+        run=on_delete,
         intents=(FrameIntent.DELETE,),
         suggest=False,
     ),
@@ -578,23 +602,23 @@ COMMANDS: tuple[Command, ...] = (
         intents=(FrameIntent.CANCEL,),
         suggest=False,
     ),
-    Command("help", texts.HELP_HELP, do_help, button="help", intents=(FrameIntent.HELP,)),
+    typed_command("help", texts.HELP_HELP, presses.Help, do_help, intents=(FrameIntent.HELP,)),
     Command("start", None, on_start, suggest=False),
     Command("back", None, on_back, suggest=False),
     Command("skip", None, on_skip, suggest=False),
     # Buttons that are not commands.
-    Command(None, None, actions.do_edit, button="ed"),  # ed:<interview>[:<field>]
+    typed_button(presses.Edit, actions.do_edit),
     typed_button(presses.Thanked, actions.mark_thanked),
     typed_button(presses.SetVibe, actions.set_vibe),
     typed_button(presses.UndoAttempt, actions.undo_attempt),
     typed_button(presses.Withdrawn, actions.withdrawn),
     typed_button(presses.NewsShared, actions.news_sent),
-    Command(None, None, actions.answered_which, button="ans"),  # ans:<interview>:<which>
+    typed_button(presses.Answered, actions.answered_which),
     typed_button(presses.Picture, actions.do_picture),
-    Command(None, None, on_question_button, button="q"),  # q:<question>:<value>
-    Command(None, None, on_ok, button="ok"),
-    Command(None, None, run_command, button="cmd"),  # cmd:<command name>
-    Command(None, None, nudges.on_nudge_button, button=nudges.ACTION),  # n:<nudge>:<op>
+    typed_button(presses.AnswerQuestion, on_question_button),
+    typed_button(presses.Ok, on_ok),
+    typed_button(presses.RunCommand, run_command),
+    typed_button(presses.OnNudge, nudges.on_nudge_button),
 )
 
 MENU: tuple[Command, ...] = tuple(c for c in COMMANDS if c.name and c.help)

@@ -48,7 +48,8 @@ from bot.telegram.answers import (
 from bot.telegram.callbacks import parse_id
 from bot.telegram.conversation import Conversation, clear, load, save
 from bot.telegram.html import clean, esc
-from bot.telegram.runtime import Turn, button
+from bot.telegram.presses import AnswerQuestion, press_button
+from bot.telegram.runtime import Turn
 
 MAX_COMPANY = 100
 MAX_ROLE = 100
@@ -67,6 +68,11 @@ class Reply:
     value: str | None = None
     skip: bool = False
     location: tuple[float, float] | None = None
+
+
+def answer_button(label: str, question: str, value: object) -> tuple[str, str]:
+    """A button that answers ``question`` with ``value`` (``q:<question>:<value>``)."""
+    return press_button(label, AnswerQuestion(question, str(value)))
 
 
 Ask = Callable[[Turn, Conversation], Awaitable[None]]
@@ -232,7 +238,7 @@ async def answer_zone(turn: Turn, conv: Conversation, reply: Reply) -> None:
             await save(turn, conv)
             turn.say(
                 texts.ZONE_PICK,
-                [[button(p.label[:60], "q", "zone", i)] for i, p in enumerate(places)],
+                [[answer_button(p.label[:60], "zone", i)] for i, p in enumerate(places)],
             )
             return
         zone = places[0].zone
@@ -253,8 +259,8 @@ async def answer_zone(turn: Turn, conv: Conversation, reply: Reply) -> None:
 async def ask_hour(turn: Turn, conv: Conversation) -> None:
     # Whole hours as quick picks; any minute can be typed.
     rows = [
-        [button(f"{h:02d}:00", "q", "hour", h) for h in (8, 9, 10, 11)],
-        [button(f"{h:02d}:00", "q", "hour", h) for h in (12, 14, 16, 18)],
+        [answer_button(f"{h:02d}:00", "hour", h) for h in (8, 9, 10, 11)],
+        [answer_button(f"{h:02d}:00", "hour", h) for h in (12, 14, 16, 18)],
     ]
     now = f"{turn.user.nudge_at:%H:%M}"
     turn.say(texts.ASK_HOUR + texts.HOUR_NOW.format(time=now), rows)
@@ -352,7 +358,7 @@ MAX_OWN_NAME = 60
 async def ask_name(turn: Turn, conv: Conversation) -> None:
     tg_user = turn.update.effective_user
     first = clean(tg_user.first_name, MAX_OWN_NAME) if tg_user and tg_user.first_name else ""
-    rows = [[button(texts.BUTTON_SIGN_AS.format(name=first), "q", "name", "tg")]] if first else []
+    rows = [[answer_button(texts.BUTTON_SIGN_AS.format(name=first), "name", "tg")]] if first else []
     turn.say(texts.ASK_NAME, rows or None)
 
 
@@ -396,7 +402,7 @@ async def answer_role(turn: Turn, conv: Conversation, reply: Reply) -> None:
 
 
 async def ask_when(turn: Turn, conv: Conversation) -> None:
-    turn.say(texts.ASK_WHEN, [[button(texts.BUTTON_JUST_NOW, "q", "when", "now")]])
+    turn.say(texts.ASK_WHEN, [[answer_button(texts.BUTTON_JUST_NOW, "when", "now")]])
 
 
 async def answer_when(turn: Turn, conv: Conversation, reply: Reply) -> None:
@@ -415,7 +421,7 @@ async def answer_when(turn: Turn, conv: Conversation, reply: Reply) -> None:
             WhenProblem.IN_FUTURE: texts.WHEN_AHEAD,
             WhenProblem.TOO_OLD: texts.WHEN_TOO_OLD,
         }.get(problem, texts.WHEN_BAD)
-        turn.say(said, [[button(texts.BUTTON_JUST_NOW, "q", "when", "now")]])
+        turn.say(said, [[answer_button(texts.BUTTON_JUST_NOW, "when", "now")]])
         return
     conv.answers_as(InterviewAnswers).interviewed_at = moment
     turn.say(texts.INTERVIEW_AT.format(when=views.when(moment, turn.cal, turn.now)))
@@ -431,7 +437,7 @@ def parse_person(text: str) -> tuple[str, Recipient, str | None]:
 async def ask_people(turn: Turn, conv: Conversation) -> None:
     met = conv.answers_as(InterviewAnswers).people
     note = texts.PEOPLE_SO_FAR.format(count=len(met)) if met else ""
-    turn.say(texts.ASK_PEOPLE + note, [[button(texts.BUTTON_EVERYONE, "q", "people", "done")]])
+    turn.say(texts.ASK_PEOPLE + note, [[answer_button(texts.BUTTON_EVERYONE, "people", "done")]])
 
 
 _NO_MORE_PEOPLE = re.compile(
@@ -468,7 +474,7 @@ async def answer_people(turn: Turn, conv: Conversation, reply: Reply) -> None:
             if p.name
         ]
     if not found:  # "ugh still nothing": not a person; nothing is stored
-        turn.say(texts.PEOPLE_NO_NAME, [[button(texts.BUTTON_EVERYONE, "q", "people", "done")]])
+        turn.say(texts.PEOPLE_NO_NAME, [[answer_button(texts.BUTTON_EVERYONE, "people", "done")]])
         return
     lines = []
     for name, role, email in found[: MAX_PEOPLE - len(answers.people)]:
@@ -482,12 +488,12 @@ async def answer_people(turn: Turn, conv: Conversation, reply: Reply) -> None:
     await save(turn, conv)
     turn.say(
         "\n".join(lines) + texts.ANYONE_ELSE,
-        [[button(texts.BUTTON_EVERYONE, "q", "people", "done")]],
+        [[answer_button(texts.BUTTON_EVERYONE, "people", "done")]],
     )
 
 
 async def ask_timeline(turn: Turn, conv: Conversation) -> None:
-    turn.say(texts.ASK_TIMELINE, [[button(texts.BUTTON_NO_DATE, "q", "timeline", "none")]])
+    turn.say(texts.ASK_TIMELINE, [[answer_button(texts.BUTTON_NO_DATE, "timeline", "none")]])
 
 
 async def answer_timeline(turn: Turn, conv: Conversation, reply: Reply) -> None:
@@ -514,7 +520,7 @@ async def answer_timeline(turn: Turn, conv: Conversation, reply: Reply) -> None:
         day = describe_date(reading.too_far, today=turn.cal.local_date(turn.now))
         turn.say(
             texts.TIMELINE_TOO_FAR.format(day=f"<b>{esc(day)}</b>"),
-            [[button(texts.BUTTON_NO_DATE, "q", "timeline", "none")]],
+            [[answer_button(texts.BUTTON_NO_DATE, "timeline", "none")]],
         )
         return
     if reading.promised_by is None:
@@ -524,7 +530,7 @@ async def answer_timeline(turn: Turn, conv: Conversation, reply: Reply) -> None:
             texts.READ_AS.format(
                 understood=esc(reading.understood), unknown=texts.TIMELINE_UNKNOWN
             ),
-            [[button(texts.BUTTON_NO_DATE, "q", "timeline", "none")]],
+            [[answer_button(texts.BUTTON_NO_DATE, "timeline", "none")]],
         )
         return
     answers.promised_by = reading.promised_by
@@ -542,10 +548,10 @@ async def ask_timeline_ok(turn: Turn, conv: Conversation) -> None:
         texts.CONFIRM_DATE.format(day=esc(day), understood=esc(answers.understood)),
         [
             [
-                button(texts.BUTTON_YES, "q", "timeline_ok", "yes"),
-                button(texts.BUTTON_REPHRASE, "q", "timeline_ok", "no"),
+                answer_button(texts.BUTTON_YES, "timeline_ok", "yes"),
+                answer_button(texts.BUTTON_REPHRASE, "timeline_ok", "no"),
             ],
-            [button(texts.BUTTON_NO_DATE, "q", "timeline_ok", "none")],
+            [answer_button(texts.BUTTON_NO_DATE, "timeline_ok", "none")],
         ],
     )
 
@@ -572,7 +578,7 @@ VIBE_WORDS = texts.VIBE_WORDS
 async def ask_vibe(turn: Turn, conv: Conversation) -> None:
     turn.say(
         texts.ASK_VIBE,
-        [[button(views.VIBE_NAMES[v], "q", "vibe", v.value) for v in Vibe]],
+        [[answer_button(views.VIBE_NAMES[v], "vibe", v.value) for v in Vibe]],
     )
 
 
@@ -596,8 +602,8 @@ async def ask_thanks(turn: Turn, conv: Conversation) -> None:
         texts.ASK_THANK_YOU,
         [
             [
-                button(texts.BUTTON_SENT_YES, "q", "thanks", "yes"),
-                button(texts.BUTTON_NOT_YET, "q", "thanks", "no"),
+                answer_button(texts.BUTTON_SENT_YES, "thanks", "yes"),
+                answer_button(texts.BUTTON_NOT_YET, "thanks", "no"),
             ]
         ],
     )
@@ -669,9 +675,9 @@ REVIEW_FIXES = (
 
 async def ask_review(turn: Turn, conv: Conversation) -> None:
     answers = conv.answers_as(InterviewAnswers)
-    fixes = [button(label, "q", "review", field) for label, field in REVIEW_FIXES]
+    fixes = [answer_button(label, "review", field) for label, field in REVIEW_FIXES]
     rows = [fixes[i : i + 3] for i in range(0, len(fixes), 3)]
-    rows.append([button(texts.BUTTON_SAVE_INTERVIEW, "q", "review", "save")])
+    rows.append([answer_button(texts.BUTTON_SAVE_INTERVIEW, "review", "save")])
     turn.say(texts.REVIEW.format(facts=_summary(turn, answers)), rows)
 
 
@@ -700,7 +706,7 @@ async def ask_pick(turn: Turn, conv: Conversation) -> None:
     """Which interview a waiting message is about: one button per open interview."""
     records = await repo.list_interviews(turn.session, owner_id=turn.user.id)
     waiting = [r for r in records if r.status in plans.OPEN] or records
-    rows = [[button(views.interview_label(r), "q", "pick", r.id)] for r in waiting[-8:]]
+    rows = [[answer_button(views.interview_label(r), "pick", r.id)] for r in waiting[-8:]]
     turn.say(texts.WHICH_INTERVIEW_FOR_THIS, rows)
 
 
@@ -795,7 +801,7 @@ def show_tone(turn: Turn, text: str) -> None:
 
 
 async def ask_detail(turn: Turn, conv: Conversation) -> None:
-    turn.say(texts.ASK_DETAIL, [[button(texts.BUTTON_SKIP_DETAIL, "q", "detail", "skip")]])
+    turn.say(texts.ASK_DETAIL, [[answer_button(texts.BUTTON_SKIP_DETAIL, "detail", "skip")]])
 
 
 _NO_DETAIL = re.compile(r"(?:no|nope|nah|nothing|none|skip|no thanks|not really|pass)[.! ]*")

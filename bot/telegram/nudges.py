@@ -20,7 +20,6 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
 from typing import Any
 
 from telegram import Bot
@@ -41,9 +40,9 @@ from bot.services.plans import wait_facts
 from bot.storage import nudges, repo
 from bot.storage.nudges import ClaimedNudge, NudgeContext
 from bot.telegram import actions, cards, presses, texts, views
-from bot.telegram.callbacks import pack, parse_id
 from bot.telegram.html import esc
 from bot.telegram.pipeline.wiring import WIRING_KEY, Wiring
+from bot.telegram.presses import NudgeOp, press_button
 from bot.telegram.runtime import Deps, Turn
 
 __all__ = [
@@ -61,8 +60,14 @@ log = logging.getLogger(__name__)
 
 # --- the messages ----------------------------------------------------------------------------
 
-ACTION = "n"
-OP_DRAFT, OP_DONE, OP_SNOOZE, OP_REPLIED, OP_STOP = "d", "k", "s", "r", "x"
+ACTION = presses.OnNudge.PREFIX
+OP_DRAFT, OP_DONE, OP_SNOOZE, OP_REPLIED, OP_STOP = (
+    NudgeOp.DRAFT,
+    NudgeOp.DONE,
+    NudgeOp.SNOOZE,
+    NudgeOp.REPLIED,
+    NudgeOp.STOP,
+)
 
 Buttons = list[list[tuple[str, str]]]
 
@@ -123,8 +128,8 @@ def _body(message: Message, *, title: str, facts: WaitFacts, cal: BusinessCalend
 
 
 def _buttons(kind: StepKind, nudge_id: int) -> Buttons:
-    def b(label: str, op: str) -> tuple[str, str]:
-        return (label, pack(ACTION, nudge_id, op))
+    def b(label: str, op: NudgeOp) -> tuple[str, str]:
+        return press_button(label, presses.OnNudge(nudge_id, op))
 
     if kind is StepKind.MOVE_ON:
         return [[b(texts.BUTTON_NUDGE_REPLIED, OP_REPLIED)]]
@@ -157,7 +162,7 @@ def render(
     text = _body(message, title=_title(company, role), facts=facts, cal=cal)
     rows = _buttons(kind, nudge_id)
     if rules:
-        rows = [*rows, [(texts.BUTTON_WHY, pack("why", *rules[:4]))]]
+        rows = [*rows, [press_button(texts.BUTTON_WHY, presses.Why.of(rules))]]
     return text, rows
 
 
@@ -198,21 +203,9 @@ def _draft_kind(kind: StepKind, record: InterviewRecord) -> DraftKind | None:
     return _DRAFTS.get(kind)
 
 
-_ACTING = {
-    OP_DONE: "done",
-    OP_SNOOZE: "snoozed",
-    OP_REPLIED: "replied",
-    OP_STOP: "stopped",
-}
-
-
-async def on_nudge_button(turn: Turn, args: Sequence[str]) -> None:
+async def on_nudge_button(turn: Turn, press: presses.OnNudge) -> None:
     """Handle one press of a nudge button (callback ``n:<nudge id>:<op>``)."""
-    nudge_id = parse_id(args[0]) if args else None
-    op = args[1] if len(args) > 1 else ""
-    if nudge_id is None or (op != OP_DRAFT and op not in _ACTING):
-        turn.say(texts.EXPIRED)
-        return
+    nudge_id, op = press.nudge, press.op
     nudge = await nudges.get_nudge(turn.session, owner_id=turn.user.id, nudge_id=nudge_id)
     record = (
         None
@@ -284,7 +277,7 @@ async def _done(turn: Turn, nudge: NudgeRecord, record: InterviewRecord) -> None
         await actions.mark_thanked(turn, presses.Thanked(record.id))
         return
     to = Recipient.HIRING_MANAGER if nudge.kind is StepKind.HIRING_MANAGER else follow_up_to(record)
-    await actions.do_log(turn, [str(record.id), Channel.EMAIL.value, to.value])
+    await actions.do_log(turn, presses.LogAttempt(record.id, Channel.EMAIL, to))
 
 
 async def _snooze(turn: Turn, nudge: NudgeRecord, record: InterviewRecord) -> None:
@@ -318,7 +311,7 @@ async def _snooze(turn: Turn, nudge: NudgeRecord, record: InterviewRecord) -> No
 async def _replied(turn: Turn, nudge: NudgeRecord, record: InterviewRecord) -> None:
     if not await _claim(turn, nudge, "replied"):
         return
-    await actions.do_reply(turn, [str(record.id), "replied"])
+    await actions.do_reply(turn, presses.Reply(record.id, presses.ReplyChoice.REPLIED))
 
 
 async def _stop(turn: Turn, nudge: NudgeRecord, record: InterviewRecord) -> None:

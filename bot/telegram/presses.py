@@ -8,7 +8,9 @@ A button kind declares its callback-data prefix and its arguments as typed field
         interview: int
 
 A button is built from the object (:func:`press_button`), never from hand-joined strings, and
-its handler receives the parsed object (:func:`typed`). The wire format is the one buttons
+its handler receives the parsed object (:func:`typed`). A command that shares a kind with its
+buttons reads its words into the same object (:func:`from_words`, :func:`typed_words`), so
+``/log 3 email`` and the button ``lg:3:email`` reach one handler. The wire format is the one buttons
 already sent in chats carry, ``prefix:arg:arg`` with the fields in declaration order (see
 :mod:`bot.telegram.callbacks`), so a button pressed after an upgrade still works.
 
@@ -24,13 +26,14 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import functools
 import re
 import types
 import typing
 from collections.abc import Awaitable, Callable, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
-from bot.core.types import Vibe
+from bot.core.types import Channel, DraftKind, Outcome, Recipient, Vibe
 from bot.telegram import texts
 from bot.telegram.callbacks import MAX_BYTES, SEP, parse_id, unpack
 
@@ -38,20 +41,51 @@ if TYPE_CHECKING:
     from bot.telegram.runtime import Turn
 
 __all__ = [
+    "ANSWERED_ALL",
+    "ANSWERED_NONE",
     "KINDS",
     "MAX_TOKEN",
+    "AnswerQuestion",
+    "Answered",
+    "Calendar",
+    "Calm",
+    "Confirm",
+    "Delete",
+    "Draft",
+    "Edit",
+    "EditField",
+    "Export",
+    "Help",
+    "ListPage",
+    "LogAttempt",
+    "NewInterview",
     "NewsShared",
+    "NudgeOp",
+    "Ok",
+    "OnInterview",
+    "OnNudge",
     "Picture",
-    "Press",
+    "Reply",
+    "ReplyChoice",
+    "RunCommand",
     "SetVibe",
+    "Setting",
+    "Settings",
+    "ShouldI",
+    "Status",
     "Thanked",
+    "TimeZone",
+    "Tone",
     "UndoAttempt",
+    "Why",
     "Withdrawn",
     "decode",
     "encode",
+    "from_words",
     "parse_args",
     "press_button",
     "typed",
+    "typed_words",
 ]
 
 MAX_TOKEN = 32
@@ -187,6 +221,26 @@ def press_button(text: str, press: Press) -> tuple[str, str]:
     return (text, encode(press))
 
 
+def from_words(cls: type[P], words: Sequence[str]) -> P | None:
+    """The ``cls`` object for the words typed after a command (``/log 3 email``), or ``None``
+    when a required field is missing or does not parse.
+
+    Words are read more kindly than buttons: each fills the next field, and the first word
+    that does not parse (and every one after it) is left out, so the fields from there on are
+    empty and the handler asks for them, as it does for a button without them.
+    """
+    values: dict[str, Any] = {}
+    reading = True
+    for index, field in enumerate(_schema(cls)):
+        ok, value = _load(field, words[index]) if reading and index < len(words) else (False, None)
+        if not ok:
+            if not field.optional:
+                return None
+            reading, value = False, None
+        values[field.name] = value
+    return cls(**values)
+
+
 def typed(
     cls: type[P], handler: Callable[[Turn, P], Awaitable[None]]
 ) -> Callable[[Turn, Sequence[str]], Awaitable[None]]:
@@ -200,8 +254,24 @@ def typed(
             return
         await handler(turn, press)
 
-    action.__name__ = getattr(handler, "__name__", "action")
-    action.__doc__ = handler.__doc__
+    functools.update_wrapper(action, handler)  # inspect.unwrap(action) is handler
+    return action
+
+
+def typed_words(
+    cls: type[P], handler: Callable[[Turn, P], Awaitable[None]]
+) -> Callable[[Turn, Sequence[str]], Awaitable[None]]:
+    """A command table action for a command whose words are ``cls``'s arguments
+    (:func:`from_words`), so ``/status 3`` and the button ``st:3`` reach ``handler`` alike."""
+
+    async def action(turn: Turn, words: Sequence[str]) -> None:
+        press = from_words(cls, words)
+        if press is None:
+            turn.say(texts.EXPIRED)
+            return
+        await handler(turn, press)
+
+    functools.update_wrapper(action, handler)  # inspect.unwrap(action) is handler
     return action
 
 
@@ -258,5 +328,275 @@ class SetVibe(Press):
     vibe: Vibe
 
 
-KINDS: tuple[type[Press], ...] = (Thanked, Withdrawn, NewsShared, Picture, UndoAttempt, SetVibe)
+@dataclasses.dataclass(frozen=True, slots=True)
+class OnInterview(Press):
+    """A kind whose first argument is an interview; missing, the user picks one
+    (:func:`bot.telegram.actions.pick` builds the same press with each interview in it)."""
+
+    interview: int | None = None
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Status(OnInterview):
+    """``st:<interview>``: the interview's status card."""
+
+    PREFIX: ClassVar[str] = "st"
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Calendar(OnInterview):
+    """``ic:<interview>``: the interview's reminders as a calendar file."""
+
+    PREFIX: ClassVar[str] = "ic"
+
+
+class EditField(enum.StrEnum):
+    """What of a stored interview can be changed."""
+
+    COMPANY = "company"
+    ROLE = "role"
+    WHEN = "when"
+    TIMELINE = "timeline"
+    VIBE = "vibe"
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Edit(OnInterview):
+    """``ed:<interview>:<field>``: change one thing of an interview (missing: ask which)."""
+
+    PREFIX: ClassVar[str] = "ed"
+    field: EditField | None = None
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class ListPage(Press):
+    """``ls:<page>``: one page of /list (missing: the first)."""
+
+    PREFIX: ClassVar[str] = "ls"
+    page: int | None = None
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class LogAttempt(OnInterview):
+    """``lg:<interview>:<channel>:<to>``: log a follow-up (missing parts are asked for)."""
+
+    PREFIX: ClassVar[str] = "lg"
+    channel: Channel | None = None
+    to: Recipient | None = None
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class ShouldI(OnInterview):
+    """``sh:<interview>:<channel>:<to>``: should I follow up this way now?"""
+
+    PREFIX: ClassVar[str] = "sh"
+    channel: Channel | None = None
+    to: Recipient | None = None
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Draft(OnInterview):
+    """``dr:<interview>:<kind>``: a draft (missing kind: ask which; missing interview with a
+    kind, ``dr::withdraw``: pick the interview it is for)."""
+
+    PREFIX: ClassVar[str] = "dr"
+    kind: DraftKind | None = None
+
+
+class ReplyChoice(enum.StrEnum):
+    """What the employer did, or undoing it."""
+
+    REPLIED = "replied"
+    NEW_DATE = "newdate"
+    OFFER = Outcome.OFFER.value
+    REJECTED = Outcome.REJECTED.value
+    CLOSED = Outcome.CLOSED.value
+    WITHDREW = Outcome.WITHDREW.value
+    REOPEN = "reopen"
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Reply(OnInterview):
+    """``rp:<interview>:<choice>``: they replied, or the outcome (missing: ask what)."""
+
+    PREFIX: ClassVar[str] = "rp"
+    choice: ReplyChoice | None = None
+
+
+ANSWERED_ALL = "all"
+ANSWERED_NONE = "none"
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Answered(Press):
+    """``ans:<interview>:all|none|<attempt>``: which follow-ups of a reopened interview got an
+    answer. ``which`` is one of the two words or an attempt id (:attr:`attempt`)."""
+
+    PREFIX: ClassVar[str] = "ans"
+    interview: int
+    which: str
+
+    @property
+    def attempt(self) -> int | None:
+        """The one follow-up answered, when ``which`` names one."""
+        return parse_id(self.which)
+
+
+class Setting(enum.StrEnum):
+    """What /settings can change."""
+
+    ZONE = "zone"
+    HOUR = "hour"
+    COUNTRY = "country"
+    NAME = "name"
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Settings(Press):
+    """``set:<setting>``: change one setting (missing: show them)."""
+
+    PREFIX: ClassVar[str] = "set"
+    setting: Setting | None = None
+
+
+class Confirm(enum.StrEnum):
+    YES = "yes"
+    NO = "no"
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Delete(Press):
+    """``del:yes|no``: the answer to "erase everything?" (missing: ask)."""
+
+    PREFIX: ClassVar[str] = "del"
+    answer: Confirm | None = None
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Why(Press):
+    """``why:<rule>:...``: up to four rule ids to explain (none: why employers go quiet)."""
+
+    PREFIX: ClassVar[str] = "why"
+    first: str | None = None
+    second: str | None = None
+    third: str | None = None
+    fourth: str | None = None
+
+    @classmethod
+    def of(cls, rules: Sequence[str]) -> Why:
+        """The press for the first four of ``rules``."""
+        first, second, third, fourth = [*rules[:4], None, None, None, None][:4]
+        return cls(first, second, third, fourth)
+
+    @property
+    def rules(self) -> tuple[str, ...]:
+        return tuple(r for r in (self.first, self.second, self.third, self.fourth) if r)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class AnswerQuestion(Press):
+    """``q:<question>:<value>``: a button answer to the open question of a conversation."""
+
+    PREFIX: ClassVar[str] = "q"
+    question: str
+    value: str | None = None
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class RunCommand(Press):
+    """``cmd:<name>``: a suggested command, pressed."""
+
+    PREFIX: ClassVar[str] = "cmd"
+    name: str
+
+
+class NudgeOp(enum.StrEnum):
+    """What a reminder's button does."""
+
+    DRAFT = "d"
+    DONE = "k"
+    SNOOZE = "s"
+    REPLIED = "r"
+    STOP = "x"
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class OnNudge(Press):
+    """``n:<nudge>:<op>``: a reminder's button."""
+
+    PREFIX: ClassVar[str] = "n"
+    nudge: int
+    op: NudgeOp
+
+
+# Buttons with no arguments: the prefix alone.
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Ok(Press):
+    """``ok``: "fine, remind me" (nothing to do)."""
+
+    PREFIX: ClassVar[str] = "ok"
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class NewInterview(Press):
+    PREFIX: ClassVar[str] = "new"
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Tone(Press):
+    PREFIX: ClassVar[str] = "tone"
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Calm(Press):
+    PREFIX: ClassVar[str] = "calm"
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class TimeZone(Press):
+    PREFIX: ClassVar[str] = "tz"
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Export(Press):
+    PREFIX: ClassVar[str] = "exp"
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Help(Press):
+    PREFIX: ClassVar[str] = "help"
+
+
+KINDS: tuple[type[Press], ...] = (
+    Thanked,
+    Withdrawn,
+    NewsShared,
+    Picture,
+    UndoAttempt,
+    SetVibe,
+    Status,
+    Calendar,
+    Edit,
+    ListPage,
+    LogAttempt,
+    ShouldI,
+    Draft,
+    Reply,
+    Answered,
+    Settings,
+    Delete,
+    Why,
+    AnswerQuestion,
+    RunCommand,
+    OnNudge,
+    Ok,
+    NewInterview,
+    Tone,
+    Calm,
+    TimeZone,
+    Export,
+    Help,
+)
 """Every typed button kind (tests check each one; prefixes are unique)."""

@@ -15,7 +15,6 @@ from telegram.ext import CallbackContext, ExtBot
 from bot.core.calendar import BusinessCalendar, calendar_for
 from bot.core.records import UserProfile
 from bot.storage.mailbox import Outgoing
-from bot.telegram.callbacks import pack
 
 log = logging.getLogger(__name__)
 
@@ -54,10 +53,6 @@ def keyboard(buttons: Buttons | None) -> InlineKeyboardMarkup | None:
     return InlineKeyboardMarkup(
         [[InlineKeyboardButton(text, callback_data=data) for text, data in row] for row in buttons]
     )
-
-
-def button(text: str, action: str, *args: object) -> tuple[str, str]:
-    return (text, pack(action, *args))
 
 
 @dataclass

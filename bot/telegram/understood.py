@@ -52,7 +52,7 @@ from bot.telegram.answers import InterviewAnswers, OnboardAnswers, PendingAnswer
 from bot.telegram.conversation import Conversation, clear
 from bot.telegram.html import esc
 from bot.telegram.presses import press_button
-from bot.telegram.runtime import Turn, button
+from bot.telegram.runtime import Turn
 
 __all__ = ["FRAME_ACTIONS", "known_of", "read", "resume_pending"]
 
@@ -265,7 +265,7 @@ async def log_attempts(turn: Turn, frame: Frame, record: InterviewRecord) -> Non
     record = await _remember_people(turn, frame, record)
     facts: Sequence[AttemptFact] = frame.attempts[:MAX_ATTEMPTS]
     if not facts:
-        await actions.do_log(turn, [str(record.id)])
+        await actions.do_log(turn, presses.LogAttempt(record.id))
         return
     interview_day = turn.cal.local_date(record.interviewed_at)
     lines: list[str] = []
@@ -336,7 +336,7 @@ async def reply(turn: Turn, frame: Frame, record: InterviewRecord) -> None:
     record = await _remember_people(turn, frame, record)
     new_date = frame.reply.new_date if frame.reply else None
     if new_date is None:
-        await actions.do_reply(turn, [str(record.id), "replied"])
+        await actions.do_reply(turn, presses.Reply(record.id, presses.ReplyChoice.REPLIED))
         return
     await repo.mark_attempts_answered(
         session=turn.session, owner_id=turn.user.id, interview_id=record.id
@@ -363,16 +363,18 @@ def frame_said(frame: Frame) -> str | None:
 
 async def outcome(turn: Turn, frame: Frame, record: InterviewRecord) -> None:
     """An outcome is confirmed before anything closes (a misreading must not end a wait)."""
-    if frame.outcome is None:
-        await actions.do_reply(turn, [str(record.id)])
+    choices = {c.value: c for c in presses.ReplyChoice}
+    choice = choices.get(frame.outcome.value) if frame.outcome is not None else None
+    if frame.outcome is None or choice is None:
+        await actions.do_reply(turn, presses.Reply(record.id))
         return
     turn.say(
         texts.CONFIRM_OUTCOME.format(
             title=views.interview_title(record), outcome=texts.OUTCOME_NAMES[frame.outcome]
         ),
         [
-            [button(texts.BUTTON_YES_RECORD, "rp", record.id, frame.outcome.value)],
-            [button(texts.BUTTON_NOT_THAT, "rp", record.id)],
+            [press_button(texts.BUTTON_YES_RECORD, presses.Reply(record.id, choice))],
+            [press_button(texts.BUTTON_NOT_THAT, presses.Reply(record.id))],
         ],
     )
 
@@ -413,17 +415,15 @@ async def real_news(turn: Turn, frame: Frame, record: InterviewRecord) -> None:
 
 async def should_i(turn: Turn, frame: Frame, record: InterviewRecord) -> None:
     record = await _remember_people(turn, frame, record)
-    args = [str(record.id)]
+    press = presses.ShouldI(record.id)
     if frame.channel is not None:
-        args.append(frame.channel.value)
         # Whom: the person named; else the one contact there is; several roles: ask.
         several = len({p.role for p in record.people}) > 1
         to = _recipient(record, frame.to) or (
             follow_up_to(record) if frame.to is None and not several else None
         )
-        if to is not None:
-            args.append(to.value)
-    await actions.do_shouldi(turn, args)
+        press = presses.ShouldI(record.id, frame.channel, to)
+    await actions.do_shouldi(turn, press)
 
 
 async def draft(turn: Turn, frame: Frame, record: InterviewRecord) -> None:
@@ -435,10 +435,7 @@ async def draft(turn: Turn, frame: Frame, record: InterviewRecord) -> None:
         # "write a thank you to tom": Tom's note only
         await actions.draft_thank_you(turn, record, to=frame.to)
         return
-    args = [str(record.id)]
-    if frame.draft_kind is not None:
-        args.append(frame.draft_kind.value)
-    await actions.do_draft(turn, args)
+    await actions.do_draft(turn, presses.Draft(record.id, frame.draft_kind))
 
 
 # --- the rest ------------------------------------------------------------------------------------
@@ -465,7 +462,7 @@ async def feeling(turn: Turn, frame: Frame, text: str) -> None:
             feeling=text,
             seed=seed,
         )
-    turn.say(esc(message), [[button(texts.BUTTON_WHY_SILENCE, "why")]])
+    turn.say(esc(message), [[press_button(texts.BUTTON_WHY_SILENCE, presses.Why())]])
 
 
 async def felt(turn: Turn, frame: Frame, record: InterviewRecord) -> None:
@@ -479,7 +476,7 @@ async def felt(turn: Turn, frame: Frame, record: InterviewRecord) -> None:
         [
             [
                 press_button(texts.BUTTON_YES_NOTE_IT, presses.SetVibe(record.id, frame.vibe)),
-                button(texts.BUTTON_NO_THANKS, "ok"),
+                press_button(texts.BUTTON_NO_THANKS, presses.Ok()),
             ]
         ],
     )
@@ -519,7 +516,7 @@ async def reminders(turn: Turn, frame: Frame, text: str) -> None:
 
 async def settings(turn: Turn, frame: Frame, text: str) -> None:
     if frame.nudge_hour is None:
-        await actions.do_settings(turn, [])
+        await actions.do_settings(turn, presses.Settings())
         return
     hour = frame.nudge_hour
     if not nudge_time_allowed(hour):
@@ -544,13 +541,12 @@ async def undo(turn: Turn, frame: Frame, text: str) -> None:
         attempt, record = latest
         rows.append(
             [
-                button(
+                press_button(
                     texts.BUTTON_UNDO_ATTEMPT.format(
                         company=record.company[:30],
                         day=views.when(attempt.at, turn.cal, turn.now),
                     ),
-                    "ua",
-                    attempt.id,
+                    presses.UndoAttempt(attempt.id),
                 )
             ]
         )
@@ -561,11 +557,9 @@ async def undo(turn: Turn, frame: Frame, text: str) -> None:
         record = closed[-1]
         rows.append(
             [
-                button(
+                press_button(
                     texts.BUTTON_REOPEN.format(company=record.company[:30]),
-                    "rp",
-                    record.id,
-                    "reopen",
+                    presses.Reply(record.id, presses.ReplyChoice.REOPEN),
                 )
             ]
         )

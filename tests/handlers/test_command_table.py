@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import AsyncIterator, Sequence
 
 import pytest
@@ -10,7 +11,7 @@ from testkit.clock import NOW, Clock
 from testkit.databases import Databases
 
 from bot.core.understand import FrameIntent
-from bot.telegram import actions, commands, nudges, understood
+from bot.telegram import commands, nudges, presses, understood
 from bot.telegram.commands import Command
 from bot.telegram.runtime import Turn
 from bot.telegram.updates import callback_update
@@ -43,7 +44,13 @@ class TestRegistration:
             assert first.pattern == commands.button_pattern(command.button)
 
     def test_the_nudge_buttons_are_an_entry_of_the_table(self) -> None:
-        assert commands.BY_BUTTON[nudges.ACTION].run is nudges.on_nudge_button
+        assert inspect.unwrap(commands.BY_BUTTON[nudges.ACTION].press) is nudges.on_nudge_button
+
+    def test_every_button_prefix_is_a_typed_kind(self) -> None:
+        # Each prefix the table claims has a class in presses.KINDS, and each kind is claimed:
+        # no button reaches a handler as unparsed strings, and no kind is left unhandled.
+        claimed = {c.button for c in commands.COMMANDS if c.button}
+        assert claimed == {kind.PREFIX for kind in presses.KINDS}
 
     def test_a_prefix_does_not_catch_a_longer_one(self) -> None:
         pattern = commands.button_pattern("n")
@@ -52,8 +59,8 @@ class TestRegistration:
 
     def test_a_name_button_or_intent_claimed_twice_is_refused(self) -> None:
         twice = (
-            Command("a", None, actions.do_why, button="x"),
-            Command("b", None, actions.do_why, button="x"),
+            Command("a", None, commands.on_cancel, button="x"),
+            Command("b", None, commands.on_cancel, button="x"),
         )
         with pytest.raises(ValueError, match="button claimed twice: x"):
             commands._check(twice)
