@@ -41,7 +41,7 @@ class Wiring:
     acks: Acks
     sender: ReplySender
     pacer: Pacer | None
-    workers: int = 12
+    workers: int = 64
     pipeline: Pipeline | None = None
     hinted: OrderedDict[int, None] = field(default_factory=OrderedDict)
     """Chats told that an edit changes nothing (bounded; at most once each)."""
@@ -62,7 +62,7 @@ def wire(
     sessions: async_sessionmaker[AsyncSession],
     clock: Callable[[], datetime],
     pacer: Pacer | None,
-    workers: int = 12,
+    workers: int = 64,
 ) -> Wiring:
     gate = WriteGate(sessions)
     acks = Acks(gate, clock)
