@@ -29,7 +29,7 @@ from bot.telegram.runtime import Clock, Deps, system_clock
 
 log = logging.getLogger(__name__)
 
-HTTP_CONNECTIONS = 32
+HTTP_CONNECTIONS = 16
 """Connections to the Bot API kept for sends (getUpdates has its own)."""
 POOL_WAIT_SECONDS = 30.0
 """How long a send may wait for a free connection before it counts as a network failure."""
