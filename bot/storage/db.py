@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import Any, Final
 
@@ -143,9 +143,10 @@ class _LockHolderConnection(aiosqlite.Connection):
     _inline = False
 
     async def _execute(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        in_thread: Callable[..., Awaitable[Any]] = super()._execute
         raw = self._connection
         if raw is None:
-            return await super()._execute(fn, *args, **kwargs)
+            return await in_thread(fn, *args, **kwargs)
         if (self._inline and raw.in_transaction) or _never_waits(fn, raw):
             return fn(*args, **kwargs)
         locking = _locking_begin(args) and not raw.in_transaction
@@ -154,7 +155,7 @@ class _LockHolderConnection(aiosqlite.Connection):
             if taken:
                 self._inline = True
                 return result
-        result = await super()._execute(fn, *args, **kwargs)
+        result = await in_thread(fn, *args, **kwargs)
         # The write lock is held from a locking BEGIN until the transaction ends.
         self._inline = locking and raw.in_transaction
         return result
