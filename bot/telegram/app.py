@@ -76,7 +76,7 @@ def build_application(
         builder = builder.request(request)
     else:
         # httpx scans every pooled connection (a socket check each) for every request, so
-        # PTB's 256 made each send cost more the more sends were in flight; 32 connections
+        # PTB's 256 made each send cost more the more sends were in flight; 16 connections
         # carry far more than Telegram's ~30 messages a second, and a send waits for a free
         # one instead of failing after PTB's 1 s pool timeout.
         builder = builder.connection_pool_size(HTTP_CONNECTIONS).pool_timeout(POOL_WAIT_SECONDS)
