@@ -18,7 +18,9 @@ first button, conversation steps (/new, a company, a role, /cancel) and /help. T
 HearBack runs on a SQLite file with ``--db-users`` users (a sample with an interview) and,
 while it answers, nudges fall due for it to send at ``--nudge-rate`` per second (shared
 pacer, replies not limited below 1000/s, one message per second per chat). Printed per
-round: updates/s, p50/p99, nudges/s, and the bot process's RSS at the end of the round.
+round: updates/s, p50/p99, nudges/s, the bot process's CPU time per update answered (user +
+system, nudges included; it moves less with the machine's load than the rates do) and its
+RSS at the end of the round.
 ``--distinct N`` adds, after the last round, N updates from N users never seen before and
 prints HearBack's RSS growth per 100,000 of them.
 
@@ -133,6 +135,8 @@ class Round:
     nudges: int = 0
     rss_mb: float = 0.0
     unanswered: int = 0
+    cpu: float = 0.0
+    """CPU seconds the bot process used in the phase (user + system)."""
 
 
 class Users:
@@ -354,6 +358,7 @@ def show(r: Round) -> str:
     )
     if r.bot == "hearback":
         line += f"  nudges {r.nudges / r.seconds:5.1f}/s"
+    line += f"  CPU {1000 * r.cpu / max(1, r.answered):5.2f} ms/update"
     line += f"  RSS {r.rss_mb:6.1f} MB"
     if r.unanswered:
         line += f"  (unanswered or not offered: {r.unanswered})"
@@ -411,6 +416,7 @@ async def run(args: argparse.Namespace, work: Path, db: Path, active: int, due: 
                 for phase in ("throughput", "latency"):
                     r = Round(kind, phase, args.seconds)
                     nudges_before = users.nudges
+                    cpu_before = cpu_seconds(proc.pid)
                     began = time.perf_counter()
                     if phase == "throughput":
                         await closed_loop(users, chats[: args.users], args.seconds, r)
@@ -418,6 +424,7 @@ async def run(args: argparse.Namespace, work: Path, db: Path, active: int, due: 
                         await open_loop(users, chats, args.rate, args.seconds, r, think=1.2)
                     r.seconds = time.perf_counter() - began  # until the last answer came
                     r.nudges = users.nudges - nudges_before
+                    r.cpu = cpu_seconds(proc.pid) - cpu_before
                     r.rss_mb = rss_mb(proc.pid)
                     results.append(r)
                     print(f"round {number + 1}: " + show(r), flush=True)
@@ -446,11 +453,13 @@ async def run(args: argparse.Namespace, work: Path, db: Path, active: int, due: 
             rates = [r.answered / r.seconds for r in mine]
             p50 = [1000 * pct(r.latencies, 0.5) for r in mine]
             p99 = [1000 * pct(r.latencies, 0.99) for r in mine]
+            cpu = [1000 * r.cpu / max(1, r.answered) for r in mine]
             line = (
                 f"{kind:8} {phase:10} {statistics.median(rates):7.1f} updates/s "
                 f"({min(rates):.1f}..{max(rates):.1f})  p50 {statistics.median(p50):6.1f} ms "
                 f"({min(p50):.1f}..{max(p50):.1f})  p99 {statistics.median(p99):7.1f} ms "
-                f"({min(p99):.1f}..{max(p99):.1f})"
+                f"({min(p99):.1f}..{max(p99):.1f})  CPU {statistics.median(cpu):.2f} ms/update "
+                f"({min(cpu):.2f}..{max(cpu):.2f})"
             )
             if kind == "hearback":
                 nudges = [r.nudges / r.seconds for r in mine]

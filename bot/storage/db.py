@@ -10,6 +10,15 @@ nudge, get-or-create) waits for the busy timeout instead of failing with
 "database is locked" when another connection wrote in between. A read-only
 session can ask for ``DEFERRED`` with :data:`READ_ONLY` execution options.
 
+Statements of a SQLite transaction that holds the write lock (``BEGIN IMMEDIATE`` or
+``EXCLUSIVE``) run in the event loop's thread, not in aiosqlite's worker thread: with the
+lock held and WAL journaling nothing in them can wait for another connection (SQLite's busy
+handler is only entered to take a lock), and a statement on a local file takes microseconds,
+while every trip to the worker thread and back costs a thread switch and a wake-up of the
+loop (each SQLAlchemy statement is three or four such trips: cursor, execute, fetch, close).
+Everything else (``BEGIN`` itself, which may wait for the lock, and read-only transactions)
+still goes through the worker thread, so a busy wait never blocks the loop.
+
 PostgreSQL needs nothing special: claims there use ``FOR UPDATE SKIP LOCKED``.
 """
 
@@ -17,10 +26,11 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import Any, Final
 
+import aiosqlite
 from sqlalchemy import event, text
 from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
@@ -100,14 +110,97 @@ def make_engine(url: str, *, echo: bool = False, foreign_keys: bool = True) -> A
     try:
         # A pre-ping guards against dropped server connections; a SQLite file has none,
         # and the extra round trip through aiosqlite's thread would cost every update.
-        engine = _create_async_engine(
-            parsed, echo=echo, pool_pre_ping=parsed.get_backend_name() != "sqlite"
-        )
+        sqlite_file = parsed.get_backend_name() == "sqlite"
+        extra: dict[str, Any] = {}
+        if sqlite_file:
+            extra["async_creator"] = _sqlite_connector(parsed)
+        engine = _create_async_engine(parsed, echo=echo, pool_pre_ping=not sqlite_file, **extra)
     except (ArgumentError, NoSuchModuleError, TypeError) as exc:
         raise ConfigError(f"DATABASE_URL {describe_url(parsed)}: {exc}") from None
     if engine.dialect.name == "sqlite":
         _install_sqlite_hooks(engine, foreign_keys=foreign_keys)
     return engine
+
+
+_LOCKING_BEGINS: Final = ("BEGIN IMMEDIATE", "BEGIN EXCLUSIVE")
+_SQLITE_BUSY: Final = 5
+
+
+def _locking_begin(args: tuple[Any, ...]) -> bool:
+    return bool(args) and isinstance(args[0], str) and args[0].upper().startswith(_LOCKING_BEGINS)
+
+
+class _LockHolderConnection(aiosqlite.Connection):
+    """An aiosqlite connection that runs the statements of a transaction holding SQLite's
+    write lock in the caller's thread (see the module docstring); the rest in its thread.
+
+    A locking ``BEGIN`` is first tried here without waiting (busy timeout 0): when the lock
+    is free, as it nearly always is (the turns and the nudges of this process queue for it
+    in :class:`~bot.telegram.pipeline.writes.WriteGate`), it is taken at once; when another
+    connection holds it, the ``BEGIN`` goes to the worker thread and waits there as before.
+    """
+
+    _inline = False
+
+    async def _execute(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        in_thread: Callable[..., Awaitable[Any]] = super()._execute
+        raw = self._connection
+        if raw is None:
+            return await in_thread(fn, *args, **kwargs)
+        if (self._inline and raw.in_transaction) or _never_waits(fn, raw):
+            return fn(*args, **kwargs)
+        locking = _locking_begin(args) and not raw.in_transaction
+        if locking:
+            taken, result = _try_now(raw, fn, args, kwargs)
+            if taken:
+                self._inline = True
+                return result
+        result = await in_thread(fn, *args, **kwargs)
+        # The write lock is held from a locking BEGIN until the transaction ends.
+        self._inline = locking and raw.in_transaction
+        return result
+
+
+def _try_now(
+    raw: sqlite3.Connection, fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]
+) -> tuple[bool, Any]:
+    """Run a locking ``BEGIN`` if the lock is free: ``(True, result)``, else ``(False, None)``."""
+    busy_ms = int(raw.execute("PRAGMA busy_timeout").fetchone()[0])
+    raw.execute("PRAGMA busy_timeout = 0")
+    try:
+        return True, fn(*args, **kwargs)
+    except sqlite3.OperationalError as exc:
+        if getattr(exc, "sqlite_errorcode", 0) & 0xFF != _SQLITE_BUSY:
+            raise
+        return False, None
+    finally:
+        raw.execute(f"PRAGMA busy_timeout = {busy_ms:d}")
+
+
+def _never_waits(fn: Callable[..., Any], raw: sqlite3.Connection) -> bool:
+    """Calls that take no lock: making or closing a cursor, and the commit or rollback
+    of no transaction (the pool's reset of a connection it takes back)."""
+    owner = getattr(fn, "__self__", None)
+    name = getattr(fn, "__name__", "")
+    if owner is raw:
+        return name == "cursor" or (name in ("commit", "rollback") and not raw.in_transaction)
+    return isinstance(owner, sqlite3.Cursor) and name == "close"
+
+
+def _sqlite_connector(url: URL) -> Callable[[], Any]:
+    """The engine's ``async_creator``: the dialect's own connect arguments, on a
+    :class:`_LockHolderConnection` (usable from both threads; calls never overlap)."""
+    dialect = url.get_dialect()()
+    args, kwargs = dialect.create_connect_args(url)
+    kwargs = {**kwargs, "check_same_thread": False}
+    database = str(args[0])
+
+    async def connect() -> aiosqlite.Connection:
+        connection = _LockHolderConnection(lambda: sqlite3.connect(database, **kwargs), 64)
+        connection._thread.daemon = True  # as SQLAlchemy does for its own aiosqlite connections
+        return await connection
+
+    return connect
 
 
 def _install_sqlite_hooks(engine: AsyncEngine, *, foreign_keys: bool) -> None:

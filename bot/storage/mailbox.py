@@ -15,9 +15,9 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Final
+from typing import Any, Final, cast
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import Table, bindparam, delete, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -80,6 +80,21 @@ class QueuedReply:
     item: Outgoing
 
 
+# The statements run on the tables (SQLAlchemy Core), not through the ORM: these rows are
+# never loaded as objects, and the ORM's bulk paths would evaluate every UPDATE and DELETE
+# against the session's objects and compile a multi-row INSERT anew every time.
+_INBOX: Final = cast(Table, InboxRow.__table__)
+_OUTBOX: Final = cast(Table, OutboxRow.__table__)
+
+_TAKE: Final = (
+    update(_INBOX)
+    .where(_INBOX.c.update_id == bindparam("uid"), _INBOX.c.state == NEW)
+    .values(state=DONE, body=None, done_at=bindparam("at"))
+    .returning(_INBOX.c.update_id)
+)
+_ADD_REPLY: Final = insert(_OUTBOX).returning(_OUTBOX.c.id, sort_by_parameter_order=True)
+
+
 def _insert(session: AsyncSession, table: Any) -> Any:
     dialect = session.get_bind().dialect.name
     return (postgresql if dialect == "postgresql" else sqlite).insert(table)
@@ -106,8 +121,8 @@ async def store_updates(
         }
         for update_id, chat_id, body in rows
     ]
-    stmt = _insert(session, InboxRow).values(values).on_conflict_do_nothing()
-    result = await session.execute(stmt.returning(InboxRow.update_id))
+    stmt = _insert(session, _INBOX).values(values).on_conflict_do_nothing()
+    result = await session.execute(stmt.returning(_INBOX.c.update_id))
     return set(result.scalars())
 
 
@@ -130,12 +145,7 @@ async def take_update(session: AsyncSession, *, update_id: int, at: datetime) ->
     On PostgreSQL a second instance doing the same waits for the row lock and then finds
     it done, so an update's changes are committed once.
     """
-    result = await session.execute(
-        update(InboxRow)
-        .where(InboxRow.update_id == update_id, InboxRow.state == NEW)
-        .values(state=DONE, body=None, done_at=at)
-        .returning(InboxRow.update_id)
-    )
+    result = await session.execute(_TAKE, {"uid": update_id, "at": at})
     return result.scalar_one_or_none() is not None
 
 
@@ -145,16 +155,16 @@ async def finish_updates(
     """Close updates that needed no turn (or were given up)."""
     if update_ids:
         await session.execute(
-            update(InboxRow)
-            .where(InboxRow.update_id.in_(update_ids), InboxRow.state == NEW)
+            update(_INBOX)
+            .where(_INBOX.c.update_id.in_(update_ids), _INBOX.c.state == NEW)
             .values(state=state, body=None, done_at=at)
         )
 
 
 async def note_failure(session: AsyncSession, *, update_id: int, attempts: int, told: bool) -> None:
     await session.execute(
-        update(InboxRow)
-        .where(InboxRow.update_id == update_id, InboxRow.state == NEW)
+        update(_INBOX)
+        .where(_INBOX.c.update_id == update_id, _INBOX.c.state == NEW)
         .values(attempts=attempts, told=told)
     )
 
@@ -221,10 +231,8 @@ async def add_replies(
         }
         for item in items
     ]
-    result = await session.execute(
-        _insert(session, OutboxRow).values(values).returning(OutboxRow.id)
-    )
-    ids = sorted(result.scalars())
+    result = await session.execute(_ADD_REPLY, values)
+    ids = list(result.scalars())
     return [QueuedReply(i, chat_id, item) for i, item in zip(ids, items, strict=True)]
 
 
@@ -241,4 +249,4 @@ async def unsent_replies(
 
 async def delete_replies(session: AsyncSession, *, ids: Sequence[int]) -> None:
     if ids:
-        await session.execute(delete(OutboxRow).where(OutboxRow.id.in_(ids)))
+        await session.execute(delete(_OUTBOX).where(_OUTBOX.c.id.in_(ids)))

@@ -29,6 +29,11 @@ from bot.telegram.runtime import Clock, Deps, system_clock
 
 log = logging.getLogger(__name__)
 
+HTTP_CONNECTIONS = 16
+"""Connections to the Bot API kept for sends (getUpdates has its own)."""
+POOL_WAIT_SECONDS = 30.0
+"""How long a send may wait for a free connection before it counts as a network failure."""
+
 App = Application[Any, Any, Any, Any, Any, Any]
 
 
@@ -69,6 +74,12 @@ def build_application(
     )
     if request is not None:
         builder = builder.request(request)
+    else:
+        # httpx scans every pooled connection (a socket check each) for every request, so
+        # PTB's 256 made each send cost more the more sends were in flight; 16 connections
+        # carry far more than Telegram's ~30 messages a second, and a send waits for a free
+        # one instead of failing after PTB's 1 s pool timeout.
+        builder = builder.connection_pool_size(HTTP_CONNECTIONS).pool_timeout(POOL_WAIT_SECONDS)
     if updates_request is not None:
         builder = builder.get_updates_request(updates_request)
     if rate_limit:

@@ -77,10 +77,17 @@ async def known_of(turn: Turn) -> Known:
     )
 
 
+INLINE_CHARS = 280
+"""Messages up to this long are read in the loop's thread: well under a millisecond, less
+than the trip to a worker thread and back costs (a long one takes milliseconds)."""
+
+
 async def read(turn: Turn, text: str) -> Frame:
-    """The frame of ``text`` for this user, read off the event loop."""
+    """The frame of ``text`` for this user; a long message is read off the event loop."""
     known = await known_of(turn)
     now, cal = turn.now, turn.cal
+    if len(text) <= INLINE_CHARS:
+        return understand(text, now=now, cal=cal, known=known)
     return await asyncio.to_thread(understand, text, now=now, cal=cal, known=known)
 
 

@@ -135,7 +135,7 @@ class Pipeline:
         gate: WriteGate,
         sender: ReplySender,
         clock: Clock,
-        workers: int = 12,
+        workers: int = 64,
         max_tries: int = 3,
         max_backlog: int = 10_000,
         flood: FloodGuard | None = None,

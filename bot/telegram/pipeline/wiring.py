@@ -32,6 +32,10 @@ __all__ = ["WIRING_KEY", "Wiring", "start_pipeline", "stop_pipeline", "wire", "w
 log = logging.getLogger(__name__)
 
 WIRING_KEY = "pipeline"
+ACK_DELAY = 0.05
+"""Seconds a "reply delivered" mark waits for more (or for a turn whose commit carries it):
+one transaction for many marks instead of one each. A crash in between only sends those
+replies once more (delivery is at least once)."""
 App = Application[Any, Any, Any, Any, Any, Any]
 
 
@@ -41,7 +45,7 @@ class Wiring:
     acks: Acks
     sender: ReplySender
     pacer: Pacer | None
-    workers: int = 12
+    workers: int = 64
     pipeline: Pipeline | None = None
     hinted: OrderedDict[int, None] = field(default_factory=OrderedDict)
     """Chats told that an edit changes nothing (bounded; at most once each)."""
@@ -62,10 +66,10 @@ def wire(
     sessions: async_sessionmaker[AsyncSession],
     clock: Callable[[], datetime],
     pacer: Pacer | None,
-    workers: int = 12,
+    workers: int = 64,
 ) -> Wiring:
     gate = WriteGate(sessions)
-    acks = Acks(gate, clock)
+    acks = Acks(gate, clock, delay=ACK_DELAY)
     sender = ReplySender(bot, gate=gate, acks=acks, clock=clock, pacer=pacer)
     wiring = Wiring(gate=gate, acks=acks, sender=sender, pacer=pacer, workers=workers)
     bot_data[WIRING_KEY] = wiring
