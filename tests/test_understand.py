@@ -317,6 +317,23 @@ def test_the_timeline_words_are_kept_as_typed() -> None:
     assert frame.said == "theyd get back by Friday"
 
 
+class TestPeopleAndTheirRoles:
+    def test_a_role_after_a_name_and_a_comma_stays_with_that_name(self) -> None:
+        frame = read(
+            "had my interview at acme yday, met ananya (recruiter) n rohan the hm, ananya "
+            "said theyll revert by thursday",
+            Known(),
+        )
+        assert [(p.name, p.role) for p in frame.people] == [
+            ("Ananya", Recipient.RECRUITER),
+            ("Rohan", Recipient.HIRING_MANAGER),
+        ]
+
+    def test_the_company_is_never_a_person(self) -> None:
+        frame = read("interview at acme today, recruiter: dana lee said by friday", Known())
+        assert [p.name for p in frame.people] == ["Dana"]
+
+
 class TestPeople:
     def test_filler_words_are_not_names(self) -> None:
         frame = read("also vikram from HR, he was the recruiter. dont have his email")

@@ -1799,6 +1799,17 @@ _HER_BOSS = re.compile(r"\b(?:her|his|their) (?:boss|manager) (?P<name>[^\W\d_][
 
 
 def _people(t: _Text, known: Known) -> tuple[PersonFact, ...]:
+    """The people a message names, never a company it names ("acme, recruiter: dana")."""
+    said_at = re.search(r"\b(?:at|with|w/?|for|from)\b", t.plain)
+    named = (t.match.company, _company_in_text(t)) if said_at else ()
+    companies = {c.casefold() for c in named if c}
+    companies |= {i.company.casefold() for i in known.interviews}
+    companies -= {p.name.split()[0].casefold() for p in known.people if p.name.split()}
+    found = _named_people(t, known)
+    return tuple(p for p in found if not p.name or p.name.casefold() not in companies)
+
+
+def _named_people(t: _Text, known: Known) -> tuple[PersonFact, ...]:
     raw = _APOS.sub("", t.raw[:MAX_CHARS])
     raw = _LONG_WORD.sub(" ", raw)
     emails = [m.group().lower() for m in _EMAIL.finditer(raw)] if "@" in raw else []
@@ -1832,6 +1843,9 @@ def _people(t: _Text, known: Known) -> tuple[PersonFact, ...]:
     low = text.casefold()
     for m in _ROLE_THEN_NAME.finditer(low):
         name_at = m.start("name")
+        owner = re.search(r"([^\W\d_][\w'-]*) (?:is |was )?the $", low[: m.start("role")])
+        if owner and _is_name_word(owner.group(1)) and "," in low[m.end("role") : name_at]:
+            continue  # "rohan the hm, ananya said": the role is Rohan's, not Ananya's
         original = text[name_at : m.end("name")].split()
         if len(original) > 1 and not (original[1][:1].isupper() and original[0][:1].isupper()):
             original = original[:1]
