@@ -3407,15 +3407,15 @@ def _model_hit(folded: str) -> tuple[int, int, _Rule, str] | None:
     the words shown are the sentence the model finds worst."""
     head = folded[:_MODEL_CHARS]
     # The message as a whole, or its worst sentence (a polite opening must not hide it).
-    readings = [(*_model_margin(head), 0, head)]
+    whole = (*_model_margin(head), 0, head)
     sentences = list(_sentences(head))
-    if len(sentences) > 1:
-        readings += [(*_model_margin(text), start, text) for start, text in sentences]
-    margin, kind, start, sentence = max(readings, key=lambda r: r[0])
+    several = sentences if len(sentences) > 1 else []
+    parts = [(*_model_margin(text), start, text) for start, text in several]
+    worst = max(parts, key=lambda r: r[0], default=whole)
+    margin, kind = max(whole, worst, key=lambda r: r[0])[:2]
     if margin < MODEL_MARGIN:
         return None
-    if sentence is head and len(sentences) > 1:  # the words: the worst sentence
-        start, sentence = max(sentences, key=lambda item: _model_margin(item[1])[0])
+    _, _, start, sentence = worst  # the words: the worst sentence (or the message, alone)
     if _vader().polarity_scores(sentence)["compound"] >= _MODEL_POSITIVE:
         return None  # a warm sentence is left to the patterns (sarcasm among them)
     needs = _MODEL_NEEDS.get(kind)
