@@ -184,6 +184,27 @@ def _extracted(tmp_path: Path) -> set[str]:
     return ids
 
 
+def _sentences_left(tree: ast.AST, skip: set[int], path: Path) -> list[str]:
+    """Sentence-like string literals and f-strings of ``tree`` not in ``skip``, located."""
+    found = []
+    for node in ast.walk(tree):
+        if id(node) in skip:
+            continue
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            text = node.value
+        elif isinstance(node, ast.JoinedStr):
+            text = " ".join(
+                v.value
+                for v in node.values
+                if isinstance(v, ast.Constant) and isinstance(v.value, str)
+            )
+        else:
+            continue
+        if sentence_like(text):
+            found.append(f"{path.name}:{node.lineno}: {text[:60]!r}")
+    return found
+
+
 def _marked(tree: ast.AST) -> Iterator[str]:
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and _callee(node) in MARKERS:
@@ -252,23 +273,7 @@ def _sentences_outside(path: Path) -> list[str]:
             skip.update(id(sub) for sub in ast.walk(node))
         if isinstance(node, ast.JoinedStr):
             skip.update(id(sub) for sub in ast.walk(node) if sub is not node)
-    found = []
-    for node in ast.walk(tree):
-        if id(node) in skip:
-            continue
-        if isinstance(node, ast.Constant) and isinstance(node.value, str):
-            text = node.value
-        elif isinstance(node, ast.JoinedStr):
-            text = " ".join(
-                v.value
-                for v in node.values
-                if isinstance(v, ast.Constant) and isinstance(v.value, str)
-            )
-        else:
-            continue
-        if sentence_like(text):
-            found.append(f"{path.name}:{node.lineno}: {text[:60]!r}")
-    return found
+    return _sentences_left(tree, skip, path)
 
 
 def unmarked_sentences(path: Path, not_said: Set[str] = frozenset()) -> list[str]:
@@ -300,23 +305,7 @@ def unmarked_sentences(path: Path, not_said: Set[str] = frozenset()) -> list[str
             leave_out(node)
         elif isinstance(node, ast.JoinedStr):
             skip.update(id(sub) for sub in ast.walk(node) if sub is not node)
-    found = []
-    for node in ast.walk(tree):
-        if id(node) in skip:
-            continue
-        if isinstance(node, ast.Constant) and isinstance(node.value, str):
-            text = node.value
-        elif isinstance(node, ast.JoinedStr):
-            text = " ".join(
-                v.value
-                for v in node.values
-                if isinstance(v, ast.Constant) and isinstance(v.value, str)
-            )
-        else:
-            continue
-        if sentence_like(text):
-            found.append(f"{path.name}:{node.lineno}: {text[:60]!r}")
-    return sorted(found)
+    return sorted(_sentences_left(tree, skip, path))
 
 
 def _saying_modules() -> Sequence[object]:
