@@ -83,7 +83,7 @@ async def owned(turn: Turn, interview_id: int) -> InterviewRecord | None:
     return record
 
 
-C = TypeVar("C", presses.LogAttempt, presses.ShouldI)  # a press naming a contact
+C = TypeVar("C", bound=presses.OnContact)  # a press naming a contact
 
 
 def channel_buttons(press: C, *, work_only: bool = False) -> Buttons:

@@ -62,6 +62,7 @@ __all__ = [
     "NewsShared",
     "NudgeOp",
     "Ok",
+    "OnContact",
     "OnInterview",
     "OnNudge",
     "Picture",
@@ -377,21 +378,25 @@ class ListPage(Press):
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
-class LogAttempt(OnInterview):
-    """``lg:<interview>:<channel>:<to>``: log a follow-up (missing parts are asked for)."""
+class OnContact(OnInterview):
+    """A kind about one way of contacting them: the interview, then channel and whom."""
 
-    PREFIX: ClassVar[str] = "lg"
     channel: Channel | None = None
     to: Recipient | None = None
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
-class ShouldI(OnInterview):
+class LogAttempt(OnContact):
+    """``lg:<interview>:<channel>:<to>``: log a follow-up (missing parts are asked for)."""
+
+    PREFIX: ClassVar[str] = "lg"
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class ShouldI(OnContact):
     """``sh:<interview>:<channel>:<to>``: should I follow up this way now?"""
 
     PREFIX: ClassVar[str] = "sh"
-    channel: Channel | None = None
-    to: Recipient | None = None
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
