@@ -1800,12 +1800,14 @@ _HER_BOSS = re.compile(r"\b(?:her|his|their) (?:boss|manager) (?P<name>[^\W\d_][
 
 def _people(t: _Text, known: Known) -> tuple[PersonFact, ...]:
     """The people a message names, never a company it names ("acme, recruiter: dana")."""
+    found = _named_people(t, known)
+    if not found:
+        return found
     said_at = re.search(r"\b(?:at|with|w/?|for|from)\b", t.plain)
     named = (t.match.company, _company_in_text(t)) if said_at else ()
     companies = {c.casefold() for c in named if c}
     companies |= {i.company.casefold() for i in known.interviews}
     companies -= {p.name.split()[0].casefold() for p in known.people if p.name.split()}
-    found = _named_people(t, known)
     return tuple(p for p in found if not p.name or p.name.casefold() not in companies)
 
 
