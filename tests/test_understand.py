@@ -329,6 +329,11 @@ class TestPeopleAndTheirRoles:
             ("Rohan", Recipient.HIRING_MANAGER),
         ]
 
+    def test_the_roles_last_word_is_never_a_person(self) -> None:
+        frame = read("had my intervw at infosys today for java dev, hr pooja said 3 days", Known())
+        assert frame.role == "java dev"
+        assert [(p.name, p.role) for p in frame.people] == [("Pooja", Recipient.HR)]
+
     def test_the_company_is_never_a_person(self) -> None:
         frame = read("interview at acme today, recruiter: dana lee said by friday", Known())
         assert [p.name for p in frame.people] == ["Dana"]

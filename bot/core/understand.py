@@ -1677,12 +1677,15 @@ def _new_interview(
     ):
         doubtful = True  # an interview later today: ask before planning from it
     unsure = ("interview_at",) if doubtful else ()
-    people = _people(t, known)
+    role = _role(t, frame.company)
+    # "for java dev, hr pooja said...": the role's last word is not a person
+    in_role = set(role.casefold().split()) if role else set()
+    people = tuple(p for p in _people(t, known) if (p.name or "").casefold() not in in_role)
     timeline = _timeline(promise_text, t, local_now, cal, people) if promise_text else None
     vague = timeline is None and bool(_VAGUE.search(t.plain) or _NO_DATE_YET.search(t.plain))
     return replace(
         frame,
-        role=_role(t, frame.company),
+        role=role,
         interview_at=moment,
         timeline=timeline,
         people=people,
