@@ -338,6 +338,45 @@ class TestPeopleAndTheirRoles:
         frame = read("interview at acme today, recruiter: dana lee said by friday", Known())
         assert [p.name for p in frame.people] == ["Dana"]
 
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "interview at stark industries today, talked to maria lopez the hiring manager "
+                "and some guy from hr",
+                [("Maria Lopez", Recipient.HIRING_MANAGER)],
+            ),
+            (
+                "interview at acme, met priya sharma from hr and rahul the hiring manager",
+                [("Priya Sharma", Recipient.HR), ("Rahul", Recipient.HIRING_MANAGER)],
+            ),
+            (
+                "interview at acme today, talked to the recruiter anna kowalski",
+                [("Anna Kowalski", Recipient.RECRUITER)],
+            ),
+            ("interview at acme, hr pooja said next week", [("Pooja", Recipient.HR)]),
+            (
+                "interview at acme, ananya is the recruiter",
+                [("Ananya", Recipient.RECRUITER)],
+            ),
+        ],
+    )
+    def test_a_lowercase_full_name_beside_its_role_is_one_person(
+        self, text: str, expected: list[tuple[str, Recipient]]
+    ) -> None:
+        assert [(p.name, p.role) for p in read(text, Known()).people] == expected
+
+    @pytest.mark.parametrize(
+        ("text", "company"),
+        [
+            ("had an interview at stark industries today", "stark industries"),
+            ("interview with wayne enterprises this morning", "wayne enterprises"),
+            ("had my interview at razorpay for the pm role", "razorpay"),
+        ],
+    )
+    def test_a_lowercase_company_keeps_its_company_word(self, text: str, company: str) -> None:
+        assert (read(text, Known()).company or "").casefold() == company
+
 
 class TestPeople:
     def test_filler_words_are_not_names(self) -> None:

@@ -1573,7 +1573,11 @@ def _company_after(raw: str) -> str | None:
 
 _COMPANY_SUFFIX = re.compile(
     r"bank|group|labs?|tech|technologies|systems|capital|health|media|studios?|games|"
-    r"digital|software|solutions|consulting|partners|ventures|hero|libre|ai|inc|ltd|gmbh|co"
+    r"digital|software|solutions|consulting|partners|ventures|hero|libre|ai|inc|ltd|gmbh|co|"
+    r"industries|corp|corporation|company|llc|plc|ag|networks|motors|pharma|pharmaceuticals|"
+    r"foods|energy|insurance|logistics|analytics|robotics|dynamics|enterprises|holdings|"
+    r"international|global|interactive|security|cloud|data|bio|therapeutics|services|agency|"
+    r"works|airlines|airways|financial|finance|payments|brands|retail|automotive"
 )
 
 
@@ -1798,6 +1802,15 @@ _MET = re.compile(
     r"\b(?:met|meeting|met with|spoke (?:to|with)|talked (?:to|with)|interviewed (?:with|by)|"
     r"chatted with|panel (?:was|with)|interviewers? (?:were|was))\b (?P<list>[^.;!?]{1,160})"
 )
+_CLAUSE_END = re.compile(r"\s*(?:$|[,.;:!?)]|and\b|who\b|but\b)")
+_PAIR_BEFORE_ROLE = re.compile(
+    r"(?P<pair>[^\W\d_][\w'-]* [^\W\d_][\w'-]*)(?:,| \(|,? (?:who is|who was|the|is the|"
+    r"was the|from|my|our))(?: the| my| our| a| an)? (?:"
+    + "|".join(p for _, p in _ROLE_WORDS)
+    + r")s?\b"
+)
+
+
 _HER_BOSS = re.compile(r"\b(?:her|his|their) (?:boss|manager) (?P<name>[^\W\d_][\w'-]*)")
 
 
@@ -1823,14 +1836,17 @@ def _named_people(t: _Text, known: Known) -> tuple[PersonFact, ...]:
     order: list[str] = []
     low_text = text.casefold()
 
-    def add(name: str | None, role: Recipient | None, email: str | None = None) -> None:
+    def add(
+        name: str | None, role: Recipient | None, email: str | None = None, *, full: bool = False
+    ) -> None:
         if not name:
             return
         words = [w for w in name.split() if _is_name_word(w)]
         if not words:
             return
-        # keep a surname only when typed capitalised
-        if len(words) > 1 and not words[1][:1].isupper():
+        # keep a surname only when typed capitalised, or when the two words stand right
+        # before the person's role ("maria lopez the hiring manager": one person)
+        if len(words) > 1 and not words[1][:1].isupper() and not full:
             words = words[:1]
         clean = " ".join(_name_case(w) for w in words[:2])
         key = clean.split()[0].casefold()
@@ -1852,21 +1868,33 @@ def _named_people(t: _Text, known: Known) -> tuple[PersonFact, ...]:
         if owner and _is_name_word(owner.group(1)) and "," in low[m.end("role") : name_at]:
             continue  # "rohan the hm, ananya said": the role is Rohan's, not Ananya's
         original = text[name_at : m.end("name")].split()
-        if len(original) > 1 and not (original[1][:1].isupper() and original[0][:1].isupper()):
+        # a lowercase pair is a full name only where the clause ends after it ("the
+        # recruiter anna kowalski." but not "hr pooja said ...")
+        whole = len(original) == 2 and bool(_CLAUSE_END.match(low, m.end("name")))
+        capitalised = original[1:2] and original[1][:1].isupper() and original[0][:1].isupper()
+        if (
+            len(original) > 1
+            and not capitalised
+            and not (whole and all(map(_is_name_word, original)))
+        ):
             original = original[:1]
         if original and _is_name_word(original[0]):
-            add(" ".join(original), _role_in(m.group("role")))
+            add(" ".join(original), _role_in(m.group("role")), full=len(original) == 2)
     for m in _PERSON_NEAR_ROLE.finditer(low):
         before = text[m.start("before") : m.end("before")]
         role_text = m.group("role_after") or m.group("paren") or ""
-        candidate = before.split()[-1] if before.split() else ""
-        if len(before.split()) == 2 and before.split()[1][:1].isupper():
+        words = before.split()
+        candidate = words[-1] if words else ""
+        pair = len(words) == 2 and all(_is_name_word(w) for w in words)
+        if pair:
             candidate = before
+        elif len(words) == 2 and words[1].casefold() in ("is", "was"):
+            candidate = words[0]  # "ananya is the recruiter"
         if not _is_name_word(candidate.split()[0]):
             continue
         paren = m.group("paren") or ""
         email = next((e for e in emails if e in paren.casefold()), None)
-        add(candidate, _role_in(role_text), email)
+        add(candidate, _role_in(role_text), email, full=pair)
     for m in _HER_BOSS.finditer(low):
         add(text[m.start("name") : m.end("name")], Recipient.HIRING_MANAGER)
     for m in _MET.finditer(low):
@@ -1883,7 +1911,11 @@ def _named_people(t: _Text, known: Known) -> tuple[PersonFact, ...]:
                 continue
             role = _role_in(part.casefold())
             email = next((e for e in emails if e in part.casefold()), None)
-            add(name, role, email)
+            both = _PAIR_BEFORE_ROLE.match(part.casefold())
+            if both and all(_is_name_word(w) for w in both.group("pair").split()):
+                add(part[: both.end("pair")], role, email, full=True)
+            else:
+                add(name, role, email)
     # an e-mail whose owner is named just before it ("priya@acme.com" -> "Priya")
     for email in emails:
         if any(p.email == email for p in found.values()):
