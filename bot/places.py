@@ -16,6 +16,7 @@ user with buttons.
 from __future__ import annotations
 
 import asyncio
+import difflib
 import functools
 import gzip
 import re
@@ -36,10 +37,13 @@ __all__ = [
     "Place",
     "find_places",
     "find_places_soon",
+    "guess_places",
+    "guess_places_soon",
     "index_ready",
     "load_index",
     "place_for_zone",
     "zone_for_location",
+    "zone_label",
 ]
 
 MAX_QUERY = 100
@@ -185,8 +189,186 @@ async def find_places_soon(text: str, limit: int = 5) -> list[Place]:
     return find_places(text, limit)
 
 
+# --- what people type around a place ------------------------------------------------------
+#
+# "im in berlin", "based in nyc pls", "london uk", "pst", "utc+5:30", "germany": the words
+# around the place are dropped, a country after the city narrows it, a zone abbreviation or
+# a UTC offset names a zone, and a country alone offers its zones. Written here because no
+# offline library reads these (geocoders want a service); the table is small and ours.
+
+_LEAD = re.compile(
+    r"^(?:(?:hi|hello|hey|ok|okay|sure|yes|yeah|yep|so|well|um+)\b[\s,!.]*)*"
+    r"(?:(?:i ?m|i am|we re|we are|currently|presently|now|right now|living|i live|live|"
+    r"based|located|staying|working|i work|work|from|my city is|my city|my home is|"
+    r"my location is|my location|location|city|my time ?zone is|my time ?zone|time ?zone|tz)"
+    r"\s*(?:is|:)?\s+)*"
+    r"(?:(?:in|at|near|around|outside|outside of|close to|just outside|from)\s+)?"
+    r"(?:the\s+)?"
+)
+_TAIL = re.compile(
+    r"(?:\s+|^)(?:time|time ?zone|tz|area|city|metro|region|pls|plz|please|thanks|thank you|"
+    r"thx|ty|for now|at the moment|right now|currently|atm|lol|haha|here)$"
+)
+# Abbreviations and everyday names of zones, each with its likeliest zones first.
+ZONE_WORDS: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(
+        ("est", "edt", "et", "eastern", "us eastern", "east coast"), ("America/New_York",)
+    ),
+    **dict.fromkeys(("cdt", "ct", "central", "us central"), ("America/Chicago",)),
+    "cst": ("America/Chicago", "Asia/Shanghai"),
+    **dict.fromkeys(("mdt", "mountain", "us mountain"), ("America/Denver",)),
+    "mst": ("America/Denver", "America/Phoenix"),
+    **dict.fromkeys(
+        ("pst", "pdt", "pt", "pacific", "us pacific", "west coast"), ("America/Los_Angeles",)
+    ),
+    **dict.fromkeys(("akst", "akdt", "alaska"), ("America/Anchorage",)),
+    **dict.fromkeys(("hst", "hawaii"), ("Pacific/Honolulu",)),
+    "gmt": ("Europe/London", "UTC"),
+    **dict.fromkeys(("bst", "uk", "british"), ("Europe/London",)),
+    **dict.fromkeys(("utc", "z", "zulu", "universal"), ("UTC",)),
+    **dict.fromkeys(("cet", "cest", "central european"), ("Europe/Paris", "Europe/Berlin")),
+    **dict.fromkeys(("eet", "eest", "eastern european"), ("Europe/Athens", "Europe/Helsinki")),
+    "ist": ("Asia/Kolkata", "Europe/Dublin", "Asia/Jerusalem"),
+    **dict.fromkeys(("indian", "india standard", "indian standard"), ("Asia/Kolkata",)),
+    "jst": ("Asia/Tokyo",),
+    "kst": ("Asia/Seoul",),
+    "sgt": ("Asia/Singapore",),
+    "hkt": ("Asia/Hong_Kong",),
+    **dict.fromkeys(("aest", "aedt"), ("Australia/Sydney",)),
+    **dict.fromkeys(("acst", "acdt"), ("Australia/Adelaide",)),
+    "awst": ("Australia/Perth",),
+    **dict.fromkeys(("nzst", "nzdt"), ("Pacific/Auckland",)),
+    "wat": ("Africa/Lagos",),
+    "eat": ("Africa/Nairobi",),
+    "sast": ("Africa/Johannesburg",),
+    "pkt": ("Asia/Karachi",),
+    "ict": ("Asia/Bangkok",),
+    "wib": ("Asia/Jakarta",),
+    "pht": ("Asia/Manila",),
+    "msk": ("Europe/Moscow",),
+    "gst": ("Asia/Dubai",),
+    "brt": ("America/Sao_Paulo",),
+}
+# Offsets off the hour have no Etc/ zone: the zone that keeps that offset all year.
+_ODD_OFFSETS = {
+    (1, 5, 30): "Asia/Kolkata",
+    (1, 5, 45): "Asia/Kathmandu",
+    (1, 3, 30): "Asia/Tehran",
+    (1, 4, 30): "Asia/Kabul",
+    (1, 6, 30): "Asia/Yangon",
+    (1, 9, 30): "Australia/Darwin",
+    (-1, 3, 30): "America/St_Johns",
+    (-1, 9, 30): "Pacific/Marquesas",
+}
+_OFFSET = re.compile(
+    r"(?:utc|gmt)?\s*(?P<sign>[+-])\s*(?P<h>\d{1,2})(?:\s*[:.h]?\s*(?P<m>\d{2}))?",
+    re.ASCII,
+)
+# Chat words that an alternate city name happens to spell ("yes" is a town in Iran).
+_NOT_PLACES = frozenset(
+    [
+        "yes",
+        "no",
+        "ok",
+        "okay",
+        "sure",
+        "yeah",
+        "yep",
+        "nope",
+        "hi",
+        "hello",
+        "hey",
+        "the",
+        "and",
+        "you",
+        "thanks",
+        "thank",
+        "what",
+        "why",
+        "how",
+        "when",
+        "where",
+        "who",
+        "later",
+        "skip",
+        "help",
+        "idk",
+        "dunno",
+        "done",
+        "good",
+        "fine",
+        "great",
+        "cool",
+        "home",
+        "work",
+        "here",
+        "there",
+        "now",
+        "today",
+        "soon",
+        "maybe",
+        "please",
+        "hmm",
+        "lol",
+        "same",
+        "none",
+        "nothing",
+        "nowhere",
+        "earth",
+        "world",
+        "pass",
+        "next",
+        "back",
+        "stop",
+        "cancel",
+        "start",
+        "menu",
+        "settings",
+    ]
+)
+
+
+def _offset_zone(text: str) -> str | None:
+    """The zone for "utc+2", "gmt-5", "+5:30"; ``None`` when it is no offset."""
+    m = _OFFSET.fullmatch(text)
+    if not m or (not text.startswith(("utc", "gmt")) and text[:1] not in "+-"):
+        return None
+    sign = 1 if m["sign"] == "+" else -1
+    hours, minutes = int(m["h"]), int(m["m"] or 0)
+    if minutes:
+        return _ODD_OFFSETS.get((sign, hours, minutes))
+    if hours == 0:
+        return "UTC"
+    if not (-12 <= sign * hours <= 14):
+        return None
+    return f"Etc/GMT{-sign * hours:+d}"  # POSIX sign: Etc/GMT-2 is two hours ahead
+
+
+def zone_label(zone: str) -> str:
+    """How a zone is shown: "UTC+2 (all year)" for the Etc/ offsets, else its IANA name."""
+    m = re.fullmatch(r"Etc/GMT([+-])(\d{1,2})", zone)
+    if m:
+        return f"UTC{'-' if m[1] == '+' else '+'}{m[2]}"
+    return zone
+
+
+def _place_words(text: str) -> str:
+    """The place in what was typed: lowercase, without the words around it."""
+    plain = " ".join(text.casefold().replace("’", "'").replace("'", " ").split())
+    plain = plain.strip(' .!?,;:)("')
+    plain = _LEAD.sub("", plain, count=1)
+    for _ in range(3):
+        cut = _TAIL.sub("", plain).strip(" .!?,;:")
+        if cut == plain:
+            break
+        plain = cut
+    return plain
+
+
 def find_places(text: str, limit: int = 5) -> list[Place]:
-    """Candidates for a typed place or IANA zone, best first; empty when nothing matched.
+    """Candidates for a typed place, zone, zone abbreviation, UTC offset or country, best
+    first; empty when nothing matched. Reads the words people put around a place ("i'm in
+    berlin", "london uk", "pacific time").
 
     The list holds at most one candidate per zone. A single candidate means the answer is
     clear; several mean the caller should ask.
@@ -194,17 +376,83 @@ def find_places(text: str, limit: int = 5) -> list[Place]:
     query = text.strip()[:MAX_QUERY]
     if not query:
         return []
-    index = load_index()
-    zone = _zone_names().get(query.casefold().replace(" ", "_"))
+    typed = query.casefold().replace(" ", "_")
+    zone = _zone_names().get(typed)
+    if zone is not None and typed not in ZONE_WORDS:
+        return [place_for_zone(zone)]
+    plain = _place_words(query)
+    if plain in ZONE_WORDS:
+        return [place_for_zone(z) for z in ZONE_WORDS[plain]][:limit]
+    if not plain or plain in _NOT_PLACES:
+        return []
+    zone = _zone_names().get(plain.replace(" ", "_"))
     if zone is not None:
         return [place_for_zone(zone)]
-    name, _, qualifier = query.partition(",")
-    country = index.countries.get(_fold(qualifier)) if qualifier.strip() else None
+    offset = _offset_zone(plain.replace(" ", ""))
+    if offset is not None:
+        return [Place(label=zone_label(offset), zone=offset, country=None)]
+    index = load_index()
+    name, _, qualifier = plain.partition(",")
+    if qualifier.strip():
+        return _cities(index, name, index.countries.get(_fold(qualifier)), limit)
+    key = _fold(plain)
+    country = index.countries.get(key) if len(key) > 2 or key in COUNTRY_ALIASES else None
+    if country is not None:  # "india", not the Serbian town whose other name it spells
+        return _country_places(index, country, limit)
+    found = _cities(index, plain, None, limit)
+    if found:
+        return found
+    words = plain.split()
+    for cut in (1, 2):  # "toronto canada", "san jose costa rica"
+        if len(words) <= cut:
+            break
+        head, tail = " ".join(words[:-cut]), _fold(" ".join(words[-cut:]))
+        country = index.countries.get(tail)
+        found = _cities(index, head, country, limit) if country else []
+        if found:
+            return found
+    for cut in (1, 2):  # a word we do not know after the city ("portland oregon")
+        if len(words) > cut:
+            found = _cities(index, " ".join(words[:-cut]), None, limit, alternate=False)
+            if found:
+                return found
+    return []
+
+
+def _country_places(index: _Index, country: str, limit: int) -> list[Place]:
+    """A country typed alone: its zone when one holds most of its people, else its biggest
+    city in each of its largest zones."""
+    people: dict[str, int] = defaultdict(int)
+    biggest: dict[str, _City] = {}
+    for line in index.cities:
+        name, code, zone, population = line.split("\t")
+        if code != country or not is_valid_zone(zone):
+            continue
+        people[zone] += int(population)
+        biggest.setdefault(zone, _City(name, code, zone, int(population)))
+    ranked = sorted(people, key=lambda z: -people[z])
+    if len(ranked) > 1 and people[ranked[0]] >= DOMINANCE * people[ranked[1]]:
+        ranked = ranked[:1]
+    return [_place(biggest[z]) for z in ranked[:limit]]
+
+
+def _place(city: _City) -> Place:
+    return Place(
+        label=f"{city.name}, {city.country} ({city.zone})",
+        zone=city.zone,
+        country=city.country,
+        population=city.population,
+    )
+
+
+def _cities(
+    index: _Index, name: str, country: str | None, limit: int, *, alternate: bool = True
+) -> list[Place]:
     key = _fold(name)
-    if not key:
+    if not key or key in _NOT_PLACES:
         return []
     cities = index.lookup(index.exact, key)
-    if not cities and len(key) >= 3:  # short alternate names are codes, not places
+    if not cities and alternate and len(key) >= 3:  # short alternate names are codes
         cities = index.lookup(index.alternate, key)
     cities = [c for c in cities if is_valid_zone(c.zone)]
     if country is not None:
@@ -217,15 +465,51 @@ def find_places(text: str, limit: int = 5) -> list[Place]:
     ranked = sorted(best.values(), key=lambda c: -c.population)
     if len(ranked) > 1 and ranked[0].population >= DOMINANCE * ranked[1].population:
         ranked = ranked[:1]
-    return [
-        Place(
-            label=f"{c.name}, {c.country} ({c.zone})",
-            zone=c.zone,
-            country=c.country,
-            population=c.population,
-        )
-        for c in ranked[:limit]
-    ]
+    return [_place(c) for c in ranked[:limit]]
+
+
+GUESS_POOL = 6000  # typos are matched against the biggest cities only
+GUESS_CUTOFF = 0.8
+GUESS_ALTERNATES = 1000  # ... and the other names of the very biggest
+
+
+def _guess_pool() -> tuple[tuple[str, ...], dict[str, int]]:
+    """The names a typo is compared with: built per guess (about 0.1 s in a worker thread)
+    rather than kept, since typos are rare and the pool would hold several megabytes."""
+    index = load_index()
+    names: dict[str, int] = {}
+    for number, line in enumerate(index.cities[:GUESS_POOL]):
+        names.setdefault(_fold(line.split("\t", 1)[0]), number)
+    for line in index.alternate.splitlines():  # "bangalore", "new york" for the biggest
+        name, _, numbers = line.partition("\t")
+        first = int(numbers.split(maxsplit=1)[0]) if numbers else GUESS_POOL
+        if first < GUESS_ALTERNATES and 4 <= len(name) <= 20:
+            names.setdefault(name, first)
+    return tuple(names), names
+
+
+def guess_places(text: str, limit: int = 3) -> list[Place]:
+    """Big cities whose name is close to a mistyped one ("berlinn", "amsterdma"), best
+    first, one per zone; for a "did you mean" question. Tens of milliseconds: call it off
+    the event loop (:func:`guess_places_soon`)."""
+    key = _fold(_place_words(text[:MAX_QUERY]))
+    if len(key) < 4 or key in _NOT_PLACES:
+        return []
+    names, numbers = _guess_pool()
+    close = difflib.get_close_matches(key, names, n=limit * 2, cutoff=GUESS_CUTOFF)
+    index = load_index()
+    found: dict[str, Place] = {}
+    for name in close:
+        city_name, country, zone, population = index.cities[numbers[name]].split("\t")
+        if is_valid_zone(zone):
+            found.setdefault(zone, _place(_City(city_name, country, zone, int(population))))
+    return list(found.values())[:limit]
+
+
+async def guess_places_soon(text: str, limit: int = 3) -> list[Place]:
+    """:func:`guess_places` in a worker thread."""
+    await index_ready()
+    return await asyncio.to_thread(guess_places, text, limit)
 
 
 def zone_for_location(latitude: float, longitude: float) -> Place | None:

@@ -13,8 +13,10 @@ from bot.places import (
     _zone_names,
     build_index_text,
     find_places,
+    guess_places,
     parse_index,
     zone_for_location,
+    zone_label,
 )
 
 
@@ -35,6 +37,59 @@ class TestFindPlaces:
     def test_single_clear_answer(self, query: str, zone: str) -> None:
         places = find_places(query)
         assert [p.zone for p in places] == [zone]
+
+    @pytest.mark.parametrize(
+        ("query", "zones"),
+        [
+            ("im in berlin", ["Europe/Berlin"]),
+            ("hey, I'm based in Bangalore, India", ["Asia/Kolkata"]),
+            ("i live in toronto", ["America/Toronto"]),
+            ("berlin germany", ["Europe/Berlin"]),
+            ("london uk", ["Europe/London"]),
+            ("currently in lagos nigeria", ["Africa/Lagos"]),
+            ("san jose costa rica", ["America/Costa_Rica"]),
+            ("portland oregon", ["America/Los_Angeles"]),
+            ("near paris pls", ["Europe/Paris"]),
+            ("london time", ["Europe/London"]),
+            ("EST", ["America/New_York"]),  # not the fixed zone without summer time
+            ("pacific time", ["America/Los_Angeles"]),
+            ("ist", ["Asia/Kolkata", "Europe/Dublin", "Asia/Jerusalem"]),
+            ("gmt", ["Europe/London", "UTC"]),
+            ("UTC+5:30", ["Asia/Kolkata"]),
+            ("gmt+1", ["Etc/GMT-1"]),
+            ("utc-5", ["Etc/GMT+5"]),
+            ("india", ["Asia/Kolkata"]),  # not Inđija, whose other name it spells
+            ("germany", ["Europe/Berlin"]),
+        ],
+    )
+    def test_what_people_type_around_a_place(self, query: str, zones: list[str]) -> None:
+        assert [p.zone for p in find_places(query)] == zones
+
+    def test_a_country_with_several_zones_offers_them(self) -> None:
+        zones = [p.zone for p in find_places("usa")]
+        assert zones[:3] == ["America/New_York", "America/Chicago", "America/Los_Angeles"]
+
+    @pytest.mark.parametrize("query", ["yes", "no", "ok", "the", "hi", "utc+15", "it"])
+    def test_chat_words_are_no_places(self, query: str) -> None:
+        assert find_places(query) == []
+
+    @pytest.mark.parametrize(
+        ("query", "zone"),
+        [
+            ("berlinn", "Europe/Berlin"),
+            ("banglore", "Asia/Kolkata"),
+            ("new yrok", "America/New_York"),
+            ("lodnon", "Europe/London"),
+        ],
+    )
+    def test_a_typo_is_guessed(self, query: str, zone: str) -> None:
+        assert find_places(query) == []
+        assert [p.zone for p in guess_places(query)][:1] == [zone]
+
+    def test_zone_labels(self) -> None:
+        assert zone_label("Etc/GMT-3") == "UTC+3"
+        assert zone_label("Etc/GMT+5") == "UTC-5"
+        assert zone_label("Europe/Paris") == "Europe/Paris"
 
     def test_ambiguous_name_offers_choices_in_distinct_zones(self) -> None:
         places = find_places("Springfield")

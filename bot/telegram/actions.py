@@ -22,6 +22,7 @@ from bot.core.drafts import draft_order
 from bot.core.records import InterviewRecord, InterviewStatus, NudgeState
 from bot.core.types import Channel, DraftKind, Outcome, Recipient, Verdict
 from bot.core.verdict import decide
+from bot.places import zone_label
 from bot.services import attempts, interviews, plans
 from bot.services.interviews import OUTCOME_STATUS, outcome_of
 from bot.services.plans import OPEN
@@ -646,7 +647,7 @@ async def do_settings(turn: Turn, press: presses.Settings) -> None:
     user = turn.user
     turn.say(
         texts.SETTINGS.format(
-            zone=esc(user.zone or texts.NOT_SET),
+            zone=esc(zone_label(user.zone) if user.zone else texts.NOT_SET),
             time=f"{user.nudge_at:%H:%M}",
             country=esc(user.country or texts.NONE_SET),
         )

@@ -279,6 +279,8 @@ async def _hold_aside(turn: Turn, conv: Conversation, text: str) -> bool:
     words = text.casefold().split()
     if len(words) < 4 or words[0].strip("!.,") in (*texts.YES_WORDS, *texts.NO_WORDS):
         return False
+    if conv.question == "zone" and flows.zone_meta(text):
+        return False  # "why do you need that?" is answered by the zone question itself
     frame = await understood.read(turn, text)
     if (
         isinstance(holder, InterviewAnswers)

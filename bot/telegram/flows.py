@@ -28,7 +28,7 @@ from bot.core.timeline import (
 from bot.core.tone import check_tone
 from bot.core.types import DraftKind, Recipient, Vibe
 from bot.core.understand import is_name_like, people_in
-from bot.places import find_places_soon, zone_for_location
+from bot.places import find_places_soon, guess_places_soon, zone_for_location, zone_label
 from bot.services import interviews, people, plans
 from bot.storage import repo
 from bot.telegram import cards, texts, views
@@ -228,16 +228,28 @@ async def answer_zone(turn: Turn, conv: Conversation, reply: Reply) -> None:
         else:
             turn.say(texts.EXPIRED)
             return
+    elif len(answers.zone_choices) == 1 and _is_yes(reply.text or ""):
+        zone = answers.zone_choices[0]  # "yes" to "did you mean this one?"
     else:
-        places = await find_places_soon(reply.text or "")
+        typed = reply.text or ""
+        places = await find_places_soon(typed)
+        guessed = False
+        if not places and not zone_meta(typed):
+            places = await guess_places_soon(typed)
+            guessed = bool(places)
         if not places:
-            turn.say(texts.ZONE_NOT_FOUND)
+            turn.say(_not_a_place(typed))
             return
-        if len(places) > 1:
+        if len(places) > 1 or guessed:
             answers.zone_choices = [p.zone for p in places]
             await save(turn, conv)
+            echo = " ".join(typed.split())[:MAX_ZONE_ECHO]
             turn.say(
-                texts.ZONE_PICK,
+                (
+                    texts.ZONE_DID_YOU_MEAN_ONE if len(places) == 1 else texts.ZONE_DID_YOU_MEAN
+                ).format(place=esc(echo))
+                if guessed
+                else texts.ZONE_PICK,
                 [[answer_button(p.label[:60], "zone", i)] for i, p in enumerate(places)],
             )
             return
@@ -250,10 +262,72 @@ async def answer_zone(turn: Turn, conv: Conversation, reply: Reply) -> None:
     local = turn.cal.localize(turn.now)
     holidays_of = turn.user.country
     turn.say(
-        texts.ZONE_SET.format(zone=esc(zone), weekday=f"{local:%A}", time=f"{local:%H:%M}")
+        texts.ZONE_SET.format(
+            zone=esc(zone_label(zone)), weekday=f"{local:%A}", time=f"{local:%H:%M}"
+        )
         + (texts.ZONE_HOLIDAYS.format(country=esc(holidays_of)) if holidays_of else "")
     )
     await advance(turn, conv)
+
+
+_GREETING = re.compile(
+    r"(?:hi+|hello|hey+|hiya|yo|good (?:morning|afternoon|evening)|namaste|hola|salut|"
+    r"hallo|ciao|howdy|sup|greetings)(?: there| hearback| bot)?[\s!.,]*(?:👋)?",
+    re.IGNORECASE,
+)
+_WHY = re.compile(
+    r"\?$|^(?:why|what for|how come|whats? (?:it|this) for|do you need|is (?:it|that) "
+    r"needed|what do you (?:need|mean|use))",
+    re.IGNORECASE,
+)
+_REFUSAL = re.compile(
+    r"^(?:no+|nope|nah|skip|later|pass|idk|dunno|not sure|i dont know|i don't know|"
+    r"rather not|prefer not|i'?d rather not|none|n/a|na|private|not telling)\b",
+    re.IGNORECASE,
+)
+
+
+_ACK = re.compile(
+    r"(?:ok(?:ay)?|k|sure|yes|yeah|yep|yup|alright|all right|fine|cool|got it|great|thanks|"
+    r"thank you|ty|thx)[\s!.,]*",
+    re.IGNORECASE,
+)
+
+
+def _is_yes(text: str) -> bool:
+    return " ".join(text.casefold().split()).strip(" !.") in (*texts.YES_WORDS, "sure", "yup")
+
+
+def zone_meta(text: str) -> bool:
+    """Whether a reply to the zone question is about the question itself (a greeting, "ok",
+    "why?", "skip", a time) rather than a place or anything to keep for later."""
+    plain = " ".join(text.split())[: MAX_ZONE_ECHO * 4]
+    return _not_a_place(plain) not in (texts.ZONE_NOT_FOUND, _named(plain))
+
+
+def _named(plain: str) -> str:
+    return texts.ZONE_NOT_FOUND_NAMED.format(place=esc(plain))
+
+
+def _not_a_place(text: str) -> str:
+    """A kind answer to a reply to the zone question that names no place we know."""
+    plain = " ".join(text.split())[: MAX_ZONE_ECHO * 4]
+    if _GREETING.fullmatch(plain):
+        return texts.ZONE_GREETING
+    if _ACK.fullmatch(plain):
+        return texts.ZONE_ASK_AGAIN
+    if _REFUSAL.match(plain):
+        return texts.ZONE_NEEDED
+    if _WHY.search(plain):
+        return texts.ZONE_WHY
+    if parse_nudge_time(plain) is not None:
+        return texts.ZONE_TIME_FIRST
+    if 0 < len(plain) <= MAX_ZONE_ECHO:
+        return _named(plain)
+    return texts.ZONE_NOT_FOUND
+
+
+MAX_ZONE_ECHO = 40  # a longer reply is not repeated back
 
 
 async def ask_hour(turn: Turn, conv: Conversation) -> None:

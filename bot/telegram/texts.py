@@ -40,6 +40,33 @@ ZONE_NOT_FOUND: Final = _(
     "<i>America/New_York</i>."
 )
 ZONE_PICK: Final = _("I found a few places with that name. Which one is yours?")
+ZONE_GREETING: Final = _(
+    "Hi! 👋 To set you up, I just need to know roughly where you are: which city are you "
+    "in? A time zone such as <i>Europe/Paris</i> or <i>EST</i> works too."
+)
+ZONE_WHY: Final = _(
+    "I only use it to send your reminders at a sensible hour on your working days, and to "
+    "skip your public holidays. A big city near you is enough, for example <i>London</i> or "
+    "<i>Mumbai</i>, or a time zone such as <i>UTC+2</i>."
+)
+ZONE_NEEDED: Final = _(
+    "I do need a rough idea to time your reminders, but nothing precise: a big city near "
+    "you, or just a time zone like <i>UTC</i> or <i>PST</i>, is enough."
+)
+ZONE_ASK_AGAIN: Final = _(
+    "Which city are you in? For example <i>Berlin</i> or <i>Toronto</i>; a time zone such "
+    "as <i>EST</i> or <i>UTC+1</i> works too."
+)
+ZONE_DID_YOU_MEAN: Final = _("I couldn't find “{place}”. Did you mean one of these?")
+ZONE_DID_YOU_MEAN_ONE: Final = _("I couldn't find “{place}”. Did you mean this one?")
+ZONE_TIME_FIRST: Final = _(
+    "Thanks, I'll ask for the reminder time right after this. First, which city or time "
+    "zone are you in?"
+)
+ZONE_NOT_FOUND_NAMED: Final = _(
+    "I couldn't find “{place}”. Try a larger city nearby (you can add the country, like "
+    "<i>Portland, US</i>), or a time zone such as <i>America/New_York</i> or <i>UTC+1</i>."
+)
 ASK_HOUR: Final = _(
     "When should my reminders arrive? Pick an hour, or type any time from 07:00 to 21:00, "
     "like <i>9</i>, <i>14:30</i> or <i>7:30pm</i>. (Reminders only come on business days.)"

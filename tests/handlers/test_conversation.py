@@ -36,6 +36,33 @@ class TestOnboarding:
         reply = await user.press("America/Chicago")
         assert "America/Chicago" in text_of(reply)
 
+    async def test_replies_that_are_not_places_get_their_own_answer(self, env: BotEnv) -> None:
+        user = env.user()
+        await user.send("/start")
+        assert "Hi!" in text_of(await user.send("hi"))
+        assert "public holidays" in text_of(await user.send("why do you need that?"))
+        assert "Which city" in text_of(await user.send("ok"))
+        assert "reminder time right after" in text_of(await user.send("9am"))
+        assert "nothing precise" in text_of(await user.send("skip"))
+        reply = text_of(await user.send("<b>atlantis</b>"))
+        assert "“&lt;b&gt;atlantis&lt;/b&gt;”" in reply  # escaped, and nothing was set
+        reply = text_of(await user.send("hey, im based in toronto canada"))
+        assert "America/Toronto" in reply
+
+    async def test_a_mistyped_city_is_offered_and_yes_takes_it(self, env: BotEnv) -> None:
+        user = env.user()
+        await user.send("/start")
+        reply = await user.send("berlinn")
+        assert "Did you mean this one?" in text_of(reply)
+        assert [label for _, label, _ in user.last_buttons()] == ["Berlin, DE (Europe/Berlin)"]
+        assert "Europe/Berlin" in text_of(await user.send("yes"))
+
+    async def test_an_offset_is_shown_as_typed(self, env: BotEnv) -> None:
+        user = env.user()
+        await user.send("/start")
+        reply = text_of(await user.send("gmt+3"))
+        assert "UTC+3" in reply and "Etc/" not in reply
+
     async def test_location_sets_zone(self, env: BotEnv) -> None:
         user = env.user()
         await user.send("/start")
