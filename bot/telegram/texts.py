@@ -408,6 +408,7 @@ VERDICT_FOR: Final = _("<b>{company}</b>, {channel} to the {recipient}:\n{decisi
 WHICH_DRAFT: Final = _("Which draft?")
 THANKS_ALREADY: Final = _("Already noted: the thank-you is sent. ✅")
 THANKS_NOTED: Final = _("Thank-you noted as sent. ✅ Nice work.")
+THANKS_NOTED_FOR: Final = _("Noted: your thank-you to {company} is sent. ✅ Nice work.")
 EDIT_WHAT: Final = _("What should I change for {company}?")
 EDIT_COMPANY: Final = _("Company")
 EDIT_ROLE: Final = _("Role")

@@ -25,6 +25,7 @@ small conversation (``pending``) while the user picks one; it is then read again
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import date, datetime
 
@@ -266,6 +267,39 @@ def _attempt_moment(turn: Turn, on: date | None) -> datetime:
     if on is None:
         return turn.now
     return min(turn.cal.at_local(on, 12), turn.now)
+
+
+_THANKING_ME = re.compile(r"^\W*(?:thanks|thank you|thx|ty)\b[^.!?\n]{0,40}[.!?,\n]*", re.I)
+
+
+def _about_thank_you(text: str) -> bool:
+    """Whether a reported e-mail is the thank-you note ("i sent the thank you note", "emailed
+    jess to say thanks"), not a check-in; a "thanks" to me at the start does not count."""
+    rest = _THANKING_ME.sub("", text, count=1)
+    return "thank" in rest.casefold() and flows.thanks_sent(rest) is True
+
+
+async def log_or_thank(turn: Turn, frame: Frame, text: str) -> None:
+    """A reported follow-up, or the thank-you note when that is what was sent (S1): a
+    thank-you is not a check-in and must not move the plan as one."""
+    record = await _interview_for(turn, frame, text, open_only=True)
+    if record is None:
+        return
+    if not _about_thank_you(text):
+        await log_attempts(turn, frame, record)
+        return
+    record = await _remember_people(turn, frame, record)
+    if record.thank_you_sent_at is not None:
+        turn.say(texts.THANKS_ALREADY)
+        return
+    on = next((f.on for f in frame.attempts if f.on is not None), None)
+    await interviews.set_thanked(turn.session, turn.user, record.id, at=_attempt_moment(turn, on))
+    turn.plan_changed = True
+    record = await interviews.get(turn.session, turn.user, record.id) or record
+    lines = [texts.THANKS_NOTED_FOR.format(company=esc(record.company))]
+    if record.status in OPEN and plan_for(turn.user, record) is not None:
+        lines += ["", texts.WHAT_NEXT, *cards.steps(turn, record)]
+    turn.say("\n".join(lines))
 
 
 async def log_attempts(turn: Turn, frame: Frame, record: InterviewRecord) -> None:
@@ -587,7 +621,7 @@ ON_RECORD: dict[FrameIntent, Callable[[Turn, Frame, InterviewRecord], Awaitable[
 }
 FRAME_ACTIONS: dict[FrameIntent, Callable[[Turn, Frame, str], Awaitable[None]]] = {
     FrameIntent.NEW_INTERVIEW: new_interview,
-    FrameIntent.LOG_ATTEMPT: _with_record(log_attempts),
+    FrameIntent.LOG_ATTEMPT: log_or_thank,
     FrameIntent.REPLY: _with_record(reply, open_only=False),
     FrameIntent.OUTCOME: _with_record(outcome, open_only=False),
     FrameIntent.REAL_NEWS: _with_record(real_news),

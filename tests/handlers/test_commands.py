@@ -96,6 +96,22 @@ class TestShouldI:
 
 
 class TestLogAndReply:
+    async def test_a_sent_thank_you_is_not_logged_as_a_check_in(self, env: BotEnv) -> None:
+        user = env.user()
+        await onboard(user)
+        await new_interview(user)
+        reply = text_of(await user.send("thanks! i sent the thank you note to dana"))
+        assert "thank-you to Acme is sent" in reply
+        assert "Logged" not in reply
+        (record,) = await interviews(env, user)
+        assert record.thank_you_sent_at is not None
+        assert record.attempts == ()  # the check-in is still ahead, not done
+        reply = text_of(await user.send("i emailed dana to say thank you"))
+        assert "Already noted" in reply
+        assert (await interviews(env, user))[0].attempts == ()
+        reply = text_of(await user.send("thanks, i emailed dana to check in"))
+        assert "Logged" in reply  # a thanks to me is not a thank-you note
+
     async def test_log_in_two_taps_then_wait(self, env: BotEnv) -> None:
         user = env.user()
         await onboard(user)
