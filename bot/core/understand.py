@@ -453,6 +453,8 @@ _NOT_NAMES_MORE = _words(
     mail inbox voicemail vm message dm text sms update news reply response answer
     morning noon evening tonight weekend holiday holidays office building desk
     stripe google amazon meta apple microsoft
+    ppl peeps guys folks tmrw tmr tmrow tmro tomo tmw 2moro 2mrw yday ystrdy tdy tday
+    rn asap atm btw fyi imo imho afaik jk nvm ngl smh irl brb
     """
 )
 
@@ -1087,6 +1089,13 @@ def _intent_by_rules(t: _Text, known: Known) -> FrameIntent:
         and not re.search(r"\b(?:how|what|when|why|where)\b[^.!]*\?", plain)
     ):
         return FrameIntent.NEW_INTERVIEW
+    if (
+        intent in (FrameIntent.UNKNOWN, FrameIntent.FEELING)
+        and known.interviews
+        and _MOVED_ON.search(plain)
+        and not _NEGATED.search(plain)
+    ):
+        return FrameIntent.REPLY  # "got shortlisted for the final round": their answer
     if intent in (FrameIntent.UNKNOWN, FrameIntent.FEELING, FrameIntent.LOG_ATTEMPT):
         m = _NAME_REPLIED.search(plain)
         if m and _is_name_word(m.group("name")) and not _NEGATED.search(plain[: m.start()]):
@@ -1094,6 +1103,12 @@ def _intent_by_rules(t: _Text, known: Known) -> FrameIntent:
     return intent
 
 
+_MOVED_ON = re.compile(
+    r"\b(?:got |been |was |were |im |i am )?shortlisted\b|\b(?:made it|going|got|am|im|"
+    r"moved|moving|through) (?:through )?(?:on )?to the (?:next|second|third|final|last) "
+    r"(?:round|stage)\b|\binvited (?:me )?(?:back|(?:to|for) (?:a|an|the) (?:next|second|"
+    r"third|final|last|another) (?:round|interview|stage))\b"
+)
 _NOT_A_DRAFT = re.compile(r"\b(?:resume|cv|cover letter|portfolio)\b")
 _EXPLICIT_DRAFT = re.compile(
     r"\b(?:draft|write|compose|prepare|word|help me (?:write|word|ask|draft|reply|respond|"

@@ -737,6 +737,14 @@ ATTEMPT_BEFORE_INTERVIEW: Final = _(
     "is wrong, tell me again with the right day."
 )
 BUTTON_UNDO_ONE: Final = _("↩️ Undo {n}")
+NEXT_ROUND: Final = _(
+    "🎉 A next round with {title}{when}: they want to see more of you, and that is their "
+    "answer to this one. I've paused the reminders for it. Once the next round has happened, "
+    "tell me how it went (for example <i>had my second round today, they'll decide by "
+    "friday</i>) and I'll plan the thank-you and check-in from there. Good luck!"
+)
+NEXT_ROUND_ON: Final = _(" on {day}")
+BUTTON_NOT_NEXT_ROUND: Final = _("↩️ Not a next round, keep waiting")
 REPLY_NEW_DATE_NOTE: Final = _("🗓 New date from them: {day}. Your plan now:")
 NEW_DATE_SAID: Final = _("a new date: {day}")
 CONFIRM_OUTCOME: Final = _("Just to be sure before I stop your reminders: {title} — {outcome}?")

@@ -394,6 +394,37 @@ async def reply(turn: Turn, frame: Frame, record: InterviewRecord) -> None:
     cards.show_updated(turn, planned, texts.REPLY_NEW_DATE_NOTE.format(day=views.day(new_date)))
 
 
+_NEXT_ROUND = re.compile(
+    r"\b(?:second|2nd|third|3rd|fourth|4th|final|next|another|onsite|on-site|follow[- ]?up|"
+    r"technical|tech|last)\s+(?:round|interview|stage|meeting|conversation)s?\b|"
+    r"\b(?:invited|asked|called) me (?:back|in|for (?:a|an|the) (?:round|interview|meeting))\b|"
+    r"\bmoved? (?:me )?(?:forward|on) to\b|\bshortlisted\b",
+    re.IGNORECASE,
+)
+
+
+async def reply_or_next_round(turn: Turn, frame: Frame, text: str) -> None:
+    """They answered; when the answer is a next round ("they want a second round next
+    tuesday"), that is no new decision date: the wait for this round is over (S7), and the
+    next round is its own interview to tell me about once it has happened."""
+    record = await _interview_for(turn, frame, text, open_only=False)
+    if record is None:
+        return
+    if not _NEXT_ROUND.search(text):
+        await reply(turn, frame, record)
+        return
+    record = await _remember_people(turn, frame, record)
+    await interviews.record_answer(turn.session, turn.user, record.id, InterviewStatus.REPLIED)
+    turn.plan_changed = True
+    day = frame.reply.new_date if frame.reply else None
+    when = texts.NEXT_ROUND_ON.format(day=views.day(day)) if day else ""
+    reopen = presses.Reply(record.id, presses.ReplyChoice.REOPEN)
+    turn.say(
+        texts.NEXT_ROUND.format(title=views.interview_title(record), when=when),
+        [[press_button(texts.BUTTON_NOT_NEXT_ROUND, reopen)]],
+    )
+
+
 def frame_said(frame: Frame) -> str | None:
     return (
         None
@@ -622,7 +653,7 @@ ON_RECORD: dict[FrameIntent, Callable[[Turn, Frame, InterviewRecord], Awaitable[
 FRAME_ACTIONS: dict[FrameIntent, Callable[[Turn, Frame, str], Awaitable[None]]] = {
     FrameIntent.NEW_INTERVIEW: new_interview,
     FrameIntent.LOG_ATTEMPT: log_or_thank,
-    FrameIntent.REPLY: _with_record(reply, open_only=False),
+    FrameIntent.REPLY: reply_or_next_round,
     FrameIntent.OUTCOME: _with_record(outcome, open_only=False),
     FrameIntent.REAL_NEWS: _with_record(real_news),
     FrameIntent.SHOULD_I: _with_record(should_i, open_only=False),

@@ -96,6 +96,26 @@ class TestShouldI:
 
 
 class TestLogAndReply:
+    async def test_a_next_round_is_their_answer_not_a_new_decision_date(self, env: BotEnv) -> None:
+        user = env.user()
+        await onboard(user)
+        await new_interview(user)
+        reply = text_of(await user.send("they replied! they want a second round next tuesday"))
+        assert "next round with <b>Acme</b>" in reply and "New date" not in reply
+        (record,) = await interviews(env, user)
+        assert record.status is InterviewStatus.REPLIED
+        assert record.promised_by is not None and record.promised_by.day != 24  # unchanged
+        await user.press("Not a next round")
+        assert (await interviews(env, user))[0].status is InterviewStatus.WAITING
+
+    async def test_chat_shorthand_is_nobody(self, env: BotEnv) -> None:
+        user = env.user()
+        await onboard(user)
+        await new_interview(user)
+        await user.send("can i call the hr tmrw?")
+        (record,) = await interviews(env, user)
+        assert [p.name for p in record.people] == ["Dana Lee"]
+
     async def test_a_sent_thank_you_is_not_logged_as_a_check_in(self, env: BotEnv) -> None:
         user = env.user()
         await onboard(user)

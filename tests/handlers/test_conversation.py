@@ -396,9 +396,10 @@ class TestOneSentence:
         await user.press("Save")
         reply = text_of(await user.send("dana replied!! they want a second round next week"))
         assert "Which interview" not in reply and "Acme" in reply, reply
-        acme = next(r for r in await interviews(env, user) if r.company == "Acme")
-        assert "New date from them" in reply  # their reply re-planned Acme, not Globex
-        assert acme.said is not None and "new date" in acme.said
+        by_company = {r.company: r for r in await interviews(env, user)}
+        assert "next round with <b>Acme</b>" in reply  # their answer paused Acme, not Globex
+        assert by_company["Acme"].status is InterviewStatus.REPLIED
+        assert by_company["Globex"].status is not InterviewStatus.REPLIED
 
     async def test_a_thank_you_asks_for_one_thing_to_mention(self, env: BotEnv) -> None:
         user = env.user()
