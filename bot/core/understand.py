@@ -2208,6 +2208,12 @@ def _other_offer(
 # --- vibe, hour, contact, draft kind -----------------------------------------------------------
 
 
+def vibe_of_answer(text: str) -> Vibe | None:
+    """How a short answer to "how did it feel?" says the interview went ("meh, kinda
+    awkward", "not good tbh", "great!"); ``None`` when it does not say."""
+    return _vibe(_plain("it felt " + text[:MAX_CHARS]))
+
+
 def _vibe(plain: str) -> Vibe | None:
     if not _VIBE_CUE.search(plain):
         return None

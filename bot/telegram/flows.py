@@ -27,7 +27,7 @@ from bot.core.timeline import (
 )
 from bot.core.tone import check_tone
 from bot.core.types import DraftKind, Recipient, Vibe
-from bot.core.understand import is_name_like, people_in
+from bot.core.understand import is_name_like, people_in, vibe_of_answer
 from bot.places import find_places_soon, guess_places_soon, zone_for_location, zone_label
 from bot.services import interviews, people, plans
 from bot.storage import repo
@@ -118,6 +118,8 @@ def _answered(conv: Conversation, question: str) -> bool:
         return False
     if question == "company":
         return bool(answers.company)  # named in the free text that started the flow
+    if question == "vibe" and answers.vibe is not None:
+        return True  # told before its question ("meh, kinda awkward" at the date)
     if not answers.told:
         return False
     return {
@@ -457,8 +459,16 @@ async def ask_company(turn: Turn, conv: Conversation) -> None:
     turn.say(texts.ASK_COMPANY)
 
 
+def display_company(company: str) -> str:
+    """A company typed all in lower case gets capitals ("razorpay" -> "Razorpay"); one typed
+    with any capital is kept as typed ("eBay", "CRED")."""
+    if company and company == company.lower():
+        return " ".join(w[:1].upper() + w[1:] for w in company.split())
+    return company
+
+
 async def answer_company(turn: Turn, conv: Conversation, reply: Reply) -> None:
-    company = clean(reply.text or "", MAX_COMPANY)
+    company = display_company(clean(reply.text or "", MAX_COMPANY))
     if not company:
         turn.say(texts.ASK_COMPANY)
         return
@@ -617,9 +627,22 @@ async def ask_timeline_ok(turn: Turn, conv: Conversation) -> None:
     if answers.promised_by is None:  # nothing to confirm
         await advance(turn, conv)
         return
-    day = describe_date(answers.promised_by, today=turn.cal.local_date(turn.now))
+    today = turn.cal.local_date(turn.now)
+    day = describe_date(answers.promised_by, today=today)
+    # "by Friday 4 December (end of next week)": the day is in bold already, so only the
+    # reason is shown, and where it counts from when that is not today
+    reason = answers.understood.partition(" (")[2].removesuffix(")") or answers.understood
+    if (
+        conv.flow == "new"
+        and isinstance(answers, InterviewAnswers)
+        and answers.interviewed_at is not None
+        and turn.cal.local_date(answers.interviewed_at) != today
+    ):
+        reason = texts.COUNTED_FROM_INTERVIEW.format(
+            reason=reason, day=views.day(turn.cal.local_date(answers.interviewed_at))
+        )
     turn.say(
-        texts.CONFIRM_DATE.format(day=esc(day), understood=esc(answers.understood)),
+        texts.CONFIRM_DATE.format(day=esc(day), understood=esc(reason)),
         [
             [
                 answer_button(texts.BUTTON_YES, "timeline_ok", "yes"),
@@ -642,8 +665,37 @@ async def answer_timeline_ok(turn: Turn, conv: Conversation, reply: Reply) -> No
         conv.answers_as(TimelineAnswers).promised_by = None
         await advance(turn, conv)
     else:  # a typed correction: read it as the new answer to the timeline question
+        text = clean(reply.text or "", MAX_SAID)
+        answers = conv.answers_as(TimelineAnswers)
+        said_at = (
+            answers.interviewed_at
+            if conv.flow == "new" and isinstance(answers, InterviewAnswers)
+            else None
+        )
+        reading = read_timeline(text, now=said_at or turn.now, cal=turn.cal)
+        if reading.promised_by is None and reading.too_far is None:
+            # Not a date ("meh, kinda awkward"): the date stays; a feeling is kept for later.
+            vibe = _vibe_in(text)
+            if vibe is not None and isinstance(answers, InterviewAnswers):
+                answers.vibe = vibe
+                await save(turn, conv)
+                turn.say(texts.VIBE_NOTED_AS.format(vibe=views.VIBE_NAMES[vibe]))
+            else:
+                turn.say(texts.PICK_A_BUTTON)
+            await ask_timeline_ok(turn, conv)
+            return
         conv.question = "timeline"
         await answer_timeline(turn, conv, reply)
+
+
+def _vibe_in(text: str) -> Vibe | None:
+    """The vibe an answer gives: read as a sentence first (so "it didn't go well" is not
+    warm), else one of the plain vibe words as a whole word ("so so", "not sure")."""
+    vibe = vibe_of_answer(text)
+    if vibe is not None:
+        return vibe
+    words = " " + " ".join(re.findall(r"\w+", text.casefold())) + " "
+    return next((v for v, ws in VIBE_WORDS.items() if any(f" {w} " in words for w in ws)), None)
 
 
 VIBE_WORDS = texts.VIBE_WORDS
@@ -661,8 +713,7 @@ async def answer_vibe(turn: Turn, conv: Conversation, reply: Reply) -> None:
     if reply.value in {v.value for v in Vibe}:
         vibe = Vibe(reply.value)
     else:
-        words = (reply.text or "").casefold()
-        vibe = next((v for v, ws in VIBE_WORDS.items() if any(w in words for w in ws)), None)
+        vibe = _vibe_in(reply.text or "")
     if vibe is None:
         turn.say(texts.PICK_A_BUTTON)
         await ask_vibe(turn, conv)

@@ -211,14 +211,6 @@ async def _remember_people(turn: Turn, frame: Frame, record: InterviewRecord) ->
     return fresh or record
 
 
-def _display_name(company: str) -> str:
-    """A company typed all in lower case gets capitals ("razorpay" -> "Razorpay"); one typed
-    with any capital is kept as typed ("eBay", "CRED")."""
-    if company and company == company.lower():
-        return " ".join(w[:1].upper() + w[1:] for w in company.split())
-    return company
-
-
 # --- a new interview -------------------------------------------------------------------------
 
 
@@ -233,7 +225,7 @@ def _moment(turn: Turn, value: datetime | date | None) -> datetime | None:
 
 
 async def new_interview(turn: Turn, frame: Frame, text: str) -> None:
-    company = _display_name(frame.company or "")[: flows.MAX_COMPANY]
+    company = flows.display_company(frame.company or "")[: flows.MAX_COMPANY]
     if not turn.zone_known:  # the whole message is read again once the zone is known
         turn.say(texts.ZONE_FIRST)
         await flows.start(turn, "onboard", OnboardAnswers(held=[text[:2000]]))

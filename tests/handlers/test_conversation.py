@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import select
 
 from bot.core.records import InterviewStatus
+from bot.core.types import Vibe
 from bot.storage import repo
 from bot.storage.db import make_sessionmaker
 
@@ -109,6 +110,26 @@ class TestNewInterview:
         assert record.people[0].name == "Dana Lee"
         assert record.people[0].email == "dana@acme.com"
         assert record.status is InterviewStatus.WAITING
+
+    async def test_a_feeling_told_at_the_date_check_keeps_the_date(self, env: BotEnv) -> None:
+        user = env.user()
+        await onboard(user)
+        await user.send("/new")
+        await user.send("globex")
+        await user.send("/skip")
+        await user.send("last wednesday afternoon")
+        await user.press("everyone")
+        reply = text_of(await user.send("end of next week"))
+        assert "(end of next week, counted from the interview on" in reply
+        assert "(by " not in reply  # the day is not said twice
+        reply = text_of(await user.send("meh, kinda awkward"))
+        assert "it felt chilly" in reply and "So, by" in reply  # the date is asked again
+        reply = text_of(await user.send("yes"))
+        assert "thank-you" in reply and "How did it feel" not in reply
+        await user.press("Not yet")
+        (record,) = await interviews(env, user)
+        assert record.company == "Globex"  # typed in lower case, stored with a capital
+        assert record.promised_by is not None and record.vibe is Vibe.CHILLY
 
     async def test_new_before_onboarding_asks_zone_first(self, env: BotEnv) -> None:
         user = env.user()
