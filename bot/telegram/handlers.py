@@ -28,7 +28,8 @@ from telegram.ext import (
 from bot.core.records import UserProfile
 from bot.storage import mailbox, repo
 from bot.storage.db import is_database_fault
-from bot.telegram import commands, faults, texts
+from bot.telegram import commands, faults, flows, texts
+from bot.telegram.conversation import load
 from bot.telegram.html import clean
 from bot.telegram.pipeline.core import CURRENT_JOB
 from bot.telegram.pipeline.wiring import Wiring, wiring_of
@@ -217,7 +218,8 @@ def register(app: Application) -> None:  # type: ignore[type-arg]
     locations and everything else."""
     for command in commands.COMMANDS:
         if command.name is not None:
-            app.add_handler(CommandHandler(command.name, turn_handler(_with_args(command.run))))
+            action = _with_args(command.run, resume=command.name in SIDE_COMMANDS)
+            app.add_handler(CommandHandler(command.name, turn_handler(action)))
     app.add_handler(MessageHandler(filters.LOCATION, turn_handler(commands.on_location)))
     app.add_handler(MessageHandler(filters.COMMAND, turn_handler(commands.on_unknown_command)))
     app.add_handler(MessageHandler(filters.TEXT, turn_handler(commands.on_text)))
@@ -237,10 +239,20 @@ def register(app: Application) -> None:  # type: ignore[type-arg]
     app.add_error_handler(on_error)
 
 
-def _with_args(action: commands.Action) -> Handler:
+SIDE_COMMANDS = frozenset({"list", "status", "why", "calm", "help"})
+"""Commands that only show something: typed in the middle of a question, the question is
+asked again after them, so the user knows where they were."""
+
+
+def _with_args(action: commands.Action, *, resume: bool = False) -> Handler:
     """A slash command's handler: ``action`` with the words after the command, bounded."""
 
     async def run(turn: Turn) -> None:
         await action(turn, [clean(a, 100) for a in (turn.context.args or [])][:5])
+        if resume:
+            conv = await load(turn)
+            if conv is not None and conv.flow != "pending":
+                turn.say(texts.BACK_TO_QUESTION)
+                await flows.ask_again(turn, conv)
 
     return run

@@ -140,6 +140,7 @@ NOTHING_TO_SKIP: Final = _("There's no question open that can be skipped.")
 CANNOT_SKIP: Final = _("I need an answer to this one, sorry. /cancel leaves.")
 EXPIRED: Final = _("That button has expired. Send /list to see your interviews.")
 NO_INTERVIEWS: Final = _("You haven't told me about any interview yet. Send /new to start.")
+BACK_TO_QUESTION: Final = _("Now, back to where we were:")
 PICK_INTERVIEW: Final = _("Which interview?")
 DB_FAULT: Final = _(
     "Sorry, I can't save anything right now: my storage has a problem. What you told me "

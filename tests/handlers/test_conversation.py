@@ -131,6 +131,16 @@ class TestNewInterview:
         assert record.company == "Globex"  # typed in lower case, stored with a capital
         assert record.promised_by is not None and record.vibe is Vibe.CHILLY
 
+    async def test_a_side_command_mid_question_returns_to_it(self, env: BotEnv) -> None:
+        user = env.user()
+        await onboard(user)
+        await user.send("/new")
+        await user.send("Globex")
+        reply = text_of(await user.send("/list"))
+        assert "back to where we were" in reply and "What role" in reply
+        reply = text_of(await user.send("Analyst"))
+        assert "When was the interview" in reply  # the answer still lands where it should
+
     async def test_new_before_onboarding_asks_zone_first(self, env: BotEnv) -> None:
         user = env.user()
         await user.send("/start")
