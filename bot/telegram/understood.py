@@ -32,6 +32,7 @@ from datetime import date, datetime
 from bot.core.coaching import coach_wait
 from bot.core.plan import nudge_time_allowed
 from bot.core.records import InterviewRecord, InterviewStatus, NudgeState
+from bot.core.timeline import read_timeline
 from bot.core.types import Channel, DraftKind, Recipient, Verdict
 from bot.core.understand import (
     AttemptFact,
@@ -237,7 +238,14 @@ async def new_interview(turn: Turn, frame: Frame, text: str) -> None:
     if frame.timeline is not None:
         answers.said = (frame.said or text)[: flows.MAX_SAID]
         answers.promised_by = frame.timeline.by
-        answers.understood = views.day(frame.timeline.by)
+        said_at = answers.interviewed_at
+        if frame.said and said_at and turn.cal.local_date(said_at) < turn.cal.local_date(turn.now):
+            # T1: they said it at the interview, so "in a week" counts from that day, not
+            # from the day the user told me (the /new questions count the same way)
+            reading = read_timeline(frame.said, now=said_at, cal=turn.cal)
+            if reading.promised_by is not None:
+                answers.promised_by = reading.promised_by
+        answers.understood = views.day(answers.promised_by)
     elif frame.no_date_said:
         # they gave no date: plan from the interview
         answers.said = (frame.said or text)[: flows.MAX_SAID]
@@ -479,15 +487,15 @@ async def real_news(turn: Turn, frame: Frame, record: InterviewRecord) -> None:
 
 async def should_i(turn: Turn, frame: Frame, record: InterviewRecord) -> None:
     record = await _remember_people(turn, frame, record)
-    press = presses.ShouldI(record.id)
-    if frame.channel is not None:
-        # Whom: the person named; else the one contact there is; several roles: ask.
-        several = len({p.role for p in record.people}) > 1
-        to = _recipient(record, frame.to) or (
-            follow_up_to(record) if frame.to is None and not several else None
-        )
-        press = presses.ShouldI(record.id, frame.channel, to)
-    await actions.do_shouldi(turn, press)
+    # "should i follow up?" names no channel: the answer is for a work e-mail, the channel
+    # a follow-up takes by default (G5); a call or anything else is asked about by name.
+    channel = frame.channel or Channel.EMAIL
+    # Whom: the person named; else the one contact there is; several roles: ask.
+    several = len({p.role for p in record.people}) > 1
+    to = _recipient(record, frame.to) or (
+        follow_up_to(record) if frame.to is None and not several else None
+    )
+    await actions.do_shouldi(turn, presses.ShouldI(record.id, channel, to))
 
 
 async def draft(turn: Turn, frame: Frame, record: InterviewRecord) -> None:

@@ -337,6 +337,24 @@ class TestStoredAnswers:
 class TestOneSentence:
     """A new interview told in one message: only what is missing is asked, then a review."""
 
+    async def test_a_promise_told_days_later_counts_from_the_interview(self, env: BotEnv) -> None:
+        user = env.user()
+        await onboard(user)  # now: Wed 18 Nov 2026
+        reply = text_of(
+            await user.send(
+                "interviewed with initech on nov 9, talked to kelly (recruiter). she said i'd "
+                "hear back in a week. it went great"
+            )
+        )
+        assert "Mon 16 Nov" in reply, reply  # a week from the interview, not from Wed 25
+        await user.send("/skip")  # the role
+        await user.press("Not yet")
+        await user.press("Save")
+        (record,) = await interviews(env, user)
+        assert record.promised_by is not None and record.promised_by.isoformat() == "2026-11-16"
+        reply = text_of(await user.send("its been over a week, should i follow up?"))
+        assert "Go" in reply and "Wait" not in reply, reply  # the check-in is due, not weeks away
+
     async def test_opener_with_company_role_and_promise(self, env: BotEnv) -> None:
         user = env.user()
         await onboard(user)
