@@ -230,6 +230,8 @@ async def on_text(turn: Turn) -> None:
             turn.say(texts.EMPTY)
             await flows.ask_again(turn, conv)
             return
+        if await _steering(turn, conv, text):
+            return
         if await _hold_aside(turn, conv, text):
             return
         await _answer(turn, conv, flows.Reply(text=text))
@@ -268,6 +270,38 @@ _NEVER_HELD = frozenset(
     {FrameIntent.CANCEL, FrameIntent.UNDO, FrameIntent.HELP, FrameIntent.DELETE}
 )
 _MAX_HELD = 3
+
+
+_CANCEL_TEXT = re.compile(
+    r"(?:(?:oh |ok |okay )?(?:cancel|stop|quit|exit|abort|never ?mind|nvm|forget (?:it|this|that)"
+    r"|leave it)(?: (?:it|this|that|please|pls|for now))?)[.!]*"
+)
+_BACK_TEXT = re.compile(
+    r"(?:(?:oops|sorry|wait|no)[,!.]? )?(?:go back|back|undo(?: that)?|previous(?: question)?"
+    r"|wrong(?: answer)?)(?: (?:please|pls|one))?[.!]*"
+)
+_TYPED_COMMANDS = frozenset({FrameIntent.DELETE, FrameIntent.EXPORT})
+
+
+async def _steering(turn: Turn, conv: Conversation, text: str) -> bool:
+    """Words that steer the open conversation instead of answering it: "cancel", "never
+    mind" leave it; "oops go back", "undo" go to the question before; "delete my account"
+    and "export my data" run their command (deleting still asks to confirm)."""
+    plain = " ".join(text.casefold().replace("’", "'").split())
+    if _CANCEL_TEXT.fullmatch(plain):
+        await on_cancel(turn)
+        return True
+    if _BACK_TEXT.fullmatch(plain):
+        await on_back(turn)
+        return True
+    if len(plain.split()) > 6 or conv.question in ("company", "role"):
+        return False
+    frame = await understood.read(turn, text)
+    command = BY_INTENT.get(frame.intent) if frame.intent in _TYPED_COMMANDS else None
+    if command is None:
+        return False
+    await command.run(turn, [])
+    return True
 
 
 async def _hold_aside(turn: Turn, conv: Conversation, text: str) -> bool:

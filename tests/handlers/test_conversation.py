@@ -131,6 +131,24 @@ class TestNewInterview:
         assert record.company == "Globex"  # typed in lower case, stored with a capital
         assert record.promised_by is not None and record.vibe is Vibe.CHILLY
 
+    async def test_steering_words_are_not_answers(self, env: BotEnv) -> None:
+        user = env.user()
+        await onboard(user)
+        await user.send("/new")
+        assert "left that" in text_of(await user.send("cancel"))
+        await user.send("/new")
+        await user.send("Acme")
+        assert "Which company" in text_of(await user.send("oops go back"))
+        await user.send("Initech")
+        assert "left that" in text_of(await user.send("never mind"))
+        assert await interviews(env, user) == ()
+        await user.send("/new")
+        await user.send("Initech")
+        await user.send("/skip")
+        reply = text_of(await user.send("delete my account"))
+        assert "Sure?" in reply  # still asks to confirm; nothing is typed into the date
+        assert "Yes, erase everything" in [label for _, label, _ in user.last_buttons()]
+
     async def test_a_side_command_mid_question_returns_to_it(self, env: BotEnv) -> None:
         user = env.user()
         await onboard(user)
