@@ -505,8 +505,12 @@ class TestOneSentence:
         user = env.user()
         await onboard(user)
         await user.send("had my interview at globex yesterday, no date yet")
-        reply = text_of(await user.send("undo"))
-        assert "Added" not in reply
+        reply = text_of(await user.send("undo"))  # at the role: nothing before it
+        assert "Added" not in reply and "What role" in reply
+        await user.send("/skip")
+        reply = text_of(await user.send("back"))  # at the people: back to the role
+        assert "Added" not in reply and "What role" in reply
+        await user.send("/skip")
         reply = text_of(await user.send("thats everyone"))
         assert "How did it feel?" in reply
 
