@@ -375,8 +375,23 @@ async def _answer(turn: Turn, conv: Conversation, reply: flows.Reply) -> None:
         await route_intent(turn, frame, text)
 
 
+_SEVERAL_INTERVIEWS = re.compile(
+    r"\b(?:2|3|4|two|three|four|couple of|few|several|multiple|both)\s+(?:\w+\s+)?"
+    r"(?:interviews|onsites|rounds at different)\b|\binterviews (?:at|with) \w+[\w ]{0,30}"
+    r"\b(?:and|&)\b",
+    re.IGNORECASE,
+)
+
+
 async def route_intent(turn: Turn, frame: Frame, text: str) -> None:
     """Act on what the free text was understood as; else suggest some commands."""
+    if frame.intent is FrameIntent.UNKNOWN and _SEVERAL_INTERVIEWS.search(text):
+        # "2 interviews this week - razorpay on tuesday and cred yesterday": one at a time
+        turn.say(
+            texts.ONE_AT_A_TIME,
+            [[press_button(texts.BUTTON_FIRST_ONE, presses.NewInterview())]],
+        )
+        return
     if frame.intent is FrameIntent.UNKNOWN and frame.vibe is not None:
         await understood.FELT(turn, frame, text)
         return

@@ -141,6 +141,12 @@ CANNOT_SKIP: Final = _("I need an answer to this one, sorry. /cancel leaves.")
 EXPIRED: Final = _("That button has expired. Send /list to see your interviews.")
 NO_INTERVIEWS: Final = _("You haven't told me about any interview yet. Send /new to start.")
 BACK_TO_QUESTION: Final = _("Now, back to where we were:")
+ONE_AT_A_TIME: Final = _(
+    "Sounds like more than one interview, well done! Let's take them one at a time so each "
+    "gets its own plan. Tell me about the first, for example <i>interview at razorpay on "
+    "tuesday for the pm role, they said 10 days</i>, then the next the same way."
+)
+BUTTON_FIRST_ONE: Final = _("➕ Start with the first")
 PICK_INTERVIEW: Final = _("Which interview?")
 DB_FAULT: Final = _(
     "Sorry, I can't save anything right now: my storage has a problem. What you told me "

@@ -501,6 +501,21 @@ class TestOneSentence:
         note = text_of(await user.send("nope"))
         assert "Thank you" in note and "nope" not in note
 
+    async def test_two_interviews_in_one_message_are_taken_one_at_a_time(self, env: BotEnv) -> None:
+        user = env.user()
+        await onboard(user)
+        reply = text_of(
+            await user.send(
+                "2 interviews this week - razorpay on monday (pm role) and cred yesterday for "
+                "growth analyst. razorpay said theyll revert in 10 days, cred didnt say anything"
+            )
+        )
+        assert "one at a time" in reply and "not sure what you mean" not in reply
+        reply = text_of(
+            await user.send("interview at razorpay on monday for the pm role, they said 10 days")
+        )
+        assert "Razorpay" in reply and "Who did you meet?" in reply  # the example works
+
     async def test_command_words_are_never_people(self, env: BotEnv) -> None:
         user = env.user()
         await onboard(user)
