@@ -59,3 +59,4 @@ bench:
 	$(BIN)/python bench/shared_rate.py
 	$(BIN)/python bench/held_chat.py
 	$(BIN)/python bench/export.py
+	$(BIN)/python bench/tone_loco.py

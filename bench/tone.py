@@ -17,7 +17,8 @@ phrase layer alone (the anchor: what the check caught before the other layers), 
 the time per message (both checks, alternated, median and spread over rounds) and on
 10,000 characters. ``--misses`` lists the development lines (both development parts) the
 check gets wrong, with what it found. ``both`` is dev and blind, ``all`` adds dev2 and dev3.
-It prints figures and asserts nothing.
+It prints figures and asserts nothing. ``bench/tone_loco.py`` measures the model layer
+on a writer it was not trained on (leave one development batch out).
 """
 
 from __future__ import annotations

@@ -789,6 +789,10 @@ class TestModelLayer:
                 "reproach",
             ),
             ("I am starting to wonder whether anyone there actually reads their inbox.", "sarcasm"),
+            (
+                "Three weeks on, I can only imagine how carefully my file is being studied.",
+                "sarcasm",
+            ),
         ],
     )
     def test_catches_what_no_pattern_names(
@@ -820,6 +824,25 @@ class TestModelLayer:
     )
     def test_calm_messages_stay_clean(self, text: str) -> None:
         assert check_tone(text) == ()
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            # praise with no sign of irony or of the wait is sincere, however warm
+            "It was great to see how fast your team ships features, very inspiring.",
+            # a comparison that puts no one above or behind
+            "Other applicants may have more years in the field, but I bring deep domain knowledge.",
+            # "how candidates are treated" told to no one is no call-out
+            "My thesis looked at how candidates are treated by automated screening tools.",
+            "My master's research was about how applicants are treated in online hiring.",
+        ],
+    )
+    def test_guards_keep_look_alikes_clean(
+        self, text: str, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        assert check_tone(text) == ()
+        monkeypatch.setattr(tone, "_MODEL_NEEDS", {})
+        assert check_tone(text)  # the model alone would flag it: its kind's guard keeps it clean
 
     def test_examples_module_is_what_the_script_writes(self) -> None:
         done = subprocess.run(

@@ -47,10 +47,19 @@ class NaiveBayes:
     vocabulary: frozenset[str]
 
     @classmethod
-    def train(cls, examples: Iterable[tuple[list[str], str]], smoothing: float) -> NaiveBayes:
+    def train(
+        cls, examples: Iterable[tuple[list[str], str]], smoothing: float, min_count: int = 1
+    ) -> NaiveBayes:
+        """Learn from (features, label) pairs. A feature found in fewer than ``min_count``
+        examples is left out, as if never seen: one writer's rare words (a name, a typo)
+        then weigh nothing, instead of marking their whole label."""
+        rows = list(examples)
+        if min_count > 1:
+            seen = Counter(f for found, _ in rows for f in set(found))
+            rows = [([f for f in found if seen[f] >= min_count], label) for found, label in rows]
         counts: dict[str, Counter[str]] = {}
         docs: Counter[str] = Counter()
-        for found, label in examples:
+        for found, label in rows:
             docs[label] += 1
             counts.setdefault(label, Counter()).update(found)
         vocabulary = frozenset(f for c in counts.values() for f in c)
