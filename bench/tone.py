@@ -41,6 +41,8 @@ PARTS = {
     "dev": "tone_dev.jsonl",
     "dev2": "tone_dev2.jsonl",
     "dev3": "tone_dev3.jsonl",
+    "dev4": "tone_dev4.jsonl",
+    "dev5": "tone_dev5.jsonl",
     "blind": "tone_blind.jsonl",
 }
 GOAL_RECALL = 0.90

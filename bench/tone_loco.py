@@ -3,8 +3,8 @@
 Run: ``.venv/bin/python bench/tone_loco.py [--sweep] [--tried]`` (seconds; ``--tried`` a
 minute).
 
-Leave one corpus out: for each development batch (``tone_dev``, ``tone_dev2``, ``tone_dev3``
-under ``bench/corpora/``), the fallback model is trained on the other two batches only, and
+Leave one corpus out: for each development batch (``tone_dev`` to ``tone_dev5`` under
+``bench/corpora/``), the fallback model is trained on the other batches only, and
 the whole check (phrases, sentence layers and that model) is scored on the batch left out.
 Each batch was written by a different writer, so the held-out batch stands in for a new
 writer. The patterns were tuned on every batch, so the figures flatter the patterns; they
@@ -45,7 +45,13 @@ from bot.core import tone
 from bot.core.bayes import NaiveBayes, features
 
 CORPORA = Path(__file__).with_name("corpora")
-PARTS = {"dev": "tone_dev.jsonl", "dev2": "tone_dev2.jsonl", "dev3": "tone_dev3.jsonl"}
+PARTS = {
+    "dev": "tone_dev.jsonl",
+    "dev2": "tone_dev2.jsonl",
+    "dev3": "tone_dev3.jsonl",
+    "dev4": "tone_dev4.jsonl",
+    "dev5": "tone_dev5.jsonl",
+}
 SWEEP = (10.0, 14.0, 18.0, 20.0, 22.0, 24.0, 28.0, 32.0)
 
 
