@@ -2203,12 +2203,188 @@ _MEANING_FAMILIES: tuple[
 )
 
 
+_DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_NOT_FOR_A_MEETING = (
+    r"(?![^.!?\n]{0,40}\b(?:interview|round|meeting|assessment|appointment|session)\b)"
+)
+
+# Families from the fourth and fifth writers (tone_dev4, tone_dev5): each says a kind of
+# sentence, not one line.
+_WRITER_FAMILIES: tuple[
+    tuple[str, str, tuple[re.Pattern[str], ...], Callable[[re.Match[str]], bool] | None], ...
+] = (
+    (
+        # A condition with a threat attached: "unless I get the offer by Monday", "I'm
+        # giving the company until Friday", "these terms are final", "if not I'll go with the
+        # other company", "I won't keep them open indefinitely".
+        "G9",
+        "ultimatum",
+        (
+            _rx(
+                r"unless (?:i|we) (?:get|receive|have|hear|see) [^.!?\n]{0,60}\bby|"
+                r"(?:take|taking) myself out of (?:the running|consideration|the process) "
+                r"unless|"
+                r"(?:giving|give) (?:you|the company|your company|your team|them|you guys) "
+                r"(?:until|till|til|up to)|"
+                r"(?:these|my|those) terms are (?:final|non-negotiable|not negotiable)|"
+                r"if not,? (?:then )?i'(?:ll|m)? (?:will )?(?:be )?(?:going|go|sign|signing|"
+                r"accept|accepting|take|taking|walk|walking) (?:with|elsewhere|away|the|their)|"
+                r"(?:won't|will not|can't|cannot) keep (?:them|it|my options|the offers?|other "
+                r"options|the other offers?) open (?:for you )?(?:indefinitely|forever|much "
+                r"longer|any longer)|"
+                r"(?:after that|otherwise|or else),? i (?:will|'ll|shall) (?:not be available|no "
+                r"longer be available|withdraw|accept|be accepting)"
+            ),
+        ),
+        None,
+    ),
+    (
+        # Going to the building to ask, or saying one will come again.
+        "G5",
+        "in_person",
+        (
+            _rx(
+                r"(?:went|came|walked|stopped|dropped|popped|swung|showed up|turned up)"
+                r"(?: by| in| over| round| down)? (?:to |at |into )?(?:the |your )?(?:reception|"
+                r"front desk|lobby)" + _NOT_FOR_A_MEETING + r"|"
+                r"waited (?:in|at) (?:the|your) (?:lobby|reception)|"
+                r"i(?: will|'ll) (?:come|drop by|stop by|pop in|pop by|swing by|come by) "
+                r"(?:again|back) (?:tomorrow|today|later|on " + _DAY + r"|next week)|"
+                r"(?:bring|drop|hand|deliver) (?:them|it|these|those|my \w+(?: \w+)?|the "
+                r"\w+(?: \w+)?) (?:over |round )?(?:to|at) (?:your|the) office "
+                r"(?:personally|in person|myself)"
+            ),
+        ),
+        None,
+    ),
+    (
+        # Other candidates brought in to judge them or to rank oneself above them.
+        "G10",
+        "comparison",
+        (
+            _rx(
+                r"(?:went|go|going|chose|choose|picked|pick|hired|hire|offered it to) with "
+                r"(?:someone|somebody|a candidate|him|her|them) (?:so |much |far |a lot |less "
+                r"|more )*(?:junior|less experienced|less qualified|younger|greener) "
+                r"(?:than me |over me|instead of me)|"
+                r"(?:someone|somebody|a friend(?: of mine)?|another candidate|the other "
+                r"candidate|other candidates) (?:\w{1,12} ){1,6}despite (?:having |them having "
+                r"|him having |her having )?(?:less|fewer|no|far less|much less)|"
+                r"(?:the|that|this) (?:guy|girl|person|woman|man|lady|bloke|candidate|applicant"
+                r"|one) (?:who (?:interviewed|went|came|was) )?(?:right |just )?(?:after|before) "
+                r"me (?:\w{1,12} ){0,3}(?:looked|seemed|was|wasn't|had|hadn't|didn't|did not|"
+                r"clearly|obviously)|"
+                r"(?:the|that) (?:guy|girl|person|woman|man|lady|bloke|candidate|applicant) in "
+                r"the (?:waiting room|waiting area|lobby|reception)|"
+                r"(?:fresh grads|graduates|kids|newbies|juniors) with no (?:real )?experience|"
+                r"i (?:was|am) (?:clearly |obviously |by far |easily )?the (?:most experienced|"
+                r"most qualified|best qualified|strongest|best prepared|best) (?:person|"
+                r"candidate|applicant|one) (?:there|in the room|you (?:saw|met|interviewed))"
+            ),
+        ),
+        None,
+    ),
+    (
+        # Counting or stacking the messages, or asking for an answer at once.
+        "G10",
+        "pestering",
+        (
+            _rx(
+                r"(?:double|triple) (?:text|texting|email|emailing|message)|"
+                r"(?:emails?|messages?|calls?|voicemails?) (?:from|on) "
+                + _DAY
+                + r"(?:,? "
+                + _DAY
+                + r")*,? and "
+                + _DAY
+                + r"|"
+                r"(?:call|ring|phone|email|message|text) you (?:\w{1,10} ){0,2}and again|"
+                r"(?:sent|emailed|messaged|texted|wrote) (?:you )?(?:a message |an email |a "
+                r"note )?(?:this morning|at lunch|an hour ago|earlier today) "
+                r"(?:too|as well|also)|"
+                r"since i (?:emailed|messaged|wrote|called|texted) (?:at lunch|this morning|"
+                r"an hour ago|earlier today)|"
+                r"(?:reply|respond|answer|get back to me|let me know|need to know) (?:\w{1,10} )"
+                r"{0,2}(?:asap|a s a p|right away|immediately|urgently)|"
+                r"please pick up"
+            ),
+        ),
+        None,
+    ),
+    (
+        # Lecturing the reader on how candidates should be treated.
+        "G7",
+        "blame",
+        (
+            _rx(
+                r"you (?:really |honestly |seriously |guys )?(?:should|ought to|need to|must) "
+                r"(?:\w{1,12} ){0,3}(?:keep|let|inform|tell|update|respect|treat|reply to|"
+                r"respond to|communicate with) (?:your |the |other )?(?:candidates|applicants|"
+                r"people)|"
+                r"instead of leaving (?:them|candidates|applicants|people|us|me) (?:guessing|"
+                r"hanging|in the dark|waiting)"
+            ),
+        ),
+        None,
+    ),
+    (
+        "G10",
+        "begging",
+        (
+            _rx(
+                r"(?:please|pls|plz),? (?:don't|do not) give up on me|"
+                r"i (?:just |really |desperately |badly |so |truly )+need (?:this|this job|the "
+                r"job|this role|this position|this opportunity)|"
+                r"is there (?:any|no) way(?: at all| whatsoever)|"
+                r"i(?:'ll| will) (?:work harder than anyone|do anything|take any (?:role|job|"
+                r"position|shift))|"
+                r"any shift,? any (?:role|job|position)"
+            ),
+        ),
+        None,
+    ),
+    (
+        "G5",
+        "personal_channel",
+        (
+            _rx(
+                r"(?:your|her|his) personal (?:twitter|instagram|insta|facebook|tiktok|account|"
+                r"profile|page)|"
+                r"through your (?:door|letterbox|letter box|mailbox|mail slot)|"
+                r"(?:replied|commented|responded) (?:to|on) your (?:\w{1,10} )?(?:post|tweet|"
+                r"story|photo|picture)s? about (?:your|the) (?:weekend|holiday|vacation|family|"
+                r"kids|dog|wedding|trip)"
+            ),
+        ),
+        None,
+    ),
+    (
+        # Sarcasm by praise that cannot be meant: "which must be some kind of record", "the
+        # very detailed one-line feedback", "a lovely holiday (clearly a long one)".
+        "G10",
+        "sarcasm",
+        (
+            _rx(
+                r"(?:must be|has to be|surely|probably) (?:some kind of|some sort of|a) (?:new )?"
+                r"record|"
+                r"(?:detailed|thorough|extensive|comprehensive|in-depth|in depth|helpful|"
+                r"generous) one(?:-| )?(?:line|word|sentence)|"
+                r"clearly (?:a )?(?:long|very long|lengthy|extended) one"
+            ),
+        ),
+        None,
+    ),
+)
+
+
 def _family_rules() -> tuple[_Rule, ...]:
     first: dict[tuple[str, str], _Rule] = {}
     for r in _RULES:
         first.setdefault((r.rule, r.category), r)
     out = []
-    families = _FAMILIES + _MORE_FAMILIES + _BLIND_FIGURE_FAMILIES + _MEANING_FAMILIES
+    families = (
+        _FAMILIES + _MORE_FAMILIES + _BLIND_FIGURE_FAMILIES + _MEANING_FAMILIES + _WRITER_FAMILIES
+    )
     for rule_id, category, patterns, keep in families:
         base = first[(rule_id, category)]
         out.append(_Rule(rule_id, category, patterns, base.why, base.instead, keep))
