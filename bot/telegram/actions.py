@@ -31,6 +31,7 @@ from bot.storage.db import checkpoint_wal
 from bot.telegram import cards, flows, picture, presses, texts, views
 from bot.telegram.answers import DetailAnswers, EditAnswers, NewDateAnswers, NewsAnswers
 from bot.telegram.callbacks import parse_id
+from bot.telegram.conversation import clear, load
 from bot.telegram.html import esc
 from bot.telegram.presses import Confirm, EditField, ReplyChoice, Setting, press_button
 from bot.telegram.runtime import Buttons, Turn
@@ -286,6 +287,9 @@ async def undo_attempt(turn: Turn, press: presses.UndoAttempt) -> None:
 
 
 async def do_reply(turn: Turn, press: presses.Reply) -> None:
+    conv = await load(turn)
+    if conv is not None and conv.flow == "outcome":
+        await clear(turn)  # its button was pressed: the typed question is answered
     record = await pick(turn, press, open_only=False)
     if record is None:
         return

@@ -101,6 +101,15 @@ class NewDateAnswers(TimelineAnswers):
 
 
 @dataclass
+class OutcomeAnswers:
+    """An outcome read from text, waiting for the user's yes before anything closes."""
+
+    edit_id: int = 0
+    choice: str = ""  # a ReplyChoice value
+    question: str = ""  # the confirmation as shown (HTML, already escaped)
+
+
+@dataclass
 class PendingAnswers:
     """A message that waits while the user picks the interview it is about."""
 
@@ -136,6 +145,7 @@ Answers = (
     | NewsAnswers
     | PendingAnswers
     | DetailAnswers
+    | OutcomeAnswers
 )
 
 _FLOWS: dict[str, type[Answers]] = {
@@ -151,6 +161,7 @@ _FLOWS: dict[str, type[Answers]] = {
     "pending": PendingAnswers,
     "name": NoAnswers,
     "detail": DetailAnswers,
+    "outcome": OutcomeAnswers,
 }
 _ADAPTERS: dict[type[Answers], TypeAdapter[Any]] = {
     kind: TypeAdapter(kind) for kind in set(_FLOWS.values())

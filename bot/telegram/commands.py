@@ -225,6 +225,11 @@ async def on_text(turn: Turn) -> None:
     if conv is not None and conv.flow == "pending":
         await clear(turn)  # a new message instead of picking: the waiting one is dropped
         conv = None
+    if conv is not None and conv.flow == "outcome":
+        if await understood.confirm_outcome_typed(turn, conv, text):
+            return
+        await clear(turn)  # not a yes or no: the question is dropped, the text read anew
+        conv = None
     if conv is not None:
         if not text:
             turn.say(texts.EMPTY)

@@ -31,7 +31,7 @@ from bot.core.understand import is_name_like, people_in, vibe_of_answer
 from bot.places import find_places_soon, guess_places_soon, zone_for_location, zone_label
 from bot.services import interviews, people, plans
 from bot.storage import repo
-from bot.telegram import cards, texts, views
+from bot.telegram import cards, presses, texts, views
 from bot.telegram.answers import (
     Answers,
     DetailAnswers,
@@ -40,7 +40,7 @@ from bot.telegram.answers import (
     NewDateAnswers,
     NewsAnswers,
     OnboardAnswers,
-    PendingAnswers,
+    OutcomeAnswers,
     TimelineAnswers,
     ZoneAnswers,
     for_flow,
@@ -842,7 +842,30 @@ async def answer_pick(turn: Turn, conv: Conversation, reply: Reply) -> None:
 
 
 async def finish_pending(turn: Turn, conv: Conversation) -> None:
-    conv.answers_as(PendingAnswers)
+    """Nothing to store: the command layer acts on what was picked or confirmed."""
+
+
+async def ask_outcome_ok(turn: Turn, conv: Conversation) -> None:
+    """ "They said no?" with the buttons that record it (or ask what happened instead); a
+    typed yes or no is read by the command layer, which knows the reply actions."""
+    answers = conv.answers_as(OutcomeAnswers)
+    turn.say(
+        answers.question,
+        [
+            [
+                press_button(
+                    texts.BUTTON_YES_RECORD,
+                    presses.Reply(answers.edit_id, presses.ReplyChoice(answers.choice)),
+                )
+            ],
+            [press_button(texts.BUTTON_NOT_THAT, presses.Reply(answers.edit_id))],
+        ],
+    )
+
+
+async def answer_outcome_ok(turn: Turn, conv: Conversation, reply: Reply) -> None:
+    turn.say(texts.PICK_A_BUTTON)
+    await ask_outcome_ok(turn, conv)
 
 
 async def finish_new(turn: Turn, conv: Conversation) -> None:
@@ -986,6 +1009,7 @@ QUESTIONS: dict[str, Question] = {
     "pick": Question(ask_pick, answer_pick),
     "name": Question(ask_name, answer_name),
     "detail": Question(ask_detail, answer_detail, optional=True),
+    "outcome_ok": Question(ask_outcome_ok, answer_outcome_ok),
 }
 ORDER: dict[str, tuple[str, ...]] = {
     "onboard": ("zone", "hour"),
@@ -1009,6 +1033,7 @@ ORDER: dict[str, tuple[str, ...]] = {
     "tone": ("tone",),
     "news": ("news",),
     "detail": ("detail",),
+    "outcome": ("outcome_ok",),
 }
 FINISH: dict[str, Finisher] = {
     "onboard": finish_onboard,
@@ -1023,4 +1048,5 @@ FINISH: dict[str, Finisher] = {
     "pending": finish_pending,
     "name": finish_setting,
     "detail": finish_detail,
+    "outcome": finish_pending,
 }

@@ -637,6 +637,9 @@ VIBE_WORDS: Final = {
     Vibe.NEUTRAL: ("neutral", "ok", "okay", "fine", "so so", "meh", "average", "not sure"),
 }
 YES_WORDS: Final = ("yes", "y", "yep", "yeah", "correct", "right", "ok", "okay")
+# More ways to answer "they said no?" (read, not shown).
+CONFIRM_YES_WORDS: Final = ("yes it is", "yes they did", "sadly yes", "yup", "unfortunately")
+CONFIRM_NO_WORDS: Final = ("no it isnt", "no they didnt", "not that", "nope not that")
 REVIEW_OK_WORDS: Final = (
     "save",
     "save it",

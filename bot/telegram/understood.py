@@ -27,7 +27,7 @@ from __future__ import annotations
 import asyncio
 import re
 from collections.abc import Awaitable, Callable, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from bot.core.coaching import coach_wait
 from bot.core.plan import nudge_time_allowed
@@ -50,7 +50,7 @@ from bot.services.people import follow_up_to
 from bot.services.plans import OPEN, change_settings, plan_for
 from bot.storage import repo
 from bot.telegram import actions, cards, flows, presses, texts, views
-from bot.telegram.answers import InterviewAnswers, OnboardAnswers, PendingAnswers
+from bot.telegram.answers import InterviewAnswers, OnboardAnswers, OutcomeAnswers, PendingAnswers
 from bot.telegram.conversation import Conversation, clear
 from bot.telegram.html import esc
 from bot.telegram.presses import press_button
@@ -440,15 +440,28 @@ async def outcome(turn: Turn, frame: Frame, record: InterviewRecord) -> None:
     if frame.outcome is None or choice is None:
         await actions.do_reply(turn, presses.Reply(record.id))
         return
-    turn.say(
-        texts.CONFIRM_OUTCOME.format(
-            title=views.interview_title(record), outcome=texts.OUTCOME_NAMES[frame.outcome]
-        ),
-        [
-            [press_button(texts.BUTTON_YES_RECORD, presses.Reply(record.id, choice))],
-            [press_button(texts.BUTTON_NOT_THAT, presses.Reply(record.id))],
-        ],
+    question = texts.CONFIRM_OUTCOME.format(
+        title=views.interview_title(record), outcome=texts.OUTCOME_NAMES[frame.outcome]
     )
+    # asked as a question, so a typed "yes" or "no" answers it as the buttons do
+    await flows.start(
+        turn, "outcome", OutcomeAnswers(edit_id=record.id, choice=choice.value, question=question)
+    )
+
+
+async def confirm_outcome_typed(turn: Turn, conv: Conversation, text: str) -> bool:
+    """A typed answer to "they said no?": yes records it, no asks what happened; anything
+    else is not an answer (the caller drops the question and reads the text anew)."""
+    answers = conv.answers_as(OutcomeAnswers)
+    word = " ".join(text.casefold().split()).strip(" !.")
+    yes = word in texts.YES_WORDS or word in texts.CONFIRM_YES_WORDS
+    no = word in texts.NO_WORDS or word in texts.CONFIRM_NO_WORDS
+    if not (yes or no):
+        return False
+    await clear(turn)
+    choice = presses.ReplyChoice(answers.choice) if yes else None
+    await actions.do_reply(turn, presses.Reply(answers.edit_id, choice))
+    return True
 
 
 async def real_news(turn: Turn, frame: Frame, record: InterviewRecord) -> None:
@@ -513,11 +526,16 @@ async def draft(turn: Turn, frame: Frame, record: InterviewRecord) -> None:
 # --- the rest ------------------------------------------------------------------------------------
 
 
+RECENT_OUTCOME = timedelta(days=60)
+
+
 async def feeling(turn: Turn, frame: Frame, text: str) -> None:
     records = await repo.list_interviews(turn.session, owner_id=turn.user.id)
     waiting = [r for r in records if r.status in OPEN]
     named = [r for r in records if frame.company and r.company == frame.company]
-    candidates = named or waiting
+    # nothing open: the latest one, if it was interviewed lately ("ugh" right after a no)
+    recent = [r for r in records[-1:] if turn.now - r.interviewed_at < RECENT_OUTCOME]
+    candidates = named or waiting or recent
     record = candidates[-1] if candidates else None
     seed = turn.update.update_id
     if record is None:

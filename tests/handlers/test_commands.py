@@ -96,6 +96,32 @@ class TestShouldI:
 
 
 class TestLogAndReply:
+    async def test_an_outcome_is_confirmed_by_a_typed_yes(self, env: BotEnv) -> None:
+        user = env.user()
+        await onboard(user)
+        await new_interview(user)
+        reply = text_of(await user.send("just got an email, they rejected me :("))
+        assert "they said no?" in reply
+        reply = text_of(await user.send("yes"))
+        assert "I'm sorry" in reply and "stopped the reminders" in reply
+        (record,) = await interviews(env, user)
+        assert record.status is InterviewStatus.REJECTED
+        reply = text_of(await user.send("ugh"))
+        assert "Deliveroo" not in reply and "Acme" in reply  # comfort about that news
+
+    async def test_a_typed_no_or_other_words_close_nothing(self, env: BotEnv) -> None:
+        user = env.user()
+        await onboard(user)
+        await new_interview(user)
+        await user.send("they rejected me")
+        reply = text_of(await user.send("no"))
+        assert "What happened" in reply or "what happened" in reply
+        assert (await interviews(env, user))[0].status is InterviewStatus.WAITING
+        await user.send("they rejected me")
+        reply = text_of(await user.send("should i call them?"))
+        assert "they said no?" not in reply  # the question is dropped, the text answered
+        assert (await interviews(env, user))[0].status is InterviewStatus.WAITING
+
     async def test_a_next_round_is_their_answer_not_a_new_decision_date(self, env: BotEnv) -> None:
         user = env.user()
         await onboard(user)
