@@ -202,12 +202,14 @@ _LEAD = re.compile(
     r"based|located|staying|working|i work|work|from|my city is|my city|my home is|"
     r"my location is|my location|location|city|my time ?zone is|my time ?zone|time ?zone|tz)"
     r"\s*(?:is|:)?\s+)*"
-    r"(?:(?:in|at|near|around|outside|outside of|close to|just outside|from)\s+)?"
+    r"(?:(?:in|at|near|around|outside|outside of|close to|just outside|from|(?:i )?(?:i ?ve |"
+    r"have |just |recently )*(?:moved|relocated|moving|relocating) (?:over |back )?to)\s+)?"
     r"(?:the\s+)?"
 )
 _TAIL = re.compile(
     r"(?:\s+|^)(?:time|time ?zone|tz|area|city|metro|region|pls|plz|please|thanks|thank you|"
-    r"thx|ty|for now|at the moment|right now|currently|atm|lol|haha|here)$"
+    r"thx|ty|for now|at the moment|right now|currently|atm|lol|haha|here|now|recently|"
+    r"last (?:week|month|year)|this (?:week|month|year)|a (?:week|month|year) ago)$"
 )
 # Abbreviations and everyday names of zones, each with its likeliest zones first.
 ZONE_WORDS: dict[str, tuple[str, ...]] = {

@@ -388,6 +388,14 @@ _SEVERAL_INTERVIEWS = re.compile(
 )
 
 
+_STOPPABLE = frozenset({FrameIntent.UNKNOWN, FrameIntent.SETTINGS, FrameIntent.REMINDERS})
+_STOP_REMINDERS = re.compile(
+    r"\b(?:stop|no more|turn off|switch off|disable|mute|pause|quit|don'?t want (?:any )?"
+    r"(?:more )?)\b[^.!?\n]{0,20}\b(?:remind\w*|nudg\w*|notifications?|messag\w+ me)\b",
+    re.IGNORECASE,
+)
+
+
 async def route_intent(turn: Turn, frame: Frame, text: str) -> None:
     """Act on what the free text was understood as; else suggest some commands."""
     if frame.intent is FrameIntent.UNKNOWN and _SEVERAL_INTERVIEWS.search(text):
@@ -396,6 +404,18 @@ async def route_intent(turn: Turn, frame: Frame, text: str) -> None:
             texts.ONE_AT_A_TIME,
             [[press_button(texts.BUTTON_FIRST_ONE, presses.NewInterview())]],
         )
+        return
+    if frame.intent in _STOPPABLE and _STOP_REMINDERS.search(text):
+        turn.say(
+            texts.HOW_REMINDERS_STOP,
+            [
+                [press_button("/reply", presses.RunCommand("reply"))],
+                [press_button("/settings", presses.RunCommand("settings"))],
+            ],
+        )
+        return
+    if frame.intent is FrameIntent.UNKNOWN and understood.MOVED_HOME.search(text):
+        await understood.settings(turn, frame, text)  # "im now based in lyon"
         return
     if frame.intent is FrameIntent.UNKNOWN and frame.vibe is not None:
         await understood.FELT(turn, frame, text)

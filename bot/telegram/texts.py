@@ -779,6 +779,16 @@ NO_REMINDERS: Final = _("No reminders coming up. Tell me about an interview with
 REMINDERS_HEAD: Final = _("<b>Coming up</b>")
 REMINDER_LINE: Final = _("• {when}: {step} ({company})")
 HOUR_NOW_SET: Final = _("Done: your reminders will come at {time} from now on.")
+HOW_REMINDERS_STOP: Final = _(
+    "Reminders stop by themselves for an interview once you tell me they answered, or that "
+    "you've moved on: send /reply and pick what happened. They only come on business days at "
+    "your reminder time, which /settings changes. To stop everything and erase your data, "
+    "send /delete."
+)
+ZONE_MOVED: Final = _(
+    "Done: your time zone is now <b>{zone}</b>, where it's {time}. Reminders will come at "
+    "{nudge} there, on its business days. Not right? Send /timezone."
+)
 NOTHING_TO_UNDO: Final = _("There's nothing recent to undo.")
 UNDO_WHICH: Final = _("What should I undo?")
 BUTTON_UNDO_ATTEMPT: Final = _("↩️ The follow-up to {company} ({day})")

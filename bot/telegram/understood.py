@@ -29,6 +29,7 @@ import re
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import date, datetime, timedelta
 
+from bot.core.calendar import calendar_for, country_for_zone
 from bot.core.coaching import coach_wait
 from bot.core.plan import nudge_time_allowed
 from bot.core.records import InterviewRecord, InterviewStatus, NudgeState
@@ -44,14 +45,21 @@ from bot.core.understand import (
     understand,
 )
 from bot.core.verdict import decide
+from bot.places import find_places_soon, zone_label
 from bot.services import attempts, interviews
 from bot.services.interviews import outcome_of
 from bot.services.people import follow_up_to
 from bot.services.plans import OPEN, change_settings, plan_for
 from bot.storage import repo
 from bot.telegram import actions, cards, flows, presses, texts, views
-from bot.telegram.answers import InterviewAnswers, OnboardAnswers, OutcomeAnswers, PendingAnswers
-from bot.telegram.conversation import Conversation, clear
+from bot.telegram.answers import (
+    InterviewAnswers,
+    OnboardAnswers,
+    OutcomeAnswers,
+    PendingAnswers,
+    ZoneAnswers,
+)
+from bot.telegram.conversation import Conversation, clear, save
 from bot.telegram.html import esc
 from bot.telegram.presses import press_button
 from bot.telegram.runtime import Turn
@@ -604,7 +612,46 @@ async def reminders(turn: Turn, frame: Frame, text: str) -> None:
     turn.say("\n".join(lines))
 
 
+_MOVED = re.compile(
+    r"\b(?:moved|moving|relocated|relocating|i'?m now|now living|now based|i live|living|"
+    r"based|i'?m)\s+(?:now\s+)?(?:to|in|at)\s+(?P<place>[^.!?,;\n]{2,60})",
+    re.IGNORECASE,
+)
+
+
+MOVED_HOME = re.compile(
+    r"\b(?:i (?:have |just )?moved|i'?ve (?:just )?moved|relocated|i'?m now (?:based|living)|"
+    r"i now live|now based|now living)\b",
+    re.IGNORECASE,
+)
+"""A move told in words the reader does not count as a setting."""
+
+
 async def settings(turn: Turn, frame: Frame, text: str) -> None:
+    moved = _MOVED.search(text)
+    if frame.nudge_hour is None and moved:
+        # "i moved to berlin": the zone follows the move; several candidates are asked
+        places = await find_places_soon(moved.group("place"))
+        if len(places) == 1:
+            zone = places[0].zone
+            turn.user = await change_settings(
+                turn.session, turn.user, zone=zone, country=country_for_zone(zone)
+            )
+            turn.plan_changed = True
+            local = calendar_for(zone, turn.user.country).localize(turn.now)
+            turn.say(
+                texts.ZONE_MOVED.format(
+                    zone=esc(zone_label(zone)),
+                    time=f"{local:%H:%M}",
+                    nudge=f"{turn.user.nudge_at:%H:%M}",
+                )
+            )
+            return
+        # several places (or none): the zone question takes the place as its answer
+        conv = Conversation(flow="zone", question="zone", answers=ZoneAnswers())
+        await save(turn, conv)
+        await flows.respond(turn, conv, flows.Reply(text=moved.group("place")))
+        return
     if frame.nudge_hour is None:
         await actions.do_settings(turn, presses.Settings())
         return

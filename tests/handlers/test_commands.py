@@ -95,6 +95,25 @@ class TestShouldI:
         assert "Acme" in reply
 
 
+class TestSettingsInWords:
+    async def test_a_move_changes_the_zone(self, env: BotEnv) -> None:
+        user = env.user()
+        await onboard(user)
+        reply = text_of(await user.send("i moved to berlin last month"))
+        assert "Europe/Berlin" in reply and "/timezone" in reply
+        reply = text_of(await user.send("im now based in springfield"))
+        assert "Which one is yours?" in reply  # several: asked, with the place kept
+        reply = text_of(await user.press("America/Chicago"))
+        assert "America/Chicago" in reply
+
+    async def test_stop_reminding_me_says_how_reminders_stop(self, env: BotEnv) -> None:
+        user = env.user()
+        await onboard(user)
+        for text in ("stop reminding me", "pls no more notifications"):
+            reply = text_of(await user.send(text))
+            assert "/reply" in reply and "/delete" in reply, text
+
+
 class TestLogAndReply:
     async def test_an_outcome_is_confirmed_by_a_typed_yes(self, env: BotEnv) -> None:
         user = env.user()
