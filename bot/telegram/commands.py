@@ -22,7 +22,8 @@ from telegram import Message
 
 from bot.core.intents import closest_commands
 from bot.core.types import Recipient
-from bot.core.understand import Frame, FrameIntent, frame_intent
+from bot.core.understand import Frame, FrameIntent, frame_intent, is_name_like
+from bot.services import plans
 from bot.services.plans import OPEN
 from bot.storage import repo
 from bot.telegram import actions, flows, nudges, presses, texts, understood
@@ -388,6 +389,12 @@ _SEVERAL_INTERVIEWS = re.compile(
 )
 
 
+_MY_NAME = re.compile(
+    r"(?:hi,? |hey,? |btw,? )?(?:my name is|my name's|my names|i'?m called|call me|sign (?:my "
+    r"(?:drafts|emails|e-mails) |them |it |off )?(?:as|with)|please sign as)\s+"
+    r"(?P<name>[^\W\d_][\w'-]*(?: [^\W\d_][\w'-]*){0,2})[.!]?",
+    re.IGNORECASE,
+)
 _STOPPABLE = frozenset({FrameIntent.UNKNOWN, FrameIntent.SETTINGS, FrameIntent.REMINDERS})
 _STOP_REMINDERS = re.compile(
     r"\b(?:stop|no more|turn off|switch off|disable|mute|pause|quit|don'?t want (?:any )?"
@@ -404,6 +411,13 @@ async def route_intent(turn: Turn, frame: Frame, text: str) -> None:
             texts.ONE_AT_A_TIME,
             [[press_button(texts.BUTTON_FIRST_ONE, presses.NewInterview())]],
         )
+        return
+    own = _MY_NAME.fullmatch(" ".join(text.split()))
+    if own and frame.intent in _STOPPABLE and is_name_like(own.group("name")):
+        name = " ".join(w[:1].upper() + w[1:] for w in own.group("name").split())
+        name = clean(name, flows.MAX_OWN_NAME)
+        turn.user = await plans.change_settings(turn.session, turn.user, name=name)
+        turn.say(texts.NAME_SAVED.format(name=esc(name)))
         return
     if frame.intent in _STOPPABLE and _STOP_REMINDERS.search(text):
         turn.say(

@@ -106,6 +106,15 @@ class TestSettingsInWords:
         reply = text_of(await user.press("America/Chicago"))
         assert "America/Chicago" in reply
 
+    async def test_my_name_is_sets_the_name_on_drafts(self, env: BotEnv) -> None:
+        user = env.user()
+        await onboard(user)
+        reply = text_of(await user.send("my name is priya sharma"))
+        assert "Priya Sharma" in reply
+        assert "Priya Sharma" in text_of(await user.send("/settings"))
+        reply = text_of(await user.send("call me the best"))
+        assert "The Best" not in reply  # not a name: nothing is saved
+
     async def test_stop_reminding_me_says_how_reminders_stop(self, env: BotEnv) -> None:
         user = env.user()
         await onboard(user)
