@@ -372,6 +372,9 @@ class TestPeopleAndTheirRoles:
             ("had an interview at stark industries today", "stark industries"),
             ("interview with wayne enterprises this morning", "wayne enterprises"),
             ("had my interview at razorpay for the pm role", "razorpay"),
+            ("had 2nd round at goldman sachs today, mike said 2-3 weeks", "goldman sachs"),
+            ("interview at j.p. morgan this morning for an analyst position", "j.p. morgan"),
+            ("had an interview at ocado thurs, went ok", "ocado"),
         ],
     )
     def test_a_lowercase_company_keeps_its_company_word(self, text: str, company: str) -> None:

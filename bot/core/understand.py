@@ -1512,7 +1512,10 @@ def _clean_company(candidate: str) -> str | None:
         low = _APOS.sub("", word).casefold().strip(".")
         if low in _COMPANY_STOP or low in ("they", "who", "which", "and"):
             break
-        words.append(word.strip(".'"))
+        kept = word.strip("'")
+        if kept.count(".") == 1 or not re.fullmatch(r"(?:\w\.){2,}", kept):
+            kept = kept.strip(".")  # a full stop, not an initialism's ("j.p.")
+        words.append(kept)
     return " ".join(words) or None
 
 
@@ -1580,10 +1583,40 @@ def _company_after(raw: str) -> str | None:
         # a company word ("commonwealth bank")
         if not any(c.isupper() for c in candidate):
             words = candidate.split()
-            keep = 2 if len(words) > 1 and _COMPANY_SUFFIX.fullmatch(words[1]) else 1
+            keep = 2 if len(words) > 1 and _second_company_word(words[1]) else 1
             candidate = " ".join(words[:keep])
         return candidate
     return None
+
+
+def _second_company_word(word: str) -> bool:
+    """Whether a lowercase word after a company's first word belongs to its name: a company
+    word ("commonwealth bank"), or any word that is no verb, role, time or filler ("goldman
+    sachs", "morgan stanley")."""
+    low = word.casefold()
+    if _COMPANY_SUFFIX.fullmatch(low):
+        return True
+    return (
+        len(low) > 2
+        and low.isalpha()
+        and low not in _COMPANY_STOP
+        and low not in _NOT_NAMES
+        and low not in _NOT_NAMES_MORE
+        and not _ROLE_RX.fullmatch(low)
+        and not re.fullmatch(_JOB_NOUN, low)
+        and not low.endswith(("ed", "ing", "ly"))
+        and low not in _NOT_SECOND_COMPANY_WORD
+    )
+
+
+_NOT_SECOND_COMPANY_WORD = _words(
+    """
+    done over finished mon tue tues wed thu thur thurs fri sat sun jan feb mar apr jun jul aug
+    sep sept oct nov dec went was were had has have got gave said says told asked called
+    emailed texted replied went seemed felt feels looks looked yday tmrw tmr tonite tonight
+    again too also still already ok okay fine good great bad well lol btw fyi
+    """
+)
 
 
 _COMPANY_SUFFIX = re.compile(
