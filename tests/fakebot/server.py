@@ -467,6 +467,11 @@ class FakeBotApi:
         except ApiError as error:
             call.description = error.description
             return self._respond(request, call, error.status, error.payload())
+        except ConnectionResetError:
+            # The client went away mid-request (a bot process stopped or killed while it sent
+            # a call): nobody is left to answer, and it is no bug of the fake.
+            call.description = "client disconnected"
+            return web.Response(status=499)
         except Exception as exc:  # a bug in the fake itself: answer 500, keep it for the test
             _LOG.exception("fake Bot API failed in %s", call.method)
             self.internal_errors.append(exc)
