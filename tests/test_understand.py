@@ -552,3 +552,31 @@ def test_cli_bad_context_is_one_line(tmp_path: Path) -> None:
     )
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1 and "--context" in done.stderr
+
+
+class TestTheirAnswers:
+    @pytest.mark.parametrize(
+        ("text", "days"),
+        [
+            ("they said they need another week", 7),
+            ("recruiter emailed, she needs 2 more weeks", 14),
+        ],
+    )
+    def test_needing_more_time_is_their_answer_with_a_date(self, text: str, days: int) -> None:
+        frame = read(text)
+        assert frame.intent is FrameIntent.REPLY
+        assert frame.reply is not None and frame.reply.new_date is not None
+        assert (frame.reply.new_date - NOW.date()).days == days
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "got shortlisted for the final round on the 10th",
+            "they invited me back for a second round!",
+        ],
+    )
+    def test_a_next_round_is_their_answer(self, text: str) -> None:
+        assert read(text).intent is FrameIntent.REPLY
+
+    def test_not_shortlisted_closes_nothing(self) -> None:
+        assert read("hope i make it to the final round").intent is not FrameIntent.REPLY

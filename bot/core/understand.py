@@ -1092,6 +1092,13 @@ def _intent_by_rules(t: _Text, known: Known) -> FrameIntent:
     if (
         intent in (FrameIntent.UNKNOWN, FrameIntent.FEELING)
         and known.interviews
+        and _THEY_NEED_MORE.search(plain)
+        and not _NEGATED.search(plain)
+    ):
+        return FrameIntent.REPLY  # "they said they need another week": their answer
+    if (
+        intent in (FrameIntent.UNKNOWN, FrameIntent.FEELING)
+        and known.interviews
         and _MOVED_ON.search(plain)
         and not _NEGATED.search(plain)
     ):
@@ -1103,6 +1110,11 @@ def _intent_by_rules(t: _Text, known: Known) -> FrameIntent:
     return intent
 
 
+_THEY_NEED_MORE = re.compile(
+    r"\b(?:they|she|he|recruiter|hr|team|manager|hm|company)\b[^.!?]{0,30}\b(?:need|needs|"
+    r"want|wants|asked for|asks for)\b (?:\w+ ){0,2}(?:another|more|extra|a few more|a couple "
+    r"(?:of )?more|\d+ more|two more|three more) (?:week|weeks|days?)\b"
+)
 _MOVED_ON = re.compile(
     r"\b(?:got |been |was |were |im |i am )?shortlisted\b|\b(?:made it|going|got|am|im|"
     r"moved|moving|through) (?:through )?(?:on )?to the (?:next|second|third|final|last) "
