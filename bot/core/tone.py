@@ -3497,13 +3497,17 @@ def check_tone(text: str) -> tuple[ToneFinding, ...]:
     found = [(s, e, r, r.why) for s, e, r in phrases]
     found += _layer_hits(norm, folded, [(s, e) for s, e, _ in phrases])
     if not found:
-        model = _model_hit(folded)
+        # A draft's slot ("[Optional: add a relevant article ...]", "[your name]") is
+        # replaced before sending: the model does not read it as the writer's words.
+        model = _model_hit(_PLACEHOLDER.sub(lambda m: " " * len(m.group()), folded))
         if model is not None:
             found.append(model)
     return _merge(text, found)
 
 
 # --- the model layer ------------------------------------------------------------------------
+
+_PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,300}\]")
 
 MODEL_MARGIN = 22.0
 """How much more likely (natural log) the message must be under its best problem kind than
