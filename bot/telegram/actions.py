@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Final, TypeVar
 
 import icalendar
@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.core.coaching import explain_rules, why_silence
 from bot.core.drafts import draft_order
-from bot.core.records import InterviewRecord, InterviewStatus, NudgeState
+from bot.core.records import AttemptRecord, InterviewRecord, InterviewStatus, NudgeState
 from bot.core.types import Channel, DraftKind, Outcome, Recipient, Verdict
 from bot.core.verdict import decide
 from bot.places import zone_label
@@ -286,6 +286,63 @@ async def undo_attempt(turn: Turn, press: presses.UndoAttempt) -> None:
     turn.say(texts.ATTEMPT_REMOVED.format(title=views.interview_title(planned.record)))
 
 
+async def keep_date(turn: Turn, press: presses.KeepDate) -> None:
+    """Undo a new date read from their reply: the date before comes back, and the follow-ups
+    that reply marked answered are asked about (as when an answer is undone)."""
+    record = await owned(turn, press.interview)
+    if record is None:
+        return
+    day = None
+    if press.day:
+        try:
+            day = date(press.day // 10000, press.day // 100 % 100, press.day % 100)
+        except ValueError:
+            turn.say(texts.EXPIRED)
+            return
+    planned = await interviews.update(
+        turn.session, turn.user, record.id, promised_by=day, said=None
+    )
+    turn.plan_changed = True
+    if planned is None:
+        turn.say(texts.EXPIRED)
+        return
+    answered = [a for a in planned.record.attempts if a.answered]
+    if answered:
+        await _ask_which_answered(turn, record, answered)
+        return
+    cards.show_updated(turn, planned, texts.DATE_KEPT)
+
+
+async def _ask_which_answered(
+    turn: Turn, record: InterviewRecord, answered: Sequence[AttemptRecord]
+) -> None:
+    """A reply marked every follow-up answered; asked again, the user says which were."""
+    which: Buttons = [
+        [
+            press_button(
+                texts.BUTTON_ANSWERED_NONE,
+                presses.Answered(record.id, presses.ANSWERED_NONE),
+            ),
+            press_button(
+                texts.BUTTON_ANSWERED_ALL, presses.Answered(record.id, presses.ANSWERED_ALL)
+            ),
+        ],
+        *(
+            [
+                press_button(
+                    texts.BUTTON_ANSWERED_ONLY.format(
+                        when=views.day(turn.cal.local_date(attempt.at)),
+                        channel=views.CHANNEL_NAMES[attempt.channel],
+                    ),
+                    presses.Answered(record.id, str(attempt.id)),
+                )
+            ]
+            for attempt in answered[-4:]
+        ),
+    ]
+    turn.say(texts.WHICH_ANSWERED.format(title=views.interview_title(record)), which)
+
+
 async def do_reply(turn: Turn, press: presses.Reply) -> None:
     conv = await load(turn)
     if conv is not None and conv.flow == "outcome":
@@ -310,31 +367,7 @@ async def do_reply(turn: Turn, press: presses.Reply) -> None:
         if not answered:
             turn.say(texts.REOPENED.format(title=views.interview_title(record)))
             return
-        # A reply marked every follow-up answered; asked again, the user says which were.
-        which: Buttons = [
-            [
-                press_button(
-                    texts.BUTTON_ANSWERED_NONE,
-                    presses.Answered(record.id, presses.ANSWERED_NONE),
-                ),
-                press_button(
-                    texts.BUTTON_ANSWERED_ALL, presses.Answered(record.id, presses.ANSWERED_ALL)
-                ),
-            ],
-            *(
-                [
-                    press_button(
-                        texts.BUTTON_ANSWERED_ONLY.format(
-                            when=views.day(turn.cal.local_date(attempt.at)),
-                            channel=views.CHANNEL_NAMES[attempt.channel],
-                        ),
-                        presses.Answered(record.id, str(attempt.id)),
-                    )
-                ]
-                for attempt in answered[-4:]
-            ),
-        ]
-        turn.say(texts.WHICH_ANSWERED.format(title=views.interview_title(record)), which)
+        await _ask_which_answered(turn, record, answered)
         return
     if choice is ReplyChoice.NEW_DATE:
         if record.status not in OPEN:

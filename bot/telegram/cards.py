@@ -17,7 +17,7 @@ from bot.services.plans import Planned
 from bot.telegram import presses, texts, views
 from bot.telegram.html import esc
 from bot.telegram.presses import press_button
-from bot.telegram.runtime import Turn
+from bot.telegram.runtime import Buttons, Turn
 
 
 def facts(turn: Turn, record: InterviewRecord) -> str:
@@ -68,13 +68,13 @@ def show_new(turn: Turn, planned: Planned) -> None:
     turn.say("\n".join(lines), rows)
 
 
-def show_updated(turn: Turn, planned: Planned, note: str) -> None:
-    """The interview after an edit, with its new plan."""
+def show_updated(turn: Turn, planned: Planned, note: str, buttons: Buttons | None = None) -> None:
+    """The interview after an edit, with its new plan (and ``buttons``, e.g. an undo)."""
     record = planned.record
     lines = [f"{esc(note)} {views.interview_title(record)}", facts(turn, record)]
     if planned.plan is not None:
         lines += ["", texts.YOUR_PLAN, *steps(turn, record)]
-    turn.say("\n".join(lines))
+    turn.say("\n".join(lines), buttons)
 
 
 async def send_draft(

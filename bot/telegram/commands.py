@@ -701,6 +701,7 @@ COMMANDS: tuple[Command, ...] = (
     typed_button(presses.Thanked, actions.mark_thanked),
     typed_button(presses.SetVibe, actions.set_vibe),
     typed_button(presses.UndoAttempt, actions.undo_attempt),
+    typed_button(presses.KeepDate, actions.keep_date),
     typed_button(presses.Withdrawn, actions.withdrawn),
     typed_button(presses.NewsShared, actions.news_sent),
     typed_button(presses.Answered, actions.answered_which),

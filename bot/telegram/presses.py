@@ -56,6 +56,7 @@ __all__ = [
     "EditField",
     "Export",
     "Help",
+    "KeepDate",
     "ListPage",
     "LogAttempt",
     "NewInterview",
@@ -321,6 +322,16 @@ class UndoAttempt(Press):
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
+class KeepDate(Press):
+    """``kd:<interview>:<yyyymmdd, or 0 for none>``: undo the new date a reply gave; the
+    date before it comes back."""
+
+    PREFIX: ClassVar[str] = "kd"
+    interview: int
+    day: int
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
 class SetVibe(Press):
     """``vb:<interview>:<vibe>``: how the interview felt, noted from a message."""
 
@@ -575,6 +586,7 @@ class Help(Press):
 
 
 KINDS: tuple[type[Press], ...] = (
+    KeepDate,
     Thanked,
     Withdrawn,
     NewsShared,

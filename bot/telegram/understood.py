@@ -392,6 +392,7 @@ async def reply(turn: Turn, frame: Frame, record: InterviewRecord) -> None:
     )
     if record.status not in OPEN:
         await interviews.reopen(turn.session, turn.user, record.id, plan=False)
+    before = record.promised_by
     planned = await interviews.update(
         turn.session, turn.user, record.id, promised_by=new_date, said=frame_said(frame)
     )
@@ -399,7 +400,16 @@ async def reply(turn: Turn, frame: Frame, record: InterviewRecord) -> None:
     if planned is None:
         turn.say(texts.EXPIRED)
         return
-    cards.show_updated(turn, planned, texts.REPLY_NEW_DATE_NOTE.format(day=views.day(new_date)))
+    keep = presses.KeepDate(record.id, int(f"{before:%Y%m%d}") if before else 0)
+    label = (
+        texts.BUTTON_KEEP_DATE.format(day=views.day(before)) if before else texts.BUTTON_NO_NEW_DATE
+    )
+    cards.show_updated(
+        turn,
+        planned,
+        texts.REPLY_NEW_DATE_NOTE.format(day=views.day(new_date)),
+        [[press_button(label, keep)]],
+    )
 
 
 _NEXT_ROUND = re.compile(

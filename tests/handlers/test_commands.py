@@ -150,6 +150,19 @@ class TestLogAndReply:
         assert "they said no?" not in reply  # the question is dropped, the text answered
         assert (await interviews(env, user))[0].status is InterviewStatus.WAITING
 
+    async def test_a_new_date_from_them_can_be_undone(self, env: BotEnv) -> None:
+        user = env.user()
+        await onboard(user)
+        await new_interview(user)  # promised by Fri 20 Nov
+        reply = text_of(await user.send("dana said they need 2 more weeks"))
+        assert "New date from them" in reply
+        (record,) = await interviews(env, user)
+        assert record.promised_by is not None and record.promised_by.isoformat() == "2026-12-02"
+        reply = text_of(await user.press("Undo: keep"))
+        assert "Undone" in reply
+        (record,) = await interviews(env, user)
+        assert record.promised_by is not None and record.promised_by.isoformat() == "2026-11-20"
+
     async def test_a_next_round_is_their_answer_not_a_new_decision_date(self, env: BotEnv) -> None:
         user = env.user()
         await onboard(user)
