@@ -44,14 +44,10 @@ from typing import Any
 from bot.core import tone
 from bot.core.bayes import NaiveBayes, features
 
-CORPORA = Path(__file__).with_name("corpora")
-PARTS = {
-    "dev": "tone_dev.jsonl",
-    "dev2": "tone_dev2.jsonl",
-    "dev3": "tone_dev3.jsonl",
-    "dev4": "tone_dev4.jsonl",
-    "dev5": "tone_dev5.jsonl",
-}
+sys.path.insert(0, str(Path(__file__).parent))
+from tone import CORPORA
+from tone import DEV_PARTS as PARTS
+
 SWEEP = (10.0, 14.0, 18.0, 20.0, 22.0, 24.0, 28.0, 32.0)
 
 

@@ -1092,17 +1092,12 @@ def _intent_by_rules(t: _Text, known: Known) -> FrameIntent:
     if (
         intent in (FrameIntent.UNKNOWN, FrameIntent.FEELING)
         and known.interviews
-        and _THEY_NEED_MORE.search(plain)
+        and (_THEY_NEED_MORE.search(plain) or _MOVED_ON.search(plain))
         and not _NEGATED.search(plain)
     ):
-        return FrameIntent.REPLY  # "they said they need another week": their answer
-    if (
-        intent in (FrameIntent.UNKNOWN, FrameIntent.FEELING)
-        and known.interviews
-        and _MOVED_ON.search(plain)
-        and not _NEGATED.search(plain)
-    ):
-        return FrameIntent.REPLY  # "got shortlisted for the final round": their answer
+        # "they said they need another week", "got shortlisted for the final round": their
+        # answer (with a new date, or a next round)
+        return FrameIntent.REPLY
     if intent in (FrameIntent.UNKNOWN, FrameIntent.FEELING, FrameIntent.LOG_ATTEMPT):
         m = _NAME_REPLIED.search(plain)
         if m and _is_name_word(m.group("name")) and not _NEGATED.search(plain[: m.start()]):
