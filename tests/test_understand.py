@@ -580,3 +580,8 @@ class TestTheirAnswers:
 
     def test_not_shortlisted_closes_nothing(self) -> None:
         assert read("hope i make it to the final round").intent is not FrameIntent.REPLY
+
+
+@pytest.mark.parametrize("text", ["had a good interview today", "had an interview today"])
+def test_words_before_interview_are_not_companies(text: str) -> None:
+    assert read(text, Known()).company is None

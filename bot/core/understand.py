@@ -1553,7 +1553,9 @@ _NOT_COMPANY_HEAD = _words(
     """
     2nd 3rd 1st first second third final phone video zoom tech technical culture hr onsite
     another next last big panel behavioral behavioural system design coding case my the
-    today yesterday tomorrow job an a
+    today yesterday tomorrow job an a had have has got did done finished just i we
+    good great bad awful amazing quick short long tough hard easy weird nice fun brutal rough
+    decent okay ok solid positive intense casual informal formal terrible horrible lovely
     """
 )
 
