@@ -395,6 +395,7 @@ _MY_NAME = re.compile(
     r"(?P<name>[^\W\d_][\w'-]*(?: [^\W\d_][\w'-]*){0,2})[.!]?",
     re.IGNORECASE,
 )
+_ABOUT_AN_INTERVIEW = re.compile(r"\b(?:interview\w*|intervew\w*|onsite|hr|recruiter)\b", re.I)
 _STOPPABLE = frozenset({FrameIntent.UNKNOWN, FrameIntent.SETTINGS, FrameIntent.REMINDERS})
 _STOP_REMINDERS = re.compile(
     r"\b(?:stop|no more|turn off|switch off|disable|mute|pause|quit|don'?t want (?:any )?"
@@ -439,7 +440,13 @@ async def route_intent(turn: Turn, frame: Frame, text: str) -> None:
         await action(turn, frame, text)
         return
     command = BY_INTENT.get(frame.intent)
-    if command is None:
+    if command is None and _ABOUT_AN_INTERVIEW.search(text):
+        # "kal infosys mein interview tha": about an interview, in words not read here
+        turn.say(
+            texts.ABOUT_AN_INTERVIEW,
+            [[press_button(texts.BUTTON_STEP_BY_STEP, presses.NewInterview())]],
+        )
+    elif command is None:
         await suggest(turn, texts.UNKNOWN)
     elif command.on_text is not None:
         await command.on_text(turn, frame, text)

@@ -176,6 +176,12 @@ RECIPIENT_LAST: Final = _(
     "Reminder: cool off, reread, and put the recipient's address in <b>last</b>."
 )
 UNKNOWN: Final = _("I'm not sure what you mean.")
+ABOUT_AN_INTERVIEW: Final = _(
+    "This sounds like it's about an interview, but I couldn't read it all; I read English "
+    "best. Tell me in one sentence, like <i>interview at infosys yesterday, hr said 2 weeks"
+    "</i>, or tap below and I'll ask step by step."
+)
+BUTTON_STEP_BY_STEP: Final = _("➕ Tell me step by step")
 EMPTY: Final = _("I didn't catch any words there.")
 
 

@@ -516,6 +516,21 @@ class TestOneSentence:
         )
         assert "Razorpay" in reply and "Who did you meet?" in reply  # the example works
 
+    async def test_an_unread_message_about_an_interview_offers_the_questions(
+        self, env: BotEnv
+    ) -> None:
+        user = env.user()
+        await onboard(user)
+        reply = text_of(await user.send("kal infosys mein interview tha, hr ne bola 2 hafte"))
+        assert "about an interview" in reply and "not sure what you mean" not in reply
+        reply = text_of(await user.press("step by step"))
+        assert "Which company" in reply
+        reply = text_of(
+            await user.send("/cancel")
+            + await user.send("interview at infosys yesterday, hr said 2 weeks")
+        )
+        assert "Infosys" in reply  # the example it gives is understood
+
     async def test_command_words_are_never_people(self, env: BotEnv) -> None:
         user = env.user()
         await onboard(user)
