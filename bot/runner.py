@@ -18,7 +18,6 @@ from bot.storage.health import check_writable
 from bot.storage.migrate import SchemaError, upgrade
 from bot.telegram.app import build_application
 from bot.telegram.runtime import Clock, system_clock
-from bot.webhook import serve, webhook_config
 
 log = logging.getLogger(__name__)
 
@@ -126,6 +125,8 @@ def run_polling() -> int:
 
 def run_webhook() -> int:
     """``hearback webhook``: the bot behind :mod:`bot.webhook` (secret header, /healthz)."""
+    from bot.webhook import serve, webhook_config  # aiohttp: ~9 MB that polling never needs
+
     try:
         webhook_config(load_settings())  # say what is missing before touching the database
     except ConfigError as exc:
