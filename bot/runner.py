@@ -108,6 +108,23 @@ def settle_heap() -> None:
     load_index()
     gc.collect()
     gc.freeze()
+    _give_back_free_heap()
+
+
+def _give_back_free_heap() -> None:
+    """Return the heap pages freed so far to the system (glibc's ``malloc_trim``).
+
+    Parsing the city index holds ~17 MB at its peak for ~6 MB kept, and the imports free
+    much of what they build; glibc keeps the freed pages of its heap for later, so without
+    this the process starts ~8 MB bigger than it is. Elsewhere than glibc, nothing happens.
+    """
+    try:
+        import ctypes
+
+        trim = ctypes.CDLL(None).malloc_trim
+    except (ImportError, OSError, AttributeError):
+        return
+    trim(0)
 
 
 def run_polling() -> int:
