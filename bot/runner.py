@@ -116,7 +116,7 @@ def _give_back_free_heap() -> None:
 
     Parsing the city index holds ~17 MB at its peak for ~6 MB kept, and the imports free
     much of what they build; glibc keeps the freed pages of its heap for later, so without
-    this the process starts ~8 MB bigger than it is. Elsewhere than glibc, nothing happens.
+    this the process starts ~6 MB bigger than it is. Elsewhere than glibc, nothing happens.
     """
     try:
         import ctypes
