@@ -208,8 +208,15 @@ def test_health_loads_the_settings_and_the_storage_only(tmp_path: Path) -> None:
 # What `hearback run` (polling) must not load when it starts: the web server is for webhook
 # mode, Alembic for a database not yet at the head, Pillow and icalendar for the two turns
 # that draw a picture or write a calendar file, and the ~250 holiday countries other than
-# the users' (each several MB the process would keep for good).
-RUN_MUST_NOT_IMPORT = ("aiohttp", "alembic", "PIL", "icalendar", "holidays.countries.")
+# the users', and PostgreSQL's dialect on SQLite (each MB the process would keep for good).
+RUN_MUST_NOT_IMPORT = (
+    "aiohttp",
+    "alembic",
+    "PIL",
+    "icalendar",
+    "holidays.countries.",
+    "sqlalchemy.dialects.postgresql",
+)
 
 
 def test_the_polling_bot_starts_without_what_it_rarely_needs() -> None:
