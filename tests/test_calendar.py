@@ -1,12 +1,16 @@
 """Business-day arithmetic: weekends, holidays per country, DST-safe local moments."""
 
+import json
+import subprocess
+import sys
 from datetime import date, datetime, timedelta
 
+import holidays
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.core.calendar import BusinessCalendar, country_for_zone, is_valid_zone
+from bot.core.calendar import BusinessCalendar, country_for_zone, has_holidays, is_valid_zone
 
 
 class TestCountryForZone:
@@ -104,3 +108,51 @@ class TestLocalMoments:
     def test_localize_needs_aware(self) -> None:
         with pytest.raises(ValueError, match="aware"):
             BusinessCalendar("UTC").localize(datetime(2026, 1, 1))
+
+
+class TestCountriesWithHolidays:
+    def test_the_same_codes_as_the_package_lists(self) -> None:
+        listed = set(holidays.list_supported_countries(include_aliases=True))
+        assert {"DE", "US", "GB", "UK", "USA", "IN"} <= listed
+        assert all(has_holidays(code) for code in listed)
+        for code in ("XX", "ZZ", "JAN", "MON", "NYSE", "", "de"):
+            assert has_holidays(code) == (code in listed), code
+
+    def test_asking_loads_no_country_module(self) -> None:
+        """The answer comes from the package's registry: listing the countries the package's
+        way imports all of them (about 8 MB kept for good)."""
+        code = (
+            "import sys\n"
+            "from bot.core.calendar import BusinessCalendar, has_holidays\n"
+            "assert has_holidays('DE') and not has_holidays('XX')\n"
+            "BusinessCalendar('Europe/Berlin').is_business_day(__import__('datetime').date.today())\n"
+            "print(sorted(m for m in sys.modules if m.startswith('holidays.countries.')))\n"
+        )
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+        assert out.returncode == 0, out.stderr
+        assert out.stdout.strip() == "['holidays.countries.germany']"
+
+    def test_every_country_gives_what_the_package_gives_on_its_own(self) -> None:
+        """Countries loaded one at a time (bot.core.calendar) give the same holidays as the
+        package imported the usual way, in a process without the bot."""
+        code = (
+            "import holidays, json\n"
+            "from holidays.registry import EntityLoader\n"
+            "codes = sorted(set(EntityLoader.get_country_codes(include_aliases=False)))\n"
+            "print(json.dumps({c: sorted((str(d), n) for d, n in "
+            "holidays.country_holidays(c, years=2026).items()) for c in codes}))\n"
+        )
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+        assert out.returncode == 0, out.stderr
+        expected = json.loads(out.stdout)
+        assert len(expected) > 200
+        package = vars(sys.modules["holidays.countries"])
+        assert "Germany" not in package, "the test process should load countries one by one"
+        here = {
+            c: sorted([str(d), n] for d, n in holidays.country_holidays(c, years=2026).items())
+            for c in expected
+        }
+        assert here == expected
+        # A name looked up on the package, as its __init__ would have exported it.
+        germany = sys.modules["holidays.countries"].Germany
+        assert germany().country == "DE"

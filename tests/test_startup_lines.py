@@ -205,6 +205,35 @@ def test_health_loads_the_settings_and_the_storage_only(tmp_path: Path) -> None:
     assert result.stdout.splitlines()[-1] == "[] 0", result.stdout
 
 
+# What `hearback run` (polling) must not load when it starts: the web server is for webhook
+# mode, Alembic for a database not yet at the head, Pillow and icalendar for the two turns
+# that draw a picture or write a calendar file, and the ~250 holiday countries other than
+# the users', and PostgreSQL's dialect on SQLite (each MB the process would keep for good).
+RUN_MUST_NOT_IMPORT = (
+    "aiohttp",
+    "alembic",
+    "PIL",
+    "icalendar",
+    "holidays.countries.",
+    "sqlalchemy.dialects.postgresql",
+)
+
+
+def test_the_polling_bot_starts_without_what_it_rarely_needs() -> None:
+    code = (
+        "import sys\n"
+        "import bot.runner, bot.telegram.pipeline.polling\n"
+        "from bot.places import load_index\n"
+        "load_index()\n"
+        f"banned = {RUN_MUST_NOT_IMPORT!r}\n"
+        "print(sorted(m for m in sys.modules if m.startswith(banned) and "
+        "(m in banned or m.startswith(tuple(b.rstrip('.') + '.' for b in banned)))))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]", result.stdout
+
+
 @contextlib.contextmanager
 def full_disk(folder: Path) -> Iterator[Path]:
     """A 1 MiB tmpfs at ``folder`` holding a migrated database, open in another connection

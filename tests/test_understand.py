@@ -465,6 +465,46 @@ class TestLanguage:
             ("Ananya Rao", "ananya.r@razorpay.com")
         ]
 
+    def test_the_sparse_table_answers_as_langdetect_does(self) -> None:
+        """bot.core.langid loads langdetect's table without its zeros (15 MB, not 58): every
+        answer, probabilities included, must be langdetect's own."""
+        import langdetect  # type: ignore[import-untyped]
+        from langdetect.lang_detect_exception import (  # type: ignore[import-untyped]
+            LangDetectException,
+        )
+
+        from bot.core import langid
+
+        langdetect.DetectorFactory.seed = 0
+        corpora = Path(__file__).resolve().parents[1] / "bench" / "corpora"
+        texts = [
+            json.loads(line)["message"]
+            for path in sorted(corpora.glob("understanding_*.jsonl"))
+            for line in path.read_text(encoding="utf-8").splitlines()[::4]
+            if line.strip()
+        ]
+        texts += [
+            "Tive uma entrevista ontem na Nubank, quando devo mandar email?",
+            "hatte gestern ein Vorstellungsgespräch bei Siemens, wann soll ich nachfragen",
+            "J'ai eu un entretien hier chez Capgemini, quand dois-je relancer ?",
+            "sono stato a un colloquio ieri e non ho ancora sentito nulla",
+            "Wczoraj miałem rozmowę kwalifikacyjną w Allegro",
+            "я вчера был на собеседовании в Яндексе",
+            "昨日、楽天で面接を受けました",
+            "मेरा कल इंटरव्यू था",
+            "12345 !!! ...",
+        ]
+        assert len(texts) > 200
+
+        def answers(detect: object, text: str) -> list[tuple[str, float]] | None:
+            try:
+                return [(g.lang, g.prob) for g in detect(text)]  # type: ignore[operator]
+            except LangDetectException:
+                return None
+
+        for text in texts:
+            assert answers(langid.detect_langs, text) == answers(langdetect.detect_langs, text)
+
     def test_another_language_gets_no_facts(self) -> None:
         frame = read("Tive uma entrevista ontem na Nubank, quando devo mandar email?")
         assert frame.intent is FrameIntent.UNKNOWN

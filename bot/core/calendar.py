@@ -11,8 +11,11 @@ DST-safe (a wall time that does not exist is moved forward by the gap).
 from __future__ import annotations
 
 import functools
+import importlib.util
+import sys
 from datetime import UTC, date, datetime, time, timedelta
 from importlib import resources
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import holidays
@@ -24,9 +27,51 @@ __all__ = [
     "calendar_for",
     "country_for_zone",
     "day_in_words",
+    "has_holidays",
     "is_valid_zone",
     "zone_info",
 ]
+
+
+def _one_country_at_a_time() -> bool:
+    """Let ``holidays`` load the module of a country when that country is asked for, alone.
+
+    The package finds a country lazily (``holidays.country_holidays("DE")`` imports
+    ``holidays.countries.germany``), but importing any module of ``holidays.countries`` first
+    runs that package's ``__init__``, which imports all ~250 countries: about 8 MB the
+    process keeps, for the one or few countries its users live in. Put in its place (before
+    anything imported it), the package itself without its ``__init__`` still finds each
+    country module by path; a name looked up on it (``holidays.countries.Germany``) is
+    resolved through the top-level package's registry, as the ``__init__`` would have
+    exported it. Returns False, changing nothing, when the package is laid out otherwise or
+    was already imported.
+    """
+    name = "holidays.countries"
+    if name in sys.modules:
+        return False
+    try:
+        from holidays.registry import EntityLoader
+
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        return False
+    if spec is None or not spec.submodule_search_locations:
+        return False
+    package = importlib.util.module_from_spec(spec)
+
+    def exported(attribute: str) -> Any:
+        entity = getattr(holidays, attribute, None)
+        if isinstance(entity, EntityLoader):
+            return entity.get_entity()  # the class itself, as the __init__ exports it
+        raise AttributeError(f"module {name!r} has no attribute {attribute!r}")
+
+    package.__getattr__ = exported  # type: ignore[method-assign]
+    sys.modules[name] = package
+    holidays.countries = package
+    return True
+
+
+_one_country_at_a_time()
 
 SATURDAY = 5
 # Names shown to the user (in the catalogue); the words the bot reads are in
@@ -95,6 +140,25 @@ def is_valid_zone(zone: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+@functools.cache
+def _country_codes() -> frozenset[str]:
+    """The country codes (aliases such as UK and USA included) that ``holidays`` has a
+    calendar for, from its registry of names. ``holidays.list_supported_countries()`` gives
+    the same codes but imports every country module to list their subdivisions: about
+    8 MB the process then keeps, where the bot only ever loads its users' countries."""
+    try:
+        from holidays.registry import EntityLoader
+
+        return frozenset(EntityLoader.get_country_codes(include_aliases=True))
+    except (ImportError, AttributeError):  # another layout of the package: the slow way
+        return frozenset(holidays.list_supported_countries(include_aliases=True))
+
+
+def has_holidays(code: str) -> bool:
+    """Does the ``holidays`` package know the country ``code`` (upper case, e.g. "DE")?"""
+    return code in _country_codes()
 
 
 @functools.cache

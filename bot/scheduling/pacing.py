@@ -30,6 +30,11 @@ __all__ = ["Monotonic", "Pacer", "Sleep", "SlotSource"]
 Monotonic = Callable[[], float]
 Sleep = Callable[[float], Awaitable[None]]
 
+FORGET_ABOVE = 256
+"""Chats remembered before those whose spacing has passed are dropped: a chat is then held
+about ``per_chat`` seconds after its send, not until thousands of other chats came by (each
+entry lingering that long pins memory the allocator cannot give back)."""
+
 
 class SlotSource(Protocol):
     """Hands out global send slots (a monotonic moment), or ``None`` when it cannot."""
@@ -67,7 +72,7 @@ class Pacer:
         self._reserved: deque[float] = deque(maxlen=capacity)
         self._starts: deque[float] = deque(maxlen=capacity)
         self._chat_ready: dict[int, float] = {}
-        self._prune_above = 4096
+        self._prune_above = FORGET_ABOVE
 
     def chat_ready_at(self, chat_id: int) -> float:
         """The monotonic moment from which ``chat_id`` may receive the next message."""
@@ -125,4 +130,4 @@ class Pacer:
             for chat_id, ready in list(self._chat_ready.items()):
                 if ready < now:
                     del self._chat_ready[chat_id]
-            self._prune_above = max(4096, 2 * len(self._chat_ready))
+            self._prune_above = max(FORGET_ABOVE, 2 * len(self._chat_ready))

@@ -13,12 +13,12 @@ from datetime import datetime
 from typing import Any, Final
 
 from sqlalchemy import event
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.config import ConfigError
 from bot.storage.db import BUSY_TIMEOUT_MS, db_reason, describe_url, is_sqlite, make_engine
 from bot.storage.models import HeartbeatRow, utcnow
+from bot.storage.upsert import insert_for
 
 __all__ = [
     "HEARTBEAT_HEALTH",
@@ -35,8 +35,7 @@ HEARTBEAT_HEALTH: Final = "health"
 async def write_heartbeat(engine: AsyncEngine, name: str, at: datetime | None = None) -> None:
     """Upsert the heartbeat ``name`` and commit; raises what the database raises."""
     values = {"name": name, "beat_at": at or utcnow()}
-    dialect: Any = sqlite if is_sqlite(engine) else postgresql
-    stmt = dialect.insert(HeartbeatRow).values(values)
+    stmt = insert_for(engine.dialect.name, HeartbeatRow).values(values)
     stmt = stmt.on_conflict_do_update(
         index_elements=[HeartbeatRow.name], set_={"beat_at": stmt.excluded.beat_at}
     )

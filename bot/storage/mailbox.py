@@ -18,10 +18,10 @@ from datetime import datetime
 from typing import Any, Final, cast
 
 from sqlalchemy import Table, bindparam, delete, insert, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.storage.models import InboxRow, OutboxRow
+from bot.storage.upsert import insert_for
 
 __all__ = [
     "DONE",
@@ -96,8 +96,7 @@ _ADD_REPLY: Final = insert(_OUTBOX).returning(_OUTBOX.c.id, sort_by_parameter_or
 
 
 def _insert(session: AsyncSession, table: Any) -> Any:
-    dialect = session.get_bind().dialect.name
-    return (postgresql if dialect == "postgresql" else sqlite).insert(table)
+    return insert_for(session.get_bind().dialect.name, table)
 
 
 # --- inbox -----------------------------------------------------------------------------------

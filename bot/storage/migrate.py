@@ -8,27 +8,34 @@ SQLite migrations run with ``foreign_keys=OFF`` (batch mode copies and drops
 tables) and are followed by ``PRAGMA foreign_key_check``.
 
 Also usable as ``python -m bot.storage.migrate upgrade|downgrade REV|current|revision ID MESSAGE``.
+
+Alembic (with Mako and Pygments, about 10 MB the process keeps) is imported only when a
+migration has work to do: :func:`upgrade` to the head first compares the database's
+revision with the head read from the scripts' ``revision``/``down_revision`` lines, and a
+database already there, as on every start but the first after an upgrade, needs nothing
+more.
 """
 
 from __future__ import annotations
 
+import ast
 import asyncio
 import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.util import CommandError
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
 import bot
 from bot.config import ConfigError, load_settings, one_line
 from bot.storage.db import READ_ONLY, check_database, describe_url, make_engine
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
 __all__ = [
     "MIGRATIONS_DIR_ENV",
@@ -57,6 +64,8 @@ class SchemaError(Exception):
 
 
 def _known(current: str | None, script: ScriptDirectory) -> bool:
+    from alembic.util import CommandError
+
     if current is None:
         return True
     try:
@@ -74,6 +83,9 @@ def _newer(current: str, head: str | None) -> SchemaError:
 
 
 def _require_known(sync_conn: Connection, cfg: Config) -> None:
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(cfg)
     current = MigrationContext.configure(sync_conn).get_current_revision()
     if current is not None and not _known(current, script):
@@ -83,6 +95,9 @@ def _require_known(sync_conn: Connection, cfg: Config) -> None:
 async def check_revision(url: str, *, at_head: bool = True) -> str | None:
     """The database's revision; :class:`SchemaError` when this HearBack does not know it (a
     newer version migrated it) or, with ``at_head``, when it is not migrated to the head."""
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
     engine = make_engine(url)
     cfg = alembic_config(url)
     try:
@@ -120,6 +135,8 @@ def migrations_dir() -> Path:
 
 def alembic_config(url: str | None = None) -> Config:
     """An Alembic ``Config`` for the migrations folder; ``url`` is passed to ``env.py``."""
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(migrations_dir()))
     if url is not None:
@@ -129,14 +146,74 @@ def alembic_config(url: str | None = None) -> Config:
 
 def head_revision() -> str:
     """The newest revision id in the migrations folder."""
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     if head is None:
         raise ConfigError("the migrations folder has no revisions")
     return head
 
 
-async def _with_connection(url: str, work: Callable[[Connection, Config], object]) -> None:
-    await check_database(url)
+def scripted_head(folder: Path | None = None) -> str | None:
+    """The head revision as the scripts in ``folder/versions`` state it, read without
+    Alembic; ``None`` when that is not plain (several heads, a branch label or dependency,
+    a value that is not a literal): then only Alembic can tell."""
+    revisions: dict[str, str | None] = {}
+    for path in sorted(((folder or migrations_dir()) / "versions").glob("*.py")):
+        if path.name == "__init__.py" or path.name.startswith(".#"):
+            continue  # the files Alembic skips too
+        values: dict[str, object] = {}
+        for node in ast.parse(path.read_bytes(), filename=str(path)).body:
+            target: ast.expr
+            if isinstance(node, ast.AnnAssign) and node.value is not None:
+                target, value = node.target, node.value
+            elif isinstance(node, ast.Assign) and len(node.targets) == 1:
+                target, value = node.targets[0], node.value
+            else:
+                continue
+            if isinstance(target, ast.Name):
+                try:
+                    values[target.id] = ast.literal_eval(value)
+                except (ValueError, TypeError):
+                    values[target.id] = ValueError  # not a literal
+        revision, down = values.get("revision"), values.get("down_revision")
+        if not isinstance(revision, str) or not (down is None or isinstance(down, str)):
+            return None
+        if values.get("branch_labels") is not None or values.get("depends_on") is not None:
+            return None
+        revisions[revision] = down
+    heads = set(revisions) - set(revisions.values())
+    return heads.pop() if len(heads) == 1 else None
+
+
+async def _stored_revision(url: str) -> tuple[str, ...]:
+    """The revisions in the database's ``alembic_version`` table (read-only)."""
+    engine = make_engine(url)
+    try:
+        async with engine.connect() as conn:
+            conn = await conn.execution_options(**READ_ONLY)
+            rows = await conn.execute(text("SELECT version_num FROM alembic_version"))
+            return tuple(str(row[0]) for row in rows)
+    finally:
+        await engine.dispose()
+
+
+async def _at_head(url: str) -> str | None:
+    """The head revision when the database is plainly at it, else ``None``."""
+    try:
+        head = scripted_head()
+        if head is not None and await _stored_revision(url) == (head,):
+            return head
+    except Exception:  # no table yet, an odd script...: Alembic decides
+        pass
+    return None
+
+
+async def _with_connection(
+    url: str, work: Callable[[Connection, Config], object], *, checked: bool = False
+) -> None:
+    if not checked:
+        await check_database(url)
     cfg = alembic_config(url)
     engine = make_engine(url, foreign_keys=False)
     try:
@@ -161,19 +238,34 @@ async def _with_connection(url: str, work: Callable[[Connection, Config], object
 
 
 async def upgrade(url: str, revision: str = "head") -> str | None:
-    """Migrate the database at ``url`` up to ``revision``; returns the revision it is at."""
-    await _with_connection(url, lambda _conn, cfg: command.upgrade(cfg, revision))
+    """Migrate the database at ``url`` up to ``revision``; returns the revision it is at.
+
+    Up to the head, a database already there is only read (Alembic stays unloaded)."""
+    if revision == "head":
+        await check_database(url)
+        head = await _at_head(url)
+        if head is not None:
+            return head
+    from alembic import command
+
+    await _with_connection(
+        url, lambda _conn, cfg: command.upgrade(cfg, revision), checked=revision == "head"
+    )
     return await current_revision(url)
 
 
 async def downgrade(url: str, revision: str = "base") -> str | None:
     """Migrate the database at ``url`` down to ``revision``; returns the revision it is at."""
+    from alembic import command
+
     await _with_connection(url, lambda _conn, cfg: command.downgrade(cfg, revision))
     return await current_revision(url)
 
 
 async def current_revision(url: str) -> str | None:
     """The revision the database is at (``None``: never migrated)."""
+    from alembic.runtime.migration import MigrationContext
+
     engine = make_engine(url)
     try:
         async with engine.connect() as conn:
@@ -186,6 +278,8 @@ async def current_revision(url: str) -> str | None:
 
 async def make_revision(url: str, *, rev_id: str, message: str) -> None:
     """Autogenerate a new revision from the models against a database migrated to head."""
+    from alembic import command
+
     await _with_connection(
         url,
         lambda _conn, cfg: command.revision(cfg, message=message, autogenerate=True, rev_id=rev_id),

@@ -16,7 +16,6 @@ from enum import Enum
 from typing import Any, Final
 
 from sqlalchemy import Select, delete, func, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -40,6 +39,7 @@ from bot.storage.models import (
     UserRow,
     utcnow,
 )
+from bot.storage.upsert import insert_for
 
 __all__ = [
     "EXPORT_SCHEMA",
@@ -797,10 +797,8 @@ async def mark_update_seen(
     becomes visible to others when the caller commits.
     """
     values = {"update_id": update_id, "seen_at": at or utcnow()}
-    if session.get_bind().dialect.name == "postgresql":
-        stmt: Any = postgresql.insert(ProcessedUpdateRow).values(values).on_conflict_do_nothing()
-    else:
-        stmt = sqlite.insert(ProcessedUpdateRow).values(values).on_conflict_do_nothing()
+    dialect = session.get_bind().dialect.name
+    stmt = insert_for(dialect, ProcessedUpdateRow).values(values).on_conflict_do_nothing()
     result = await session.execute(stmt.returning(ProcessedUpdateRow.update_id))
     return result.scalar_one_or_none() is not None
 

@@ -9,12 +9,14 @@ one, only ever gives "that button has expired".
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
+import importlib
+import sys
 from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Final, TypeVar
 
-import icalendar
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.core.coaching import explain_rules, why_silence
@@ -28,7 +30,7 @@ from bot.services.interviews import OUTCOME_STATUS, outcome_of
 from bot.services.plans import OPEN
 from bot.storage import export, repo
 from bot.storage.db import checkpoint_wal
-from bot.telegram import cards, flows, picture, presses, texts, views
+from bot.telegram import cards, flows, presses, texts, views
 from bot.telegram.answers import DetailAnswers, EditAnswers, NewDateAnswers, NewsAnswers
 from bot.telegram.callbacks import parse_id
 from bot.telegram.conversation import clear, load
@@ -217,11 +219,24 @@ async def do_status_number(turn: Turn, args: Sequence[str]) -> None:
     await do_status(turn, presses.Status(records[index].id))
 
 
+async def loaded(module: str) -> None:
+    """Import ``module`` in a worker thread the first time, so the event loop goes on with
+    other chats meanwhile; afterwards this returns at once.
+
+    For what few turns need (Pillow for the picture, icalendar for /calendar): loaded at
+    start they would cost every process several megabytes for good."""
+    if module not in sys.modules:
+        await asyncio.to_thread(importlib.import_module, module)
+
+
 async def do_picture(turn: Turn, press: presses.Picture) -> None:
     """``pic:<interview>``: the interview's timeline as a picture (the text stays in /status)."""
     record = await owned(turn, press.interview)
     if record is None:
         return
+    await loaded("bot.telegram.picture")
+    from bot.telegram import picture
+
     nudges = await repo.list_nudges(turn.session, owner_id=turn.user.id, interview_id=record.id)
     image = picture.timeline_png(
         title=texts.PICTURE_TITLE.format(company=record.company, role=record.role)
@@ -583,6 +598,9 @@ async def do_calendar(turn: Turn, press: presses.Calendar) -> None:
     if not pending:
         turn.say(texts.CALENDAR_EMPTY.format(company=esc(record.company)))
         return
+    await loaded("icalendar")
+    import icalendar
+
     cal = icalendar.Calendar()
     cal.add("prodid", texts.CALENDAR_PRODID)
     cal.add("version", "2.0")

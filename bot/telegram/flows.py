@@ -14,9 +14,7 @@ from dataclasses import dataclass
 from datetime import time
 from typing import Any
 
-import holidays
-
-from bot.core.calendar import country_for_zone
+from bot.core.calendar import country_for_zone, has_holidays
 from bot.core.plan import nudge_time_allowed
 from bot.core.timeline import (
     InterviewWhen,
@@ -407,7 +405,7 @@ async def ask_country(turn: Turn, conv: Conversation) -> None:
 
 async def answer_country(turn: Turn, conv: Conversation, reply: Reply) -> None:
     code = (reply.text or "").strip().upper()
-    if code not in holidays.list_supported_countries():
+    if not has_holidays(code):
         turn.say(texts.COUNTRY_BAD)
         return
     turn.user = await plans.change_settings(turn.session, turn.user, country=code)

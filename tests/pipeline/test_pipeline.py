@@ -199,6 +199,26 @@ def test_the_flood_guard_refills_and_forgets_idle_chats() -> None:
     assert set(guard._buckets) <= set(range(200, 230))
 
 
+def test_the_flood_guard_forgets_a_chat_once_its_bucket_is_full_again() -> None:
+    """Users who each send a message: the table holds the last seconds' chats, not the last
+    minute's (a full bucket is what an unknown chat gets anyway)."""
+    now = [0.0]
+    guard = FloodGuard(burst=40, per_second=40 / 60, monotonic=lambda: now[0], keep=16)
+    for chat in range(10_000):
+        now[0] += 0.01  # 100 new users a second
+        assert guard.check(chat) == "ok"
+        assert len(guard._buckets) <= 2 * 16 + 2 * 150  # 1.5 s of chats, twice at most
+    # A flooding chat is remembered while its bucket refills, however many others come by.
+    flooder = 10**9
+    verdicts = [guard.check(flooder) for _ in range(42)]
+    assert verdicts[-2:] == ["warn", "drop"]
+    for chat in range(20_000, 21_000):
+        now[0] += 0.01
+        guard.check(chat)
+    assert guard.check(flooder) == "ok"  # 10 s later: 6 tokens back, not a fresh 40
+    assert [guard.check(flooder) for _ in range(6)][-1] == "drop"
+
+
 async def test_prune_forgets_old_ids_in_small_chunks(env: BotEnv) -> None:
     assert env.engine is not None
     sessions = make_sessionmaker(env.engine)

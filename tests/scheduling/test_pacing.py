@@ -7,7 +7,7 @@ import itertools
 
 import pytest
 
-from bot.scheduling.pacing import Pacer
+from bot.scheduling.pacing import FORGET_ABOVE, Pacer
 
 
 class VirtualTime:
@@ -109,6 +109,19 @@ async def test_concurrent_turns_share_the_rate() -> None:
     stamps.sort()
     assert all(sum(1 for s in stamps if t <= s < t + 1.0) <= 50 for t in stamps)
     assert stamps[-1] - stamps[0] >= 1.0
+
+
+async def test_chats_whose_spacing_passed_are_forgotten(vt: VirtualTime) -> None:
+    """Thousands of chats, each sent to once: the pacer remembers the last second's only."""
+    pacer = Pacer(100, monotonic=vt.monotonic, sleep=vt.sleep)
+    for chat in range(20 * FORGET_ABOVE):
+        await pacer.turn(chat)
+    assert len(pacer._chat_ready) <= 2 * max(FORGET_ABOVE, 100)
+    # A held chat is remembered however many others come by.
+    until = pacer.hold(1, 3600)
+    for chat in range(10**6, 10**6 + 10 * FORGET_ABOVE):
+        await pacer.turn(chat)
+    assert pacer.chat_ready_at(1) == until
 
 
 def test_the_rate_must_be_positive() -> None:

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -164,6 +166,63 @@ def test_migrate_main_reports_a_bad_database_in_one_line(
     assert out == ""
     assert err.count("\n") == 1 and err.startswith("hearback migrate: ")
     assert "Traceback" not in err
+
+
+def test_the_head_read_from_the_scripts_is_alembics() -> None:
+    assert migrate.scripted_head() == migrate.head_revision()
+
+
+@pytest.mark.parametrize(
+    ("scripts", "head"),
+    [
+        ({"a.py": 'revision = "a"\ndown_revision = None\n'}, "a"),
+        (
+            {
+                "a.py": 'revision: str = "a"\ndown_revision: str | None = None\n',
+                "b.py": 'revision: str = "b"\ndown_revision: str | None = "a"\n',
+            },
+            "b",
+        ),
+        # Two heads, a merge, a label, a computed id, no id: only Alembic can tell.
+        (
+            {
+                "a.py": 'revision = "a"\ndown_revision = None\n',
+                "b.py": 'revision = "b"\ndown_revision = "a"\n',
+                "c.py": 'revision = "c"\ndown_revision = "a"\n',
+            },
+            None,
+        ),
+        ({"m.py": 'revision = "m"\ndown_revision = ("a", "b")\n'}, None),
+        ({"a.py": 'revision = "a"\ndown_revision = None\nbranch_labels = ("x",)\n'}, None),
+        ({"a.py": 'revision = "a" + "b"\ndown_revision = None\n'}, None),
+        ({"a.py": "down_revision = None\n"}, None),
+        ({}, None),
+    ],
+)
+def test_the_head_read_from_the_scripts(
+    tmp_path: Path, scripts: dict[str, str], head: str | None
+) -> None:
+    (tmp_path / "versions").mkdir()
+    (tmp_path / "versions" / "__init__.py").write_text("x = 1\n")
+    for name, body in scripts.items():
+        (tmp_path / "versions" / name).write_text(body)
+    assert migrate.scripted_head(tmp_path) == head
+
+
+def test_a_database_at_the_head_is_started_without_alembic(tmp_path: Path) -> None:
+    """Alembic, Mako and Pygments (about 10 MB) load only when there is something to do."""
+    url = f"sqlite+aiosqlite:///{tmp_path / 'head.db'}"
+    code = (
+        "import asyncio, sys\n"
+        "from bot.storage.migrate import upgrade\n"
+        f"print(asyncio.run(upgrade({url!r})), 'alembic' in sys.modules)\n"
+    )
+    first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.split() == [migrate.head_revision(), "True"]  # it migrated
+    again = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.split() == [migrate.head_revision(), "False"]
 
 
 def test_migrations_folder_override(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

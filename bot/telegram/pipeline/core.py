@@ -93,13 +93,19 @@ def chat_key(update: Update) -> int:
 
 @dataclass
 class FloodGuard:
-    """Per chat: ``burst`` updates at once, then ``per_second``; beyond, told once, dropped."""
+    """Per chat: ``burst`` updates at once, then ``per_second``; beyond, told once, dropped.
+
+    Only chats whose bucket is not full again are remembered: a chat that sent one message
+    is forgotten ``1 / per_second`` seconds later (1.5 s at the default 40 a minute), not a
+    whole refill later, so the table holds the chats of the last few seconds, however many
+    users come and go.
+    """
 
     burst: float = 30.0
     per_second: float = 1.0
     monotonic: Callable[[], float] = time.monotonic
-    keep: int = 4096
-    """Chats remembered before idle ones (whose bucket is full again) are forgotten."""
+    keep: int = 256
+    """Chats remembered before those whose bucket is full again are forgotten."""
     _buckets: dict[int, tuple[float, float, bool]] = field(default_factory=dict)
     _prune_above: int = 0
 
@@ -118,9 +124,10 @@ class FloodGuard:
     def _forget_idle(self, now: float) -> None:
         if len(self._buckets) <= max(self.keep, self._prune_above):
             return
-        refill = self.burst / self.per_second
-        for chat, (_, last, _) in list(self._buckets.items()):
-            if now - last >= refill:
+        # A full bucket is what an unknown chat gets (its warning is over too): forgetting
+        # the chat changes nothing.
+        for chat, (tokens, last, _) in list(self._buckets.items()):
+            if tokens + (now - last) * self.per_second >= self.burst:
                 del self._buckets[chat]
         self._prune_above = 2 * len(self._buckets)
 
