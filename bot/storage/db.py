@@ -23,7 +23,9 @@ The write-ahead log is copied into the database file (a checkpoint) by a connect
 own in a worker thread, at most once per :data:`CHECKPOINT_GAP_SECONDS` after a commit, not
 by SQLite's automatic checkpoint: that one runs inside the ``COMMIT`` that fills the log past
 1,000 pages, and with the commit in the loop's thread its copy and ``fsync`` (20-30 ms on a
-shared disk) held every user's turn.
+shared disk) held every user's turn. The bulk is copied while writers go on; only the last
+few pages are copied with writers held (they wait in the worker thread, as for any writer),
+so that the log starts again from its beginning instead of growing.
 
 PostgreSQL needs nothing special: claims there use ``FOR UPDATE SKIP LOCKED``.
 """
@@ -74,6 +76,10 @@ BUSY_TIMEOUT_MS: Final = 10_000
 
 CHECKPOINT_GAP_SECONDS: Final = 1.0
 """The least time between two checkpoints of a SQLite file's write-ahead log (module doc)."""
+
+CHECKPOINT_WAIT_MS: Final = 5
+"""How long a checkpoint's last pass waits for a writer or a reader to finish (new writers
+wait meanwhile) before it gives up until the next one."""
 
 BEGIN_MODE_OPTION: Final = "hearback_sqlite_begin"
 """Execution option naming how a SQLite transaction begins (DEFERRED, IMMEDIATE, EXCLUSIVE)."""
@@ -234,10 +240,21 @@ class _WalKeeper:
                 return
             if self._connection is None:
                 self._connection = sqlite3.connect(
-                    self._database, uri=self._uri, check_same_thread=False, isolation_level=None
+                    self._database,
+                    uri=self._uri,
+                    check_same_thread=False,
+                    isolation_level=None,
+                    timeout=CHECKPOINT_WAIT_MS / 1000,
                 )
-            # PASSIVE: copies what no reader still needs, waits for nobody.
+            # PASSIVE copies the log while writers go on (the copy and its fsync are the slow
+            # part), but then the log is never all copied when the next writer starts, so it
+            # would grow for as long as writes keep coming. RESTART copies what came in
+            # meanwhile (a few pages) with writers held for that moment only; the next
+            # writer then starts the log again from its beginning. While RESTART waits for
+            # a writer or a reader to finish, new writers wait too: it gives up after a few
+            # milliseconds (and tries again next time) rather than hold them longer.
             self._connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+            self._connection.execute("PRAGMA wal_checkpoint(RESTART)").fetchall()
             self.checkpoints += 1
 
     def _close(self) -> None:
