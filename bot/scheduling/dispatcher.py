@@ -322,8 +322,8 @@ class Dispatcher:
                     tasks.add(task)
                     task.add_done_callback(tasks.discard)
                     if started % START_CHUNK == 0:
-                        # Each new task renders its first message at once: a few dozen per
-                        # loop turn, so replies to users are not queued behind a whole batch.
+                        # Each new task renders its first message at once: let the loop
+                        # serve replies between groups instead of after the whole batch.
                         await asyncio.sleep(0)
                 # Claim the next batch while this one is still going, but keep memory flat.
                 while self._open > low_water and not self._stopping:

@@ -207,7 +207,6 @@ class _WalKeeper:
         self._users = 0
         self._running = False
         self._last = float("-inf")
-        self.checkpoints = 0
 
     def join(self) -> None:
         self._users += 1
@@ -255,7 +254,6 @@ class _WalKeeper:
             # milliseconds (and tries again next time) rather than hold them longer.
             self._connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
             self._connection.execute("PRAGMA wal_checkpoint(RESTART)").fetchall()
-            self.checkpoints += 1
 
     def _close(self) -> None:
         with self._lock:
