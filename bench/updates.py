@@ -16,8 +16,8 @@ first button, conversation steps (/new, a company, a role, /cancel) and /help. T
 (bench/echo_anchor.py) answers each with an HTML echo and a keyboard, and answers buttons.
 
 HearBack runs on a SQLite file with ``--db-users`` users (a sample with an interview) and,
-while it answers, nudges fall due for it to send at ``--nudge-rate`` per second (shared
-pacer, replies not limited below 1000/s, one message per second per chat). Printed per
+while it answers, nudges fall due for it to send at ``--nudge-rate`` per second (0: none;
+shared pacer, replies not limited below 1000/s, one message per second per chat). Printed per
 round: updates/s, p50/p99, nudges/s, the bot process's CPU time per update answered (user +
 system, nudges included; it moves less with the machine's load than the rates do) and its
 RSS at the end of the round.
@@ -293,7 +293,7 @@ async def start_bot(kind: str, fake: FakeBotApi, db: Path, log: Path, nudge_rate
             TELEGRAM_BOT_TOKEN=TOKEN,
             TELEGRAM_API_BASE_URL=fake.base_url,
             RATE_LIMIT_PER_SECOND="1000",
-            RATE_LIMIT_NUDGES_PER_SECOND=str(nudge_rate),
+            RATE_LIMIT_NUDGES_PER_SECOND=str(nudge_rate) if nudge_rate > 0 else "",
             RATE_LIMIT_CHAT_UPDATES_PER_MINUTE="1000",
             RATE_LIMIT_PER_CHAT_SECONDS=os.environ.get("BENCH_PER_CHAT_SECONDS", "1"),
             HEARBACK_TEST_NOW=NOW.isoformat(),
@@ -378,7 +378,9 @@ def main() -> None:
     parser.add_argument("--keep", help="keep the database and logs in this folder")
     args = parser.parse_args()
     active = min(args.db_users, max(args.users, int(args.rate * 3)))
-    per_round = int(args.nudge_rate * (2 * args.seconds + 10))
+    # Nudges go out from the bot's start: while it settles, warms up and between phases too
+    # (a minute or more on a crowded machine); enough are due that they never run out.
+    per_round = int(args.nudge_rate * (2 * args.seconds + 90))
     due = per_round * args.rounds
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -19,13 +19,24 @@ loop (each SQLAlchemy statement is three or four such trips: cursor, execute, fe
 Everything else (``BEGIN`` itself, which may wait for the lock, and read-only transactions)
 still goes through the worker thread, so a busy wait never blocks the loop.
 
+The write-ahead log is copied into the database file (a checkpoint) by a connection of its
+own in a worker thread, at most once per :data:`CHECKPOINT_GAP_SECONDS` after a commit, not
+by SQLite's automatic checkpoint: that one runs inside the ``COMMIT`` that fills the log past
+1,000 pages, and with the commit in the loop's thread its copy and ``fsync`` (20-30 ms on a
+shared disk) held every user's turn. The bulk is copied while writers go on; only the last
+few pages are copied with writers held (they wait in the worker thread, as for any writer),
+so that the log starts again from its beginning instead of growing.
+
 PostgreSQL needs nothing special: claims there use ``FOR UPDATE SKIP LOCKED``.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 import sqlite3
+import threading
+import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import Any, Final
@@ -44,6 +55,7 @@ from bot.config import ConfigError, normalize_database_url, one_line
 __all__ = [
     "BEGIN_MODE_OPTION",
     "BUSY_TIMEOUT_MS",
+    "CHECKPOINT_GAP_SECONDS",
     "READ_ONLY",
     "check_database",
     "checkpoint_wal",
@@ -57,8 +69,17 @@ __all__ = [
     "parse_url",
 ]
 
+log = logging.getLogger(__name__)
+
 BUSY_TIMEOUT_MS: Final = 10_000
 """How long a SQLite connection waits for another writer before giving up."""
+
+CHECKPOINT_GAP_SECONDS: Final = 1.0
+"""The least time between two checkpoints of a SQLite file's write-ahead log (module doc)."""
+
+CHECKPOINT_WAIT_MS: Final = 5
+"""How long a checkpoint's last pass waits for a writer or a reader to finish (new writers
+wait meanwhile) before it gives up until the next one."""
 
 BEGIN_MODE_OPTION: Final = "hearback_sqlite_begin"
 """Execution option naming how a SQLite transaction begins (DEFERRED, IMMEDIATE, EXCLUSIVE)."""
@@ -141,24 +162,112 @@ class _LockHolderConnection(aiosqlite.Connection):
     """
 
     _inline = False
+    _keeper: _WalKeeper | None = None
 
     async def _execute(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         in_thread: Callable[..., Awaitable[Any]] = super()._execute
         raw = self._connection
         if raw is None:
             return await in_thread(fn, *args, **kwargs)
+        committing = self._keeper is not None and _is_commit(fn, raw)
         if (self._inline and raw.in_transaction) or _never_waits(fn, raw):
-            return fn(*args, **kwargs)
-        locking = _locking_begin(args) and not raw.in_transaction
-        if locking:
-            taken, result = _try_now(raw, fn, args, kwargs)
-            if taken:
-                self._inline = True
-                return result
-        result = await in_thread(fn, *args, **kwargs)
-        # The write lock is held from a locking BEGIN until the transaction ends.
-        self._inline = locking and raw.in_transaction
+            result = fn(*args, **kwargs)
+        else:
+            locking = _locking_begin(args) and not raw.in_transaction
+            if locking:
+                taken, result = _try_now(raw, fn, args, kwargs)
+                if taken:
+                    self._inline = True
+                    return result
+            result = await in_thread(fn, *args, **kwargs)
+            # The write lock is held from a locking BEGIN until the transaction ends.
+            self._inline = locking and raw.in_transaction
+        if committing and self._keeper is not None:
+            self._keeper.committed()
         return result
+
+    async def close(self) -> None:
+        keeper, self._keeper = self._keeper, None
+        if keeper is not None:
+            # The keeper's connection closes first, so the engine's last connection to close
+            # still checkpoints the log into the file and removes it, as SQLite does.
+            await keeper.leave()
+        await super().close()
+
+
+class _WalKeeper:
+    """Checkpoints one SQLite file's write-ahead log from a worker thread (the module doc),
+    on a connection of its own that lives as long as the engine's connections do."""
+
+    def __init__(self, database: str, *, uri: bool) -> None:
+        self._database = database
+        self._uri = uri
+        self._lock = threading.Lock()  # one checkpoint at a time; close waits for it
+        self._connection: sqlite3.Connection | None = None
+        self._users = 0
+        self._running = False
+        self._last = float("-inf")
+
+    def join(self) -> None:
+        self._users += 1
+
+    async def leave(self) -> None:
+        self._users -= 1
+        if self._users <= 0:
+            await asyncio.to_thread(self._close)
+
+    def committed(self) -> None:
+        """A transaction committed: start a checkpoint unless one ran a moment ago."""
+        now = time.monotonic()
+        if self._running or self._users <= 0 or now - self._last < CHECKPOINT_GAP_SECONDS:
+            return
+        self._running = True
+        self._last = now
+        done = asyncio.get_running_loop().run_in_executor(None, self._checkpoint)
+        done.add_done_callback(self._finished)
+
+    def _finished(self, done: asyncio.Future[None]) -> None:
+        self._running = False
+        error = None if done.cancelled() else done.exception()
+        if error is not None:
+            # The next commit tries again; nothing is lost, the log only grows meanwhile.
+            log.warning("WAL checkpoint failed: %s", db_reason(error))
+
+    def _checkpoint(self) -> None:
+        with self._lock:
+            if self._users <= 0:
+                return
+            if self._connection is None:
+                self._connection = sqlite3.connect(
+                    self._database,
+                    uri=self._uri,
+                    check_same_thread=False,
+                    isolation_level=None,
+                    timeout=CHECKPOINT_WAIT_MS / 1000,
+                )
+            # PASSIVE copies the log while writers go on (the copy and its fsync are the slow
+            # part), but then the log is never all copied when the next writer starts, so it
+            # would grow for as long as writes keep coming. RESTART copies what came in
+            # meanwhile (a few pages) with writers held for that moment only; the next
+            # writer then starts the log again from its beginning. While RESTART waits for
+            # a writer or a reader to finish, new writers wait too: it gives up after a few
+            # milliseconds (and tries again next time) rather than hold them longer.
+            self._connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+            self._connection.execute("PRAGMA wal_checkpoint(RESTART)").fetchall()
+
+    def _close(self) -> None:
+        with self._lock:
+            connection, self._connection = self._connection, None
+        if connection is not None:
+            connection.close()
+
+
+def _is_commit(fn: Callable[..., Any], raw: sqlite3.Connection) -> bool:
+    return (
+        getattr(fn, "__self__", None) is raw
+        and getattr(fn, "__name__", "") == "commit"
+        and raw.in_transaction
+    )
 
 
 def _try_now(
@@ -194,11 +303,24 @@ def _sqlite_connector(url: URL) -> Callable[[], Any]:
     args, kwargs = dialect.create_connect_args(url)
     kwargs = {**kwargs, "check_same_thread": False}
     database = str(args[0])
+    uri = bool(kwargs.get("uri"))
+    in_memory = database in ("", ":memory:") or (uri and "mode=memory" in database)
+    keeper = None if in_memory else _WalKeeper(database, uri=uri)
+
+    def open_file() -> sqlite3.Connection:
+        raw: sqlite3.Connection = sqlite3.connect(database, **kwargs)
+        if keeper is not None:
+            raw.execute("PRAGMA wal_autocheckpoint = 0")  # the keeper checkpoints instead
+        return raw
 
     async def connect() -> aiosqlite.Connection:
-        connection = _LockHolderConnection(lambda: sqlite3.connect(database, **kwargs), 64)
+        connection = _LockHolderConnection(open_file, 64)
         connection._thread.daemon = True  # as SQLAlchemy does for its own aiosqlite connections
-        return await connection
+        await connection
+        if keeper is not None:
+            keeper.join()
+            connection._keeper = keeper
+        return connection
 
     return connect
 

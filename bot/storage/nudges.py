@@ -28,7 +28,7 @@ leaves the transaction to the caller; functions behind buttons are scoped by ``o
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, Final, cast
@@ -61,6 +61,7 @@ __all__ = [
     "ClaimedNudge",
     "ExpiredClaim",
     "NudgeContext",
+    "PendingStep",
     "begin_deliveries",
     "begin_delivery",
     "claim_due",
@@ -75,7 +76,9 @@ __all__ = [
     "mark_sent_many",
     "next_wake_at",
     "pending_kinds",
+    "pending_steps",
     "postpone",
+    "postpone_many",
     "release",
     "release_expired",
     "sending_token",
@@ -519,30 +522,66 @@ async def skip(
     )
 
 
+@dataclass(frozen=True, slots=True)
+class PendingStep:
+    """A pending row of an interview: which step, and when it is due."""
+
+    id: int
+    kind: StepKind
+    due_at: datetime
+
+
+async def pending_steps(
+    session: AsyncSession, *, interview_ids: Sequence[int]
+) -> dict[int, list[PendingStep]]:
+    """The pending rows of these interviews (not those claimed by anyone), by interview id;
+    one query per 500 interviews (the dispatcher asks for a whole batch at once)."""
+    found: dict[int, list[PendingStep]] = {}
+    for chunk in _chunks(sorted(set(interview_ids))):
+        rows = await session.execute(
+            select(_NUDGES.c.interview_id, _NUDGES.c.id, _NUDGES.c.kind, _NUDGES.c.due_at)
+            .where(_NUDGES.c.interview_id.in_(chunk), _NUDGES.c.state == NudgeState.PENDING)
+            .order_by(_NUDGES.c.id)
+        )
+        for row in rows:
+            found.setdefault(row.interview_id, []).append(PendingStep(row.id, row.kind, row.due_at))
+    return found
+
+
 async def pending_kinds(session: AsyncSession, *, interview_id: int) -> dict[int, StepKind]:
     """The interview's pending rows (id -> step), not counting rows claimed by anyone."""
-    rows = await session.execute(
-        select(_NUDGES.c.id, _NUDGES.c.kind).where(
-            _NUDGES.c.interview_id == interview_id, _NUDGES.c.state == NudgeState.PENDING
+    steps = await pending_steps(session, interview_ids=[interview_id])
+    return {step.id: step.kind for step in steps.get(interview_id, [])}
+
+
+async def postpone_many(
+    session: AsyncSession, *, until: Mapping[int, datetime], now: datetime
+) -> set[int]:
+    """Each pending row (id -> moment) is due no earlier than its moment (later steps count
+    from a reminder that went out later than planned); one statement per 500 rows. Returns
+    the ids moved: a row no longer pending, or already due later, is left as it is."""
+    moved: set[int] = set()
+    kind = _NUDGES.c.due_at.type
+    for chunk in _chunks(sorted(until)):
+        moment = case({i: literal(until[i], kind) for i in chunk}, value=_NUDGES.c.id)
+        result = await session.execute(
+            update(_NUDGES)
+            .where(
+                _NUDGES.c.id.in_(chunk),
+                _NUDGES.c.state == NudgeState.PENDING,
+                _NUDGES.c.due_at < moment,
+            )
+            .values(due_at=moment, updated_at=now)
+            .returning(_NUDGES.c.id)
         )
-    )
-    return {row.id: row.kind for row in rows}
+        moved.update(result.scalars())
+    return moved
 
 
 async def postpone(session: AsyncSession, *, nudge_id: int, until: datetime, now: datetime) -> bool:
-    """A pending row is due no earlier than ``until`` (later steps count from a reminder that
-    went out later than planned). False when it is no longer pending or already later."""
-    result = await session.execute(
-        update(_NUDGES)
-        .where(
-            _NUDGES.c.id == nudge_id,
-            _NUDGES.c.state == NudgeState.PENDING,
-            _NUDGES.c.due_at < until,
-        )
-        .values(due_at=until, updated_at=now)
-        .returning(_NUDGES.c.id)
-    )
-    return result.first() is not None
+    """:func:`postpone_many` for one row: False when it is no longer pending or already
+    due later."""
+    return nudge_id in await postpone_many(session, until={nudge_id: until}, now=now)
 
 
 async def shelve(

@@ -248,3 +248,35 @@ class TestButtons:
             None,
             "snoozed",
         )
+
+
+class TestSpacing:
+    """After a reminder goes out, the later steps of a whole batch's interviews are read in one
+    query and pushed back in one statement; only pending rows due earlier move."""
+
+    async def test_pending_steps_and_postpone_many(self, sessions: Sessions) -> None:
+        first, second = await seed(sessions, users=2, due_at=NOW - timedelta(hours=1))
+        (tomorrow,) = await seed(sessions, users=1, due_at=NOW + timedelta(days=1))
+        (claimed,) = await claim(sessions, "t", limit=1)
+        assert claimed.interview_id == first.interview_id
+        ids = [first.interview_id, second.interview_id, tomorrow.interview_id]
+        async with sessions() as s:
+            steps = await nudges.pending_steps(s, interview_ids=ids)
+        assert first.interview_id not in steps  # claimed rows are not pending
+        assert [(p.id, p.kind) for p in steps[second.interview_id]] == [
+            (second.nudge_ids[0], StepKind.CHECK_IN)
+        ]
+        assert steps[tomorrow.interview_id][0].due_at == NOW + timedelta(days=1)
+
+        later = NOW + timedelta(days=3)
+        async with sessions() as s, s.begin():
+            moved = await nudges.postpone_many(
+                s,
+                until={claimed.id: later, second.nudge_ids[0]: later, tomorrow.nudge_ids[0]: NOW},
+                now=NOW,
+            )
+        assert moved == {second.nudge_ids[0]}  # claimed: not pending; tomorrow: already later
+        async with sessions() as s:
+            steps = await nudges.pending_steps(s, interview_ids=ids)
+        assert steps[second.interview_id][0].due_at == later
+        assert steps[tomorrow.interview_id][0].due_at == NOW + timedelta(days=1)

@@ -11,14 +11,16 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 import threading
+import uuid
 from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import event, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 from testkit.databases import Databases
-from testkit.waits import wait_budget
+from testkit.waits import poll_until, wait_budget
 
 from bot.storage.db import READ_ONLY, immediate_transaction, make_engine, make_sessionmaker
 
@@ -104,3 +106,25 @@ async def test_a_transaction_left_by_a_failed_statement_rolls_back(
     # The connection went back to the pool usable: the next write transaction works.
     async with sessions() as session, immediate_transaction(session):
         assert await session.scalar(text("SELECT whoami()")) == threading.get_ident()
+
+
+async def test_the_log_is_copied_into_the_file_off_the_loop_not_inside_a_commit(
+    sqlite_file: tuple[str, AsyncEngine],
+) -> None:
+    """SQLite's automatic checkpoint would run inside the COMMIT that fills the log, in the
+    loop's thread; the engine's connections leave it to a connection of their own in a worker
+    thread, which still brings what was committed into the database file soon after."""
+    url, engine = sqlite_file
+    path = Path(url.split("///", 1)[1])
+    marker = "checkpointed-" + uuid.uuid4().hex
+    sessions = make_sessionmaker(engine)
+    async with sessions() as session, immediate_transaction(session):
+        automatic = await session.scalar(text("PRAGMA wal_autocheckpoint"))
+        await session.execute(text("CREATE TABLE notes (body TEXT)"))
+        await session.execute(text("INSERT INTO notes (body) VALUES (:body)"), {"body": marker})
+    assert automatic is not None and int(automatic) == 0
+    await poll_until(
+        lambda: marker.encode() in path.read_bytes(), 5, what="the committed row in the file"
+    )
+    async with sessions() as session, immediate_transaction(session):  # still an ordinary engine
+        assert await session.scalar(text("SELECT body FROM notes")) == marker
