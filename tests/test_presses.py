@@ -328,6 +328,7 @@ BOT = Path(__file__).resolve().parents[1] / "bot"
 # callbacks.py defines the wire format, presses.py is the one codec built on it.
 _CODEC = {BOT / "telegram" / "callbacks.py", BOT / "telegram" / "presses.py"}
 _RAW_BUILDERS = {"pack", "button", "InlineKeyboardButton"}
+_CODEC_MODULES = {"callbacks", "telegram", "runtime"}  # where a builder is reached by name
 
 
 def hand_joined(source: str) -> list[str]:
@@ -340,6 +341,9 @@ def hand_joined(source: str) -> list[str]:
         if isinstance(node, ast.Call):
             func = node.func
             name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+            owner = func.value if isinstance(func, ast.Attribute) else None
+            if isinstance(owner, ast.Name) and owner.id not in _CODEC_MODULES:
+                name = ""  # another object's method of that name (struct's pack)
             if name in _RAW_BUILDERS and (
                 name != "InlineKeyboardButton"
                 or any(k.arg == "callback_data" for k in node.keywords)
@@ -360,6 +364,8 @@ class TestNoHandJoinedData:
     def test_the_check_finds_each_way_of_joining_data_by_hand(self) -> None:
         assert hand_joined('rows = [[button("Why?", "why", "G1")]]')
         assert hand_joined('data = pack("st", 3)')
+        assert hand_joined('data = callbacks.pack("st", 3)')
+        assert not hand_joined("row = _PAIR.pack(index, 0.5)")  # struct's pack
         assert hand_joined('data = f"lg:{record.id}:email"')
         assert hand_joined('return ("Done", "n:" + str(nudge_id) + ":k")')
         assert hand_joined('InlineKeyboardButton("x", callback_data="ok")')

@@ -334,7 +334,13 @@ def _install_sqlite_hooks(engine: AsyncEngine, *, foreign_keys: bool) -> None:
         cursor = dbapi_connection.cursor()
         try:
             cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS:d}")
-            cursor.execute("PRAGMA journal_mode = WAL")
+            # Setting the mode takes a lock for which SQLite may answer "locked" at once
+            # while another connection opens or closes the file; reading it waits like
+            # any read. WAL is a property of the file, so it is set once, by the first.
+            cursor.execute("PRAGMA journal_mode")
+            mode = cursor.fetchone()
+            if not mode or str(mode[0]).lower() != "wal":
+                cursor.execute("PRAGMA journal_mode = WAL")
             cursor.execute("PRAGMA synchronous = NORMAL")
             # Deleted rows are overwritten with zeros, not only unlinked: /delete must not
             # leave a user's words in free pages (some SQLite builds default to OFF).
