@@ -12,6 +12,7 @@ import warnings
 from datetime import timedelta
 from typing import Any
 
+import aiohttp
 import httpx
 from telegram import Bot
 from telegram.error import NetworkError, RetryAfter, TimedOut
@@ -20,6 +21,10 @@ from telegram.warnings import PTBDeprecationWarning
 __all__ = ["NOT_SENT_CAUSES", "describe", "may_have_arrived", "post", "retry_seconds"]
 
 NOT_SENT_CAUSES: tuple[type[BaseException], ...] = (
+    # The bot's own client (bot.telegram.httpclient): no connection made, or none in time.
+    aiohttp.ClientConnectorError,
+    aiohttp.ConnectionTimeoutError,
+    # PTB's httpx client (the terminal chat and some tests use it).
     httpx.ConnectError,
     httpx.ConnectTimeout,
     httpx.PoolTimeout,

@@ -11,7 +11,7 @@
 Bad input exits 2 with one line naming the flag; nothing prints a traceback.
 
 The commands that run the bot import it when they run: the rules-engine commands then
-start in about half a second instead of two (PTB, SQLAlchemy and aiohttp stay unloaded).
+start in about half a second instead of two (PTB and SQLAlchemy stay unloaded).
 """
 
 from __future__ import annotations

@@ -129,7 +129,7 @@ def run_polling() -> int:
 
 def run_webhook() -> int:
     """``hearback webhook``: the bot behind :mod:`bot.webhook` (secret header, /healthz)."""
-    from bot.webhook import serve, webhook_config  # aiohttp: ~9 MB that polling never needs
+    from bot.webhook import serve, webhook_config
 
     try:
         webhook_config(load_settings())  # say what is missing before touching the database

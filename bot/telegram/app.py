@@ -22,6 +22,7 @@ from bot.storage import repo
 from bot.storage.db import make_engine, make_sessionmaker
 from bot.storage.mailbox import PRUNE_CHUNK
 from bot.telegram import commands, handlers
+from bot.telegram.httpclient import AiohttpRequest
 from bot.telegram.nudges import install_nudges, shutdown_nudges
 from bot.telegram.pipeline.wiring import start_pipeline, stop_pipeline, wire, wiring_of
 from bot.telegram.ratelimit import PatientRateLimiter
@@ -75,13 +76,13 @@ def build_application(
     if request is not None:
         builder = builder.request(request)
     else:
-        # httpx scans every pooled connection (a socket check each) for every request, so
-        # PTB's 256 made each send cost more the more sends were in flight; 16 connections
-        # carry far more than Telegram's ~30 messages a second, and a send waits for a free
-        # one instead of failing after PTB's 1 s pool timeout.
-        builder = builder.connection_pool_size(HTTP_CONNECTIONS).pool_timeout(POOL_WAIT_SECONDS)
-    if updates_request is not None:
-        builder = builder.get_updates_request(updates_request)
+        # aiohttp, not PTB's httpx: an eighth of the CPU per request (bot.telegram.httpclient).
+        # 16 connections carry far more than Telegram's ~30 messages a second, and a send
+        # waits for a free one instead of failing after PTB's 1 s pool timeout.
+        builder = builder.request(AiohttpRequest(HTTP_CONNECTIONS, pool_timeout=POOL_WAIT_SECONDS))
+    if updates_request is None:
+        updates_request = AiohttpRequest(1)  # one long poll at a time
+    builder = builder.get_updates_request(updates_request)
     if rate_limit:
         # Telegram's pace and retry_after, plus retries of 5xx and dropped connections.
         limiter = PatientRateLimiter(rate_per_second=settings.rate_limit_per_second)
