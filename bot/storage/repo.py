@@ -15,9 +15,9 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any, Final
 
-from sqlalchemy import Select, delete, func, select, update
+from sqlalchemy import Select, delete, event, func, literal, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import ORMExecuteState, Session, selectinload
 
 from bot.core.records import (
     AttemptRecord,
@@ -379,11 +379,57 @@ async def create_interview(
     return _interview(row)
 
 
+# --- reads remembered within a transaction ----------------------------------------------------
+#
+# One turn often reads the same interview several times ("should I call again?" finds it,
+# then decides, then words the plan: three loads of three queries each). Records are frozen
+# copies, so a read can be answered again from memory until something is written: any
+# statement other than a SELECT, any flush with changes, and the end of the transaction
+# forget everything remembered; a session with unflushed changes is not answered from memory.
+
+_REMEMBERED: Final = "hearback_remembered_reads"
+
+
+def _remembered(session: AsyncSession) -> dict[tuple[Any, ...], Any] | None:
+    """The reads remembered in this transaction, or None when the session has unflushed
+    changes (a query would flush them first and may read something else)."""
+    sync = session.sync_session
+    if sync.new or sync.dirty or sync.deleted:
+        sync.info.pop(_REMEMBERED, None)
+        return None
+    memo: dict[tuple[Any, ...], Any] = sync.info.setdefault(_REMEMBERED, {})
+    return memo
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _forget_on_write(state: ORMExecuteState) -> None:
+    if not state.is_select:
+        state.session.info.pop(_REMEMBERED, None)
+
+
+@event.listens_for(Session, "after_flush")
+def _forget_after_flush(session: Session, _context: Any) -> None:
+    session.info.pop(_REMEMBERED, None)
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _forget_after_transaction(session: Session, _transaction: Any) -> None:
+    session.info.pop(_REMEMBERED, None)
+
+
 async def get_interview(
     session: AsyncSession, *, owner_id: int, interview_id: int
 ) -> InterviewRecord | None:
+    memo = _remembered(session)
+    key = ("interview", owner_id, interview_id)
+    if memo is not None and key in memo:
+        found: InterviewRecord | None = memo[key]
+        return found
     row = await _load_interview(session, owner_id, interview_id)
-    return None if row is None else _interview(row)
+    record = None if row is None else _interview(row)
+    if memo is not None:
+        memo[key] = record
+    return record
 
 
 async def list_interviews(
@@ -396,11 +442,21 @@ async def list_interviews(
 
     Oldest first keeps a numbered list stable as new interviews are added.
     """
+    memo = _remembered(session)
+    key = ("interviews", owner_id, None if statuses is None else tuple(statuses))
+    if memo is not None and key in memo:
+        remembered: tuple[InterviewRecord, ...] = memo[key]
+        return remembered
     query = _interview_query(owner_id).order_by(InterviewRow.interviewed_at, InterviewRow.id)
     if statuses is not None:
         query = query.where(InterviewRow.status.in_([InterviewStatus(s) for s in statuses]))
     rows = (await session.scalars(query)).all()
-    return tuple(_interview(r) for r in rows)
+    records = tuple(_interview(r) for r in rows)
+    if memo is not None:
+        memo[key] = records
+        for record in records:  # each is also the answer to a read of it alone
+            memo[("interview", owner_id, record.id)] = record
+    return records
 
 
 async def count_interviews(
@@ -760,20 +816,30 @@ async def save_conversation(
 
     ``data`` must be JSON-serialisable.
     """
-    if await session.get(UserRow, owner_id) is None:
-        return False
-    row = await session.scalar(
-        select(ConversationRow).where(
-            ConversationRow.owner_id == owner_id, ConversationRow.name == name
-        )
+    # One statement, not three (the user, the row, then an insert or an update): it runs on
+    # every answer of every conversation. No row is written for an unknown user.
+    table = ConversationRow.__table__
+    columns = table.c
+    statement = insert_for(session.get_bind().dialect.name, table).from_select(
+        ["owner_id", "name", "state", "data", "updated_at"],
+        select(
+            literal(owner_id, columns.owner_id.type),
+            literal(name, columns.name.type),
+            literal(state, columns.state.type),
+            literal(dict(data), columns.data.type),
+            literal(utcnow(), columns.updated_at.type),
+        ).where(select(UserRow.id).where(UserRow.id == owner_id).exists()),
     )
-    if row is None:
-        session.add(ConversationRow(owner_id=owner_id, name=name, state=state, data=dict(data)))
-    else:
-        row.state = state
-        row.data = dict(data)
-    await session.flush()
-    return True
+    statement = statement.on_conflict_do_update(
+        index_elements=[columns.owner_id, columns.name],
+        set_={
+            "state": statement.excluded.state,
+            "data": statement.excluded.data,
+            "updated_at": statement.excluded.updated_at,
+        },
+    )
+    result = await session.execute(statement)
+    return bool(getattr(result, "rowcount", 0))
 
 
 async def clear_conversation(session: AsyncSession, *, owner_id: int, name: str) -> bool:

@@ -9,7 +9,7 @@ from datetime import timedelta
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine
-from telegram import Bot, BotCommand, LinkPreviewOptions
+from telegram import BotCommand, LinkPreviewOptions
 from telegram.constants import ParseMode
 from telegram.ext import Application, ApplicationBuilder, Defaults
 from telegram.request import BaseRequest
@@ -23,7 +23,7 @@ from bot.storage.db import make_engine, make_sessionmaker
 from bot.storage.mailbox import PRUNE_CHUNK
 from bot.telegram import commands, handlers
 from bot.telegram.httpclient import AiohttpRequest
-from bot.telegram.nudges import install_nudges, shutdown_nudges
+from bot.telegram.nudges import direct_bot, install_nudges, shutdown_nudges
 from bot.telegram.pipeline.wiring import start_pipeline, stop_pipeline, wire, wiring_of
 from bot.telegram.ratelimit import PatientRateLimiter
 from bot.telegram.runtime import Clock, Deps, system_clock
@@ -113,7 +113,7 @@ def build_application(
     app.bot_data["pacer"] = pacer
     wire(
         app.bot_data,
-        bot=_direct_bot(app, settings) if rate_limit else app.bot,
+        bot=direct_bot(app, settings) if rate_limit else app.bot,
         sessions=app.bot_data["deps"].sessions,
         clock=clock,
         pacer=pacer,
@@ -129,17 +129,6 @@ class LeanApplication(Application):  # type: ignore[type-arg]
     def _mark_for_persistence_update(self, *, update: object = None, job: object = None) -> None:
         if self.persistence is not None:
             super()._mark_for_persistence_update(update=update, job=job)  # type: ignore[arg-type]
-
-
-def _direct_bot(app: App, settings: Settings) -> Bot:
-    request = app.bot.request
-    return Bot(
-        app.bot.token,
-        base_url=settings.telegram_api_base_url,
-        base_file_url=settings.telegram_api_base_url.replace("/bot", "/file/bot"),
-        request=request,
-        get_updates_request=request,
-    )
 
 
 async def _post_init(app: App, settings: Settings | None = None) -> None:
