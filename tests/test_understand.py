@@ -625,3 +625,187 @@ class TestTheirAnswers:
 @pytest.mark.parametrize("text", ["had a good interview today", "had an interview today"])
 def test_words_before_interview_are_not_companies(text: str) -> None:
     assert read(text, Known()).company is None
+
+
+# --- found by chat trials on 30 November 2026 ------------------------------------------------
+
+BERLIN = calendar_for("Europe/Berlin", "DE")
+NEW_YORK = calendar_for("America/New_York", "US")
+MONDAY = datetime(2026, 11, 30, 13, 30, tzinfo=BERLIN.tz)  # Monday 30 November
+TWO = Known(
+    (
+        KnownInterview(
+            "Acme",
+            "pm",
+            datetime(2026, 11, 16, 10, 0, tzinfo=BERLIN.tz),
+            (KnownPerson("Sarah", Recipient.RECRUITER),),
+        ),
+        KnownInterview(
+            "Globex",
+            "ux designer",
+            datetime(2026, 11, 26, 10, 0, tzinfo=BERLIN.tz),
+            (KnownPerson("Raj", Recipient.HIRING_MANAGER),),
+        ),
+    )
+)
+
+
+def on_monday(text: str, known: Known = TWO, cal: object = BERLIN) -> Frame:
+    zone = NEW_YORK if cal is NEW_YORK else BERLIN
+    return understand(text, now=MONDAY.astimezone(zone.tz), cal=zone, known=known)
+
+
+class TestWhoAndWhere:
+    @pytest.mark.parametrize(
+        ("text", "company", "person"),
+        [
+            ("had my interview w/ sarah at acme for the pm role yesterday", "acme", "Sarah"),
+            (
+                "interview with john smith from deloitte today, they said 2 weeks",
+                "deloitte",
+                "John Smith",
+            ),
+            ("had an interview with Sarah Lee at Acme", "Acme", "Sarah Lee"),
+            ("final round at bank of america today, they said by friday", "bank of america", None),
+            ("interviewed at the Bank of England today", "Bank of England", None),
+            ("had interview at razor pay today", "razor pay", None),
+            ("interview with google today", "google", None),
+        ],
+    )
+    def test_the_company_is_where_they_work_not_who_was_met(
+        self, text: str, company: str, person: str | None
+    ) -> None:
+        frame = on_monday(text, Known())
+        assert frame.intent is FrameIntent.NEW_INTERVIEW
+        assert frame.company == company
+        names = [p.name for p in frame.people]
+        assert names == ([person] if person else [])
+
+    def test_withdrew_is_not_with_drew(self) -> None:
+        frame = on_monday("i withdrew from flipkart today, didnt feel right tbh", Known())
+        assert [p.name for p in frame.people] == []
+
+
+class TestInterviewDays:
+    def test_us_numbers_are_month_first_and_a_day_over_12_is_a_day(self) -> None:
+        frame = on_monday(
+            "interview at initech on 11/24 for the qa role, they said by 12/4", Known(), NEW_YORK
+        )
+        assert frame.interview_at == date(2026, 11, 24)
+        assert frame.timeline is not None and frame.timeline.by == date(2026, 12, 4)
+
+    def test_day_first_elsewhere(self) -> None:
+        assert on_monday("had an interview at acme on 24.11.", Known()).interview_at == date(
+            2026, 11, 24
+        )
+
+    def test_a_clock_with_a_dot_is_no_date(self) -> None:
+        frame = on_monday("interview at acme at 10.30 today", Known())
+        assert frame.interview_at == datetime(2026, 11, 30, 10, 30)
+
+    def test_the_date_beats_the_weekday_before_it(self) -> None:
+        frame = on_monday("had an interview at initech on mon 16 nov for the analyst role", Known())
+        assert frame.interview_at == date(2026, 11, 16)
+
+
+class TestReportsThatCameWithSomethingElse:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "im so nervous lol. interview at acme this morning for the pm job, recruiter said "
+            "next week",
+            "ok sorry, interview at telefonica today for the marketing role, they said in 2 weeks",
+            "met with tom from hooli friday for the data analyst job they said by the 15th",
+            "talked to the hiring manager at wayne enterprises today, said 7-10 days",
+        ],
+    )
+    def test_a_whole_report_is_a_new_interview(self, text: str) -> None:
+        assert on_monday(text, Known()).intent is FrameIntent.NEW_INTERVIEW
+
+    def test_a_feeling_about_a_stored_interview_stays_a_feeling(self) -> None:
+        frame = on_monday("my interview at acme went badly today, i feel awful")
+        assert frame.intent is not FrameIntent.NEW_INTERVIEW
+
+
+class TestAcceptedOffers:
+    def test_accepting_a_stored_employers_offer_is_its_offer(self) -> None:
+        frame = on_monday("globex offered me the job and i accepted!! what do i tell acme?")
+        assert (frame.intent, frame.company, frame.outcome) == (
+            FrameIntent.OUTCOME,
+            "Globex",
+            Outcome.OFFER,
+        )
+
+    def test_accepted_at_a_stored_employer(self) -> None:
+        frame = on_monday("i accepted an offer at globex")
+        assert (frame.company, frame.outcome) == ("Globex", Outcome.OFFER)
+
+    def test_accepting_elsewhere_withdraws_from_the_one_asked_about(self) -> None:
+        frame = on_monday("i accepted an offer at initech, what do i tell acme")
+        assert (frame.intent, frame.company, frame.outcome) == (
+            FrameIntent.OUTCOME,
+            "Acme",
+            Outcome.WITHDREW,
+        )
+        assert frame.other_offer is None
+
+    def test_news_not_yet_accepted_stays_news(self) -> None:
+        frame = on_monday("got an offer from initech, deadline friday. acme still silent")
+        assert frame.intent is FrameIntent.REAL_NEWS
+
+
+class TestFollowUpsToldInAQuestion:
+    def test_an_email_told_on_the_way_is_an_attempt(self) -> None:
+        frame = on_monday("i emailed sarah on friday, can i call her today?")
+        assert frame.intent is FrameIntent.SHOULD_I
+        assert frame.channel is Channel.PHONE
+        (attempt,) = frame.attempts
+        assert (attempt.on, attempt.channel, attempt.to) == (
+            date(2026, 11, 27),
+            Channel.EMAIL,
+            "Sarah",
+        )
+
+    def test_days_since_my_last_one(self) -> None:
+        frame = on_monday("should i send another email? its been 3 days since my last one")
+        (attempt,) = frame.attempts
+        assert (attempt.on, attempt.channel) == (date(2026, 11, 27), Channel.EMAIL)
+
+    def test_an_undated_one_is_not_logged_as_today(self) -> None:
+        assert on_monday("i called sarah last week, should i email raj?").attempts == ()
+
+    def test_a_plain_question_logs_nothing(self) -> None:
+        assert on_monday("can i call sarah today?").attempts == ()
+
+
+class TestChannels:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "called the office this morning, receptionist said sarah is out till next week",
+            "rang their main office number today",
+        ],
+    )
+    def test_calling_the_office_is_the_office_phone(self, text: str) -> None:
+        frame = on_monday(text)
+        assert [a.channel for a in frame.attempts] == [Channel.PHONE]
+
+    def test_going_to_the_office_is_in_person(self) -> None:
+        frame = on_monday("i went to their office today")
+        assert [a.channel for a in frame.attempts] == [Channel.IN_PERSON]
+
+
+class TestVibes:
+    @pytest.mark.parametrize(
+        ("text", "vibe"),
+        [
+            ("i bombed the technical part but the team was lovely", {Vibe.NEUTRAL, Vibe.WARM}),
+            ("i bombed it", {Vibe.NEUTRAL}),
+            ("went well but i messed up one question", {Vibe.WARM}),
+            ("they were cold and rude", {Vibe.CHILLY}),
+        ],
+    )
+    def test_own_slips_are_not_a_cold_room(self, text: str, vibe: set[Vibe]) -> None:
+        from bot.core.understand import vibe_of_answer
+
+        assert vibe_of_answer(text) in vibe

@@ -45,7 +45,7 @@ from bot.core._timeline_words import WEEKDAY_RE, _mend, normalize, weekday_numbe
 from bot.core.calendar import BusinessCalendar
 from bot.core.intent_model import guess
 from bot.core.intents import Intent, IntentMatch, recognise
-from bot.core.timeline import read_timeline
+from bot.core.timeline import date_order, read_timeline
 from bot.core.types import Channel, DraftKind, Outcome, Recipient, Vibe
 
 __all__ = [
@@ -622,7 +622,50 @@ _UPCOMING = re.compile(
 )
 
 
-def _interview_moment(text: str, local_now: datetime) -> tuple[datetime | date | None, bool]:
+_NUMERIC_DAY = re.compile(
+    r"(?<![\d/.:])(?<!\bat )(?<!\bat ~)(?P<a>\d{1,2})(?:/(?P<b>\d{1,2})|\.(?P<b2>\d{1,2}))"
+    r"(?:[/.](?P<y>\d{4}|\d{2}))?(?![\d/:]|\.\d| ?(?:am|pm|h)\b)"
+)
+
+
+def _numeric_day(text: str, today: date, order: str, *, future: bool) -> date | None:
+    """A date written in numbers ("11/24", "24.11", "12/1/26"): month first where the user's
+    country writes it so (order "MDY") unless a number can only be a day (over 12)."""
+    m = _NUMERIC_DAY.search(text)
+    if m is None:
+        return None
+    a, b = int(m.group("a")), int(m.group("b") or m.group("b2"))
+    if a > 12:
+        month_first = False
+    elif b > 12:
+        month_first = True
+    else:
+        month_first = order == "MDY"
+    month, day = (a, b) if month_first else (b, a)
+    years: tuple[int, ...] = (
+        (today.year, today.year + 1) if future else (today.year, today.year - 1)
+    )
+    if m.group("y"):
+        year = int(m.group("y"))
+        years = (year + 2000 if year < 100 else year,)
+    for year in years:
+        try:
+            named = date(year, month, day)
+        except ValueError:
+            return None
+        if m.group("y") or ((named >= today) if future else (named <= today)):
+            if not future and (today - named).days > 200:
+                break  # "on 12/1" said on 30 Nov: this coming one, not last year's
+            return named
+    try:
+        return date(today.year, month, day)
+    except ValueError:
+        return None
+
+
+def _interview_moment(
+    text: str, local_now: datetime, order: str = "DMY"
+) -> tuple[datetime | date | None, bool]:
     """When the interview was, and whether the reading is doubtful."""
     today = local_now.date()
     now_minute = local_now.replace(second=0, microsecond=0, tzinfo=None)
@@ -637,9 +680,17 @@ def _interview_moment(text: str, local_now: datetime) -> tuple[datetime | date |
         else:
             delta = timedelta(minutes=count)
         return now_minute - delta, False
-    day_match = _PAST_DAY.search(text)
     future = bool(_UPCOMING.search(text))
+    day_match = _PAST_DAY.search(text)
+    if day_match and day_match.group("wd"):
+        # "mon 16 nov": the date says which Monday; a weekday alone says the last one
+        dated = next((m for m in _PAST_DAY.finditer(text) if not m.group("wd")), None)
+        if dated is not None and (dated.group("md_m") or dated.group("dm_m")):
+            day_match = dated
     day = _past_day(day_match, today, future=future) if day_match else None
+    numeric = _numeric_day(text, today, order, future=future)
+    if numeric is not None and (day_match is None or not day_match.group("md_m")):
+        day = numeric  # "on 11/24" is not "on the 11th"
     if day_match and day_match.group("today") and "just now" in day_match.group("today"):
         return now_minute, False
     clock = _clock_in(text)
@@ -866,7 +917,7 @@ _ROLE_STOP = _words(
 )
 _COMPANY_AFTER = re.compile(
     r"(?:\b(?:at|with|from)|@|\binterview(?:ed)? (?:at|with)|\bintervew (?:at|with))"
-    r" (?P<co>[\w&.'-]+(?: [\w&.'-]+){0,2})"
+    r" (?P<co>[\w&.'-]+(?: [\w&.'-]+){0,3})"
 )
 _COMPANY_STOP = _words(
     """
@@ -941,15 +992,18 @@ def _understand(text: str, *, now: datetime, cal: BusinessCalendar, known: Known
             _OWN_NO.search(t.plain) or _OWN_CLOSED.search(t.plain)
         ):
             outcome = t.match.outcome
-        return replace(frame, outcome=outcome)
+        frame = replace(frame, outcome=outcome)
+        return _accepted(t, frame, known, None)
     if intent is FrameIntent.REAL_NEWS:
-        return replace(frame, other_offer=_other_offer(t, now, cal, known, own=company))
+        offer = _other_offer(t, now, cal, known, own=company)
+        return _accepted(t, replace(frame, other_offer=offer), known, offer)
     if intent is FrameIntent.SETTINGS:
         return replace(frame, nudge_hour=_hour_setting(t.plain))
     if intent in (FrameIntent.SHOULD_I, FrameIntent.DRAFT):
         channel, to = _contact(t, known, intent)
         if intent is FrameIntent.SHOULD_I:
-            return replace(frame, channel=channel, to=to)
+            told = _attempts_told_before(t, local_now.date(), known, channel)
+            return replace(frame, channel=channel, to=to, attempts=told)
         kind = _draft_kind(t, known, to)
         offer = _other_offer(t, now, cal, known, own=company) if _is_other_news(t, known) else None
         return replace(frame, channel=channel, to=to, draft_kind=kind, other_offer=offer)
@@ -958,6 +1012,83 @@ def _understand(text: str, *, now: datetime, cal: BusinessCalendar, known: Known
     if intent is FrameIntent.UNKNOWN:
         return replace(frame, vibe=_vibe(t.plain))
     return frame
+
+
+_ACCEPTED = re.compile(
+    r"\b(?:i|ive|i have|and|just|already|finally) (?:just |already |finally )?(?:accepted|"
+    r"took|signed|said yes)\b"
+)
+_ACCEPTED_AT = re.compile(
+    r"\b(?:accepted|took|signed|said yes to) (?:an? |the |their )?(?:offer|job|role|position)"
+    r" (?:at|with|from) (?P<co>[\w&.'-]+(?: [\w&.'-]+){0,3})"
+)
+
+
+def _accepted(t: _Text, frame: Frame, known: Known, offer: OtherOffer | None) -> Frame:
+    """An offer the user accepted: from an employer they told us about, that interview's
+    outcome is an offer (and the others can be withdrawn from); from another, they are
+    withdrawing from the one they asked about. Never "news to share" with the others."""
+    if not _ACCEPTED.search(t.plain):
+        return frame
+    taken: str | None = offer.company if offer is not None else None
+    at = _ACCEPTED_AT.search(_APOS.sub("", t.raw))
+    if at is not None:
+        taken = _clean_company(at.group("co")) or taken
+    if taken is None and offer is None:
+        return frame
+    stored = _stored_companies_in(taken, known) if taken else []
+    if stored:
+        return replace(
+            frame,
+            intent=FrameIntent.OUTCOME,
+            company=stored[0],
+            outcome=Outcome.OFFER,
+            other_offer=None,
+        )
+    own = frame.company
+    if own and taken and own.casefold() == taken.casefold():
+        own = None
+    return replace(
+        frame, intent=FrameIntent.OUTCOME, company=own, outcome=Outcome.WITHDREW, other_offer=None
+    )
+
+
+_DAYS_SINCE_LAST = re.compile(
+    r"\b(?P<n>\d{1,2}|a few|a couple of|couple|two|three|four|five|six|a) (?P<unit>days?|weeks?)"
+    r" (?:since|from) (?:my|the|our) (?:last|previous|first) (?P<what>one|email|e-mail|mail|"
+    r"call|message|follow ?up|check ?in|try|attempt|note)\b"
+)
+_SMALL_NUMBERS = {"a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _attempts_told_before(
+    t: _Text, today: date, known: Known, channel: Channel | None
+) -> tuple[AttemptFact, ...]:
+    """Follow-ups a "should I" question reports on the way ("i emailed sarah on friday, can
+    i call her today?", "its been 3 days since my last one"): they count before deciding."""
+    since = _DAYS_SINCE_LAST.search(t.plain)
+    if since is not None:
+        word = since.group("n")
+        n = int(word) if word.isdigit() else _SMALL_NUMBERS.get(word, _COUNTS.get(word, 2))
+        days = n * 7 if since.group("unit").startswith("week") else n
+        what = since.group("what")
+        said = Channel.PHONE if what == "call" else Channel.EMAIL if "mail" in what else None
+        return (
+            AttemptFact(today - timedelta(days=min(days, 365)), said or channel or Channel.EMAIL),
+        )
+    lead = _QUESTION_LEAD.search(t.raw.casefold())
+    if lead is None or lead.start() < 8:
+        return ()
+    before = t.raw[: lead.start()].rstrip(" ,;.-")
+    clause = _Text(before, _plain(before), normalize(before), recognise(before))
+    if not re.search(
+        r"\b(?:emailed|e-mailed|mailed|called|phoned|rang|texted|messaged|wrote|"
+        r"sent|followed up|reached out|pinged|contacted)\b",
+        clause.plain,
+    ):
+        return ()
+    # undated ("last week") it is not logged as today's: that would hold the next one back
+    return tuple(a for a in _attempts(clause, today, known) if a.on is not None)
 
 
 # --- intent ------------------------------------------------------------------------------
@@ -1094,6 +1225,17 @@ def _intent_by_rules(t: _Text, known: Known) -> FrameIntent:
         return FrameIntent.NEW_INTERVIEW
     if (
         intent in (FrameIntent.UNKNOWN, FrameIntent.FEELING)
+        and (_NEW_STRONG.search(plain) or _MET_AT.search(plain))
+        and _REPORT_DETAIL.search(plain)
+        and not _stored_companies_in(t.raw, known)
+        and not _QUESTION_LEAD.search(plain)
+        and not re.search(r"\b(?:how|what|when|why|where)\b[^.!]*\?", plain)
+    ):
+        # "im so nervous lol. interview at acme this morning for the pm job, recruiter said
+        # next week": the feeling is real, and so is the report it comes with
+        return FrameIntent.NEW_INTERVIEW
+    if (
+        intent in (FrameIntent.UNKNOWN, FrameIntent.FEELING)
         and known.interviews
         and (_THEY_NEED_MORE.search(plain) or _MOVED_ON.search(plain))
         and not _NEGATED.search(plain)
@@ -1108,6 +1250,16 @@ def _intent_by_rules(t: _Text, known: Known) -> FrameIntent:
     return intent
 
 
+_MET_AT = re.compile(
+    r"\b(?:met|meeting|talked|spoke|chatted|interviewd|intervewed|interviewed|interveiwed)"
+    r"(?: with| to)?(?: \w+){0,3} (?:at|from|@) \w+"
+)
+_REPORT_DETAIL = re.compile(
+    r"\b(?:today|tday|todays|yesterday|yday|this (?:morning|afternoon|evening)|last night|"
+    r"(?:on |last )?(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d+ days? ago|"
+    r"(?:they|she|he|recruiter|hr|manager)(?: \w+)? (?:said|told|will|would|should)|said (?:by|in|"
+    r"within|next|\d)|for (?:the|a|an) (?:\w+ ){0,3}(?:role|job|position))\b"
+)
 _THEY_NEED_MORE = re.compile(
     r"\b(?:they|she|he|recruiter|hr|team|manager|hm|company)\b[^.!?]{0,30}\b(?:need|needs|"
     r"want|wants|asked for|asks for)\b (?:\w+ ){0,2}(?:another|more|extra|a few more|a couple "
@@ -1518,8 +1670,11 @@ def _clean_company(candidate: str) -> str | None:
     found = re.findall(r"[\w&.'-]+", candidate)
     if len(found) > 1 and found[0].casefold() == "the":
         found = found[1:]  # "the bbc"
-    for word in found:
+    for index, word in enumerate(found):
         low = _APOS.sub("", word).casefold().strip(".")
+        if low == "of" and _of_company(found, index):
+            words.append(word)  # "bank of america", "university of toronto"
+            continue
         if low in _COMPANY_STOP or low in ("they", "who", "which", "and"):
             break
         kept = word.strip("'")
@@ -1527,6 +1682,20 @@ def _clean_company(candidate: str) -> str | None:
             kept = kept.strip(".")  # a full stop, not an initialism's ("j.p.")
         words.append(kept)
     return " ".join(words) or None
+
+
+_OF_HEADS = _words(
+    "bank university college school institute city county state department ministry museum "
+    "government office board council church hospital"
+)
+
+
+def _of_company(words: list[str], index: int) -> bool:
+    """Whether the "of" at ``index`` joins a company's name ("bank of america")."""
+    if index == 0 or index + 1 >= len(words):
+        return False
+    after = _APOS.sub("", words[index + 1]).casefold().strip(".")
+    return words[index - 1].casefold() in _OF_HEADS and after not in _COMPANY_STOP
 
 
 # --- company and role ---------------------------------------------------------------------
@@ -1578,27 +1747,63 @@ def _company_in_text(t: _Text) -> str | None:
 
 
 def _company_after(raw: str) -> str | None:
-    for m in _COMPANY_AFTER.finditer(_APOS.sub("", raw)):
-        candidate = _clean_company(m.group("co"))
-        if not candidate:
-            continue
-        first = candidate.split()[0]
-        if first[0].isdigit():
-            continue
-        if first.casefold() in _NOT_NAMES and not first[0].isupper():
-            continue
-        if m.group(0).split()[0].casefold() == "for" and not first[0].isupper():
-            continue
-        if _ROLE_RX.fullmatch(first.casefold()):
-            continue
-        # a lowercase company keeps one word ("at razorpay for ..."), unless the next one is
-        # a company word ("commonwealth bank")
-        if not any(c.isupper() for c in candidate):
-            words = candidate.split()
-            keep = 2 if len(words) > 1 and _second_company_word(words[1]) else 1
-            candidate = " ".join(words[:keep])
-        return candidate
-    return None
+    """The company after "at", "with" or "from". "At" names a place of work, "with" often a
+    person: "w/ sarah at acme" is Acme, and so is "with john smith from acme"."""
+    found = [
+        (m, c) for m in _overlapping(_COMPANY_AFTER, _APOS.sub("", raw)) if (c := _after_one(m))
+    ]
+    for m, candidate in found:
+        if _lead(m) in ("at", "@"):
+            return candidate
+    if not found:
+        return None
+    first, candidate = found[0]
+    if _lead(first) == "with":
+        rest = first.string[first.start("co") + len(candidate) :].lstrip()
+        for m, other in found[1:]:
+            if _lead(m) == "from" and rest.casefold().startswith("from"):
+                return other  # "with john smith from deloitte"
+    return candidate
+
+
+def _overlapping(rx: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """Every match of ``rx``, each searched from the start of the previous one's company:
+    in "with sarah at acme" the "at" is found although "sarah at acme" was one candidate."""
+    found: list[re.Match[str]] = []
+    m = rx.search(text)
+    while m is not None:
+        found.append(m)
+        m = rx.search(text, m.start("co"))
+    return found
+
+
+def _lead(m: re.Match[str]) -> str:
+    """The word before the company in a match of _COMPANY_AFTER: at, with, from or @."""
+    return m.string[m.start() : m.start("co")].split()[-1].casefold()
+
+
+def _after_one(m: re.Match[str]) -> str | None:
+    candidate = _clean_company(m.group("co"))
+    if not candidate:
+        return None
+    first = candidate.split()[0]
+    if first[0].isdigit():
+        return None
+    if first.casefold() in _NOT_NAMES and not first[0].isupper():
+        return None
+    if _lead(m) == "for" and not first[0].isupper():
+        return None
+    if _ROLE_RX.fullmatch(first.casefold()):
+        return None
+    # a lowercase company keeps one word ("at razorpay for ..."), unless the next one is
+    # a company word ("commonwealth bank")
+    if not any(c.isupper() for c in candidate):
+        words = candidate.split()
+        keep = 2 if len(words) > 1 and _second_company_word(words[1]) else 1
+        if len(words) > 2 and words[1] == "of":
+            keep = 3  # kept by _clean_company only after "bank", "university"...
+        candidate = " ".join(words[:keep])
+    return candidate
 
 
 def _second_company_word(word: str) -> bool:
@@ -1637,7 +1842,7 @@ _COMPANY_SUFFIX = re.compile(
     r"industries|corp|corporation|company|llc|plc|ag|networks|motors|pharma|pharmaceuticals|"
     r"foods|energy|insurance|logistics|analytics|robotics|dynamics|enterprises|holdings|"
     r"international|global|interactive|security|cloud|data|bio|therapeutics|services|agency|"
-    r"works|airlines|airways|financial|finance|payments|brands|retail|automotive"
+    r"works|airlines|airways|financial|finance|payments|brands|retail|automotive|pay"
 )
 
 
@@ -1735,7 +1940,7 @@ def _new_interview(
     t: _Text, frame: Frame, local_now: datetime, cal: BusinessCalendar, known: Known
 ) -> Frame:
     moment_text, promise_text = _split_promise(t.plain)
-    moment, doubtful = _interview_moment(moment_text, local_now)
+    moment, doubtful = _interview_moment(moment_text, local_now, date_order(cal.country))
     if isinstance(moment, datetime) and moment > local_now.replace(tzinfo=None) + timedelta(
         minutes=5
     ):
@@ -1799,6 +2004,18 @@ _VAGUE = re.compile(
     r"\b(?:soon|asap|shortly|didnt say|did not say|no idea|not sure when|dont know when|"
     r"no timeline|no date|havent said|they didnt mention|when they can|at some point)\b"
 )
+
+
+def says_no_date(text: str) -> bool:
+    """Whether an answer to "when will you hear back?" says there is no date ("no date",
+    "they didn't say", "not sure", "idk")."""
+    plain = _plain(text[:MAX_CHARS]).strip(" .!")
+    if re.fullmatch(r"(?:no|none|nothing|nope|nah|idk|dunno|unknown|n/?a|not yet|no clue)", plain):
+        return True
+    return len(plain.split()) <= 8 and bool(
+        _NO_DATE_YET.search(plain)
+        or re.search(r"\b(?:not sure|no idea|dont know|didnt say|no clue)\b", plain)
+    )
 
 
 def _timeline(
@@ -1872,6 +2089,11 @@ _PAIR_BEFORE_ROLE = re.compile(
 
 
 _HER_BOSS = re.compile(r"\b(?:her|his|their) (?:boss|manager) (?P<name>[^\W\d_][\w'-]*)")
+
+
+_WITH_PERSON_AT = re.compile(
+    r"(?:\bwith |\bw/ ?)(?P<name>[^\W\d_][\w'-]*(?: [^\W\d_][\w'-]*)?) (?:at|from|@) \w"
+)
 
 
 def _people(t: _Text, known: Known) -> tuple[PersonFact, ...]:
@@ -1976,6 +2198,13 @@ def _named_people(t: _Text, known: Known) -> tuple[PersonFact, ...]:
                 add(part[: both.end("pair")], role, email, full=True)
             else:
                 add(name, role, email)
+    # "w/ sarah at acme", "with john smith from deloitte": the person before the company
+    for hit in _WITH_PERSON_AT.finditer(low):
+        names = hit.group("name").split()
+        if all(_is_name_word(w) for w in names):
+            add(text[hit.start("name") : hit.end("name")], None, full=True)
+        elif _is_name_word(names[0]):
+            add(text[hit.start("name") : hit.start("name") + len(names[0])], None)
     # an e-mail whose owner is named just before it ("priya@acme.com" -> "Priya")
     for email in emails:
         if any(p.email == email for p in found.values()):
@@ -2052,6 +2281,13 @@ def _channel_of(text: str) -> Channel:
         text,
     ):
         return Channel.SOCIAL
+    if re.search(
+        r"\b(?:called|rang|phoned|calling|phoning|ringing|dialed|dialled) (?:the |their |her |"
+        r"his )?(?:main )?(?:office|switchboard|front desk|reception|number|line)\b|"
+        r"\b(?:office|main|work) (?:phone|number|line)\b|\breceptionist\b",
+        text,
+    ):
+        return Channel.PHONE  # "called the office": the office phone, a work channel
     if re.search(
         r"\b(?:office|building|in person|dropped by|stopped by|popped in|showed up|"
         r"turned up|went there)\b",
@@ -2259,8 +2495,37 @@ def vibe_of_answer(text: str) -> Vibe | None:
     return _vibe(_plain("it felt " + text[:MAX_CHARS]))
 
 
+_MIXED = re.compile(r"\b(?:but|though|although|however|yet)\b")
+_OWN_SLIP = re.compile(
+    r"\b(?:i|ive|i totally|i kinda|i kind of|i def|i definitely|i completely) (?:bombed|messed up|"
+    r"screwed up|blanked|choked|froze|stumbled|flubbed|rambled|fumbled|botched|tanked)\b|"
+    r"\bmy (?:answers?|coding|code|presentation) (?:was|were) (?:bad|awful|terrible|rough|weak)\b"
+)
+
+
 def _vibe(plain: str) -> Vibe | None:
+    """How the interviewers came across: warm, neutral or chilly. The user's own slips ("i
+    bombed the technical part") say how they did, not how they were met; a cold half and a
+    warm half ("... but the team was lovely") make a neutral whole."""
     if not _VIBE_CUE.search(plain):
+        return None
+    plain = _OWN_SLIP.sub(" ", slips := plain)
+    mixed = _MIXED.search(plain)
+    if mixed is not None:
+        halves = {
+            _one_vibe(plain[: mixed.start()], cue=False),
+            _one_vibe(plain[mixed.end() :], cue=False),
+        }
+        if {Vibe.WARM, Vibe.CHILLY} <= halves:
+            return Vibe.NEUTRAL
+    found = _one_vibe(plain)
+    if found is None and _OWN_SLIP.search(slips):
+        return Vibe.NEUTRAL
+    return found
+
+
+def _one_vibe(plain: str, *, cue: bool = True) -> Vibe | None:
+    if cue and not _VIBE_CUE.search(plain):
         return None
     for vibe, rx in _VIBES:
         for m in rx.finditer(plain):
@@ -2327,7 +2592,8 @@ _MEDIA: tuple[tuple[Channel, re.Pattern[str]], ...] = (
     (
         Channel.IN_PERSON,
         re.compile(
-            r"\b(?:office|in person|drop by|dropping by|stop by|show up|turn up|visit|"
+            r"\b(?<!call )(?<!call the )(?<!ring the )(?<!phone the )(?:office(?! (?:phone|"
+            r"number|line))|in person|drop by|dropping by|stop by|show up|turn up|visit|"
             r"go (?:over )?there|walk in|pop in)\b"
         ),
     ),

@@ -25,7 +25,7 @@ from bot.core.timeline import (
 )
 from bot.core.tone import check_tone
 from bot.core.types import DraftKind, Recipient, Vibe
-from bot.core.understand import is_name_like, people_in, vibe_of_answer
+from bot.core.understand import is_name_like, people_in, says_no_date, vibe_of_answer
 from bot.places import find_places_soon, guess_places_soon, zone_for_location, zone_label
 from bot.services import interviews, people, plans
 from bot.storage import repo
@@ -580,7 +580,7 @@ async def ask_timeline(turn: Turn, conv: Conversation) -> None:
 
 async def answer_timeline(turn: Turn, conv: Conversation, reply: Reply) -> None:
     answers = conv.answers_as(TimelineAnswers)
-    if reply.skip or reply.value == "none":
+    if reply.skip or reply.value == "none" or says_no_date(reply.text or ""):
         answers.said = None
         answers.promised_by = None
         turn.say(texts.NO_DATE.format(tip=texts.TIMELINE_TIP))
@@ -921,7 +921,7 @@ async def finish_newdate(turn: Turn, conv: Conversation) -> None:
     cards.show_updated(
         turn,
         planned,
-        texts.NEW_DATE_NOTED,
+        texts.NEW_DATE_NOTED if answers.promised_by is not None else texts.NO_NEW_DATE_NOTED,
     )
 
 

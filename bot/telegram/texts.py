@@ -280,6 +280,9 @@ UPDATED: Final = _("Updated.")
 NEW_DATE_NOTED: Final = _(
     "New date noted: the plan starts again from it; your earlier follow-ups still count."
 )
+NO_NEW_DATE_NOTED: Final = _(
+    "Noted: no date from them. The plan below keeps going; your earlier follow-ups still count."
+)
 ASK_DETAIL: Final = _(
     "Is there one thing from the interview you'd like your note to mention? A few words are "
     "enough, like <i>the data platform migration</i> or <i>their plans for the mobile app</i>. "
@@ -755,6 +758,10 @@ ATTEMPT_BEFORE_INTERVIEW: Final = _(
     "is wrong, tell me again with the right day."
 )
 BUTTON_UNDO_ONE: Final = _("↩️ Undo {n}")
+NO_DECISION_YET: Final = _(
+    'Good that they answered. "No news yet" isn\'t a decision, so the wait for {title} goes '
+    "on and so do your reminders."
+)
 NEXT_ROUND: Final = _(
     "🎉 A next round with {title}{when}: they want to see more of you, and that is their "
     "answer to this one. I've paused the reminders for it. Once the next round has happened, "

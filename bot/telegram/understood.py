@@ -421,6 +421,15 @@ _NEXT_ROUND = re.compile(
 )
 
 
+_NO_DECISION = re.compile(
+    r"\bno (?:update|news|decision|answer|word)s?(?: yet| so far)?\b|\bnothing (?:yet|decided)\b|"
+    r"\bstill (?:interviewing|deciding|reviewing|waiting (?:on|for)|finishing|talking to|"
+    r"meeting|looking at|in (?:the )?process|going through)\b|\bnot (?:decided|made a decision)"
+    r" yet\b|\bhaven'?t (?:decided|made a decision)\b|\bno decision\b",
+    re.IGNORECASE,
+)
+
+
 async def reply_or_next_round(turn: Turn, frame: Frame, text: str) -> None:
     """They answered; when the answer is a next round ("they want a second round next
     tuesday"), that is no new decision date: the wait for this round is over (S7), and the
@@ -429,6 +438,11 @@ async def reply_or_next_round(turn: Turn, frame: Frame, text: str) -> None:
     if record is None:
         return
     if not _NEXT_ROUND.search(text):
+        if (frame.reply is None or frame.reply.new_date is None) and _NO_DECISION.search(text):
+            # "she said no update yet, they're still interviewing": an answer, not the answer
+            turn.say(texts.NO_DECISION_YET.format(title=views.interview_title(record)))
+            await actions.do_reply(turn, presses.Reply(record.id, presses.ReplyChoice.NEW_DATE))
+            return
         await reply(turn, frame, record)
         return
     record = await _remember_people(turn, frame, record)
@@ -518,6 +532,10 @@ async def real_news(turn: Turn, frame: Frame, record: InterviewRecord) -> None:
 
 async def should_i(turn: Turn, frame: Frame, record: InterviewRecord) -> None:
     record = await _remember_people(turn, frame, record)
+    if frame.attempts:
+        # "i emailed sarah on friday, can i call her today?": Friday's e-mail counts first
+        await log_attempts(turn, frame, record)
+        record = await interviews.get(turn.session, turn.user, record.id) or record
     # "should i follow up?" names no channel: the answer is for a work e-mail, the channel
     # a follow-up takes by default (G5); a call or anything else is asked about by name.
     channel = frame.channel or Channel.EMAIL

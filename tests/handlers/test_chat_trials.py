@@ -1,0 +1,55 @@
+"""Whole turns found wrong by chat trials (30 November 2026), through the real Application.
+
+Each test types what an anxious user typed and checks the advice, not only the reading:
+a follow-up told on the way counts before "should I?" is answered, "no news yet" keeps the
+wait going, and an offer accepted is that interview's outcome.
+"""
+
+from __future__ import annotations
+
+from .harness import BotEnv, interviews, new_interview, onboard, text_of
+
+
+async def test_a_follow_up_told_in_the_question_counts_before_the_answer(env: BotEnv) -> None:
+    user = env.user()
+    await onboard(user)
+    await new_interview(user)
+    reply = text_of(await user.send("i emailed dana today, can i call her tomorrow?"))
+    assert "Logged: work e-mail to Dana Lee at Acme, today." in reply
+    assert "<b>Wait</b>" in reply and "Go</b>" not in reply
+    (record,) = await interviews(env, user)
+    assert len(record.attempts) == 1
+
+
+async def test_no_news_yet_is_not_their_answer(env: BotEnv) -> None:
+    user = env.user()
+    await onboard(user)
+    await new_interview(user)
+    reply = text_of(
+        await user.send("dana replied but just said no update yet, theyre still interviewing")
+    )
+    assert "isn't a decision" in reply
+    assert "paused the reminders" not in reply
+    done = text_of(await user.send("they didnt say"))
+    assert "no date from them" in done
+    (record,) = await interviews(env, user)
+    assert record.status.value == "waiting"
+
+
+async def test_no_date_typed_ends_the_date_question(env: BotEnv) -> None:
+    user = env.user()
+    await onboard(user)
+    await new_interview(user)
+    await user.send("dana replied, no news yet")
+    await user.send("no date")
+    after = text_of(await user.send("i accepted an offer at acme"))
+    assert "they made you an offer?" in after  # no longer caught by the date question
+
+
+async def test_an_offer_accepted_is_confirmed_as_that_interviews_offer(env: BotEnv) -> None:
+    user = env.user()
+    await onboard(user)
+    await new_interview(user)
+    reply = text_of(await user.send("acme offered me the job and i accepted!!"))
+    assert "they made you an offer?" in reply
+    assert "remain very interested" not in reply
