@@ -470,7 +470,9 @@ _DELETE = _c(
     r"\b(?:delete|erase|remove|wipe|purge|clear) (?:all )?(?:of )?(?:my|all|everything|the|this)"
     r"(?: \w+){0,3}? (?:data|info|information|account|history|interviews?|records?|details)\b|"
     r"\b(?:delete|erase|wipe|purge) everything\b|\bforget (?:me|everything|about me)\b|"
-    r"\bright to be forgotten\b|\bgdpr\b|\bdelete (?:the |my )?\w+ interview\b"
+    r"\bright to be forgotten\b|\bgdpr\b|\bdelete (?:the |my )?\w+ interview\b|"
+    r"\b(?:delete|remove|erase) (?:the |my |this |that )?[\w-]+ (?:one|entry|application)\b|"
+    r"\b(?:delete|remove) (?:it|this|that|\w+) from (?:my |the )?list\b"
 )
 _EXPORT = _c(
     r"\bexport\b|\bdownload (?:my|all|the)(?: \w+)? (?:data|interviews|history)\b|"

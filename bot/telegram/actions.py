@@ -657,6 +657,31 @@ async def do_delete(turn: Turn, press: presses.Delete) -> None:
     )
 
 
+async def do_remove(turn: Turn, press: presses.RemoveInterview) -> None:
+    """One interview goes, with its people, follow-ups and reminders; the account stays."""
+    record = await pick(turn, press, open_only=False)
+    if record is None:
+        return
+    title = views.interview_title(record)
+    if press.answer is Confirm.YES:
+        await repo.delete_interview(turn.session, owner_id=turn.user.id, interview_id=record.id)
+        turn.plan_changed = True
+        turn.say(texts.REMOVED.format(title=title))
+        return
+    if press.answer is Confirm.NO:
+        turn.say(texts.REMOVE_KEPT.format(title=title))
+        return
+    turn.say(
+        texts.REMOVE_CONFIRM.format(title=title),
+        [
+            [
+                press_button(texts.BUTTON_REMOVE, dataclasses.replace(press, answer=Confirm.YES)),
+                press_button(texts.BUTTON_KEEP, dataclasses.replace(press, answer=Confirm.NO)),
+            ]
+        ],
+    )
+
+
 async def do_edit(turn: Turn, press: presses.Edit) -> None:
     record = await pick(turn, press, open_only=False)
     if record is None:
@@ -669,13 +694,12 @@ async def do_edit(turn: Turn, press: presses.Edit) -> None:
         (texts.EDIT_VIBE, EditField.VIBE),
     )
     if press.field is None:
-        turn.say(
-            texts.EDIT_WHAT.format(company=esc(record.company)),
-            [
-                [press_button(label, presses.Edit(record.id, f)) for label, f in fields[i : i + 2]]
-                for i in range(0, 5, 2)
-            ],
-        )
+        rows = [
+            [press_button(label, presses.Edit(record.id, f)) for label, f in fields[i : i + 2]]
+            for i in range(0, 5, 2)
+        ]
+        rows.append([press_button(texts.EDIT_REMOVE, presses.RemoveInterview(record.id))])
+        turn.say(texts.EDIT_WHAT.format(company=esc(record.company)), rows)
         return
     await flows.start(turn, "edit", EditAnswers(edit_id=record.id, field=press.field.value))
 

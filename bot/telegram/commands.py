@@ -127,6 +127,29 @@ async def on_delete(turn: Turn, args: Sequence[str] = ()) -> None:
     await actions.do_delete(turn, presses.Delete())
 
 
+_ONE_INTERVIEW = re.compile(
+    r"\b(?:this|that|the|one|an?|my) (?:[\w-]+ )?(?:interview|one|entry|application)\b|"
+    r"\bduplicate\b|\bfrom (?:my |the )?list\b"
+)
+_WHOLE_ACCOUNT = re.compile(r"\b(?:everything|all|account|data|history|info|information|profile)\b")
+
+
+async def on_delete_text(turn: Turn, frame: Frame, text: str) -> None:
+    """ "delete this interview, it was a duplicate", "remove the acme one": one interview,
+    never the account; "delete my data": the account (both ask before anything goes)."""
+    low = " ".join(text.casefold().split())
+    one = bool(frame.company) or bool(_ONE_INTERVIEW.search(low))
+    if not one or _WHOLE_ACCOUNT.search(low):
+        await on_delete(turn)
+        return
+    interview = None
+    if frame.company:
+        records = await repo.list_interviews(turn.session, owner_id=turn.user.id)
+        named = [r for r in records if r.company.casefold() == frame.company.casefold()]
+        interview = named[-1].id if len(named) == 1 else None
+    await actions.do_remove(turn, presses.RemoveInterview(interview))
+
+
 async def on_cancel(turn: Turn, args: Sequence[str] = ()) -> None:
     turn.say(texts.CANCELLED if await clear(turn) else texts.NOTHING_TO_CANCEL)
 
@@ -689,6 +712,7 @@ COMMANDS: tuple[Command, ...] = (
         presses.Delete,
         actions.do_delete,  # del:yes|no, from the confirmation buttons only
         run=on_delete,
+        on_text=on_delete_text,
         intents=(FrameIntent.DELETE,),
         suggest=False,
     ),
@@ -705,6 +729,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("skip", None, on_skip, suggest=False),
     # Buttons that are not commands.
     typed_button(presses.Edit, actions.do_edit),
+    typed_button(presses.RemoveInterview, actions.do_remove),
     typed_button(presses.Thanked, actions.mark_thanked),
     typed_button(presses.SetVibe, actions.set_vibe),
     typed_button(presses.UndoAttempt, actions.undo_attempt),

@@ -381,6 +381,14 @@ class Edit(OnInterview):
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
+class RemoveInterview(OnInterview):
+    """``rm:<interview>:yes|no``: remove one interview (missing answer: ask to confirm)."""
+
+    PREFIX: ClassVar[str] = "rm"
+    answer: Confirm | None = None
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
 class ListPage(Press):
     """``ls:<page>``: one page of /list (missing: the first)."""
 
@@ -596,6 +604,7 @@ KINDS: tuple[type[Press], ...] = (
     Status,
     Calendar,
     Edit,
+    RemoveInterview,
     ListPage,
     LogAttempt,
     ShouldI,

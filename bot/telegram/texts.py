@@ -433,6 +433,14 @@ EDIT_ROLE: Final = _("Role")
 EDIT_WHEN: Final = _("When")
 EDIT_TIMELINE: Final = _("Their timeline")
 EDIT_VIBE: Final = _("How it felt")
+EDIT_REMOVE: Final = _("🗑 Remove this interview")
+REMOVE_CONFIRM: Final = _(
+    "Remove {title} with its people, follow-ups and reminders? Your other interviews stay "
+    "as they are. This can't be undone."
+)
+BUTTON_REMOVE: Final = _("Yes, remove it")
+REMOVED: Final = _("🗑 Removed {title}. Everything else is as it was.")
+REMOVE_KEPT: Final = _("Kept {title} as it was.")
 COACHING: Final = "<b>{title}</b>\n{text}"
 
 # --- the picture of the wait ----------------------------------------------------------------

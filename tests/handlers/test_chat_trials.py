@@ -53,3 +53,36 @@ async def test_an_offer_accepted_is_confirmed_as_that_interviews_offer(env: BotE
     reply = text_of(await user.send("acme offered me the job and i accepted!!"))
     assert "they made you an offer?" in reply
     assert "remain very interested" not in reply
+
+
+async def test_deleting_one_interview_removes_only_that_one(env: BotEnv) -> None:
+    user = env.user()
+    await onboard(user)
+    await new_interview(user, "Acme")
+    await new_interview(user, "Globex")
+    asked = text_of(await user.send("delete this interview pls, it was a duplicate"))
+    assert "everything" not in asked
+    confirm = text_of(await user.press("Globex"))
+    assert "Your other interviews stay" in confirm
+    assert [r.company for r in await interviews(env, user)] == ["Acme", "Globex"]  # not yet
+    assert "Removed" in text_of(await user.press("Yes, remove"))
+    assert [r.company for r in await interviews(env, user)] == ["Acme"]
+    await user.send("remove the acme one")
+    assert "Kept" in text_of(await user.press("No, keep"))
+    assert [r.company for r in await interviews(env, user)] == ["Acme"]
+
+
+async def test_deleting_my_data_still_asks_about_everything(env: BotEnv) -> None:
+    user = env.user()
+    await onboard(user)
+    await new_interview(user)
+    assert "erases <b>everything</b>" in text_of(await user.send("delete my data"))
+
+
+async def test_the_edit_menu_offers_removal(env: BotEnv) -> None:
+    user = env.user()
+    await onboard(user)
+    await new_interview(user)
+    (record,) = await interviews(env, user)
+    await user.press_data(f"ed:{record.id}")
+    assert any("Remove this interview" in label for _, label, _ in user.last_buttons())
