@@ -28,6 +28,7 @@ from bot.core.timeline import (
     date_order,
     describe_date,
     read_interview_time,
+    read_promise,
     read_timeline,
 )
 
@@ -457,3 +458,28 @@ class TestCorpus:
                 misses.append((case.text, case.zone, case.now, want, reading.understood))
         accuracy = 1 - len(misses) / len(cases)
         assert accuracy >= 0.97, misses
+
+
+class TestPromiseReadFromTheInterviewDay:
+    """What they said is read from the interview's day; that day itself is no promise."""
+
+    CAL = BusinessCalendar("Europe/Berlin", "DE")
+
+    def _by(self, text: str, said: datetime) -> date | None:
+        return read_promise(
+            text, said_at=said.replace(tzinfo=self.CAL.tz), cal=self.CAL
+        ).promised_by
+
+    def test_end_of_the_week_said_on_a_friday_is_next_friday(self) -> None:
+        assert self._by("end of the week", datetime(2026, 11, 27, 10)) == date(2026, 12, 4)
+
+    def test_end_of_month_said_on_the_last_day_is_next_months_end(self) -> None:
+        assert self._by("by end of month", datetime(2026, 11, 30, 10)) == date(2026, 12, 31)
+
+    def test_later_today_stays_today(self) -> None:
+        assert self._by("they'd call me later today", datetime(2026, 11, 30, 10)) == date(
+            2026, 11, 30
+        )
+
+    def test_a_later_day_is_kept(self) -> None:
+        assert self._by("by friday", datetime(2026, 11, 25, 10)) == date(2026, 11, 27)

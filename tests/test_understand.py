@@ -809,3 +809,17 @@ class TestVibes:
         from bot.core.understand import vibe_of_answer
 
         assert vibe_of_answer(text) in vibe
+
+
+class TestTheirAnswerCountsFromWhenTheyGaveIt:
+    def test_another_week_from_the_day_they_wrote(self) -> None:
+        frame = on_monday("actually bob emailed me on friday saying they need another week")
+        assert frame.intent is FrameIntent.REPLY
+        assert frame.reply is not None and frame.reply.new_date == date(2026, 12, 4)
+
+    def test_someone_called_is_their_answer(self) -> None:
+        frame = on_monday("sarah called yesterday, they'll decide by next friday")
+        assert frame.intent is FrameIntent.REPLY
+
+    def test_i_called_is_my_follow_up(self) -> None:
+        assert on_monday("i called sarah yesterday").intent is FrameIntent.LOG_ATTEMPT

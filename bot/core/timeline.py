@@ -1282,6 +1282,33 @@ def _in_sequence(hits: list[_Hit]) -> list[_Hit]:
     return result
 
 
+_SAME_DAY_WORDS = re.compile(
+    r"\b(?:today|tonight|tonite|later|this (?:afternoon|evening)|end of (?:the )?day|eod|cob|"
+    r"within (?:the|an|a few|\d+) hours?|in (?:an|a few|\d+) hours?)\b",
+    re.IGNORECASE,
+)
+
+
+def read_promise(text: str, *, said_at: datetime, cal: BusinessCalendar) -> TimelineReading:
+    """What they said at an interview about answering, read from the interview's day.
+
+    The interview's own day is no promise unless they said so ("later today"): "end of the
+    week" said on a Friday, or "by the end of the month" on the 30th, mean the next ones,
+    so such a reading is made again from the day after.
+    """
+    reading = read_timeline(text, now=said_at, cal=cal)
+    day = cal.local_date(said_at)
+    if (
+        reading.promised_by is not None
+        and reading.promised_by <= day
+        and not _SAME_DAY_WORDS.search(text)
+    ):
+        later = read_timeline(text, now=said_at + timedelta(days=1), cal=cal)
+        if later.promised_by is not None and later.promised_by > day:
+            return later
+    return reading
+
+
 def read_timeline(text: str, *, now: datetime, cal: BusinessCalendar) -> TimelineReading:
     """The promised-by date in what the user said about when the employer will answer.
 

@@ -1159,7 +1159,9 @@ _NEW_STRONG = re.compile(
 _NAME_REPLIED = re.compile(
     r"\b(?P<name>[^\W\d_][\w'-]*) (?:(?:finally|just|has|already|actually|did) )?"
     r"(?:replied|responded|answered|wrote back|got back to me|emailed me|called me|"
-    r"called me back|rang me|texted me|messaged me|reached out|got in touch)\b"
+    r"called me back|rang me|texted me|messaged me|reached out|got in touch|"
+    r"(?:called|emailed|rang|texted|messaged|wrote)(?= (?:yesterday|today|this morning|this "
+    r"afternoon|last night|earlier|on \w+day|and|saying)\b|[,.!]|$))"
 )
 _OWN_NEWS_PAST = re.compile(
     r"\b(?:replied|responded|answered|wrote back|got back to me|heard back|emailed me|"
@@ -1427,6 +1429,11 @@ def _employer_spoke(plain: str) -> bool:
 _FEELING_GUARD = re.compile(
     r"\bfeel(?:s|ing)? (?:so |really |very |kinda |a bit )?rejected\b|"
     r"\b(?:havent|hasnt|didnt|not) (?:said|told|rejected|heard)\b"
+)
+_REPLIED_ON = re.compile(
+    r"\b(?:emailed|e-mailed|mailed|called|rang|phoned|texted|messaged|wrote|replied|responded|"
+    r"answered|got back to me|reached out|got in touch)(?: me)?(?: back)? (?P<day>(?:on |last |"
+    r"this past )?(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|\d+ days ago)\b"
 )
 _REPLY_MORE = re.compile(
     r"\b(?:reverted|revert(?:ed)? back)\b|"
@@ -2432,6 +2439,13 @@ def _new_date(t: _Text, now: datetime, cal: BusinessCalendar) -> date | None:
         r"\b(?:replied|responded|answered|back|heard|called|emailed|said)\b", plain
     )
     tail = plain[cue.end() :] if cue else plain
+    # "bob emailed me on friday saying they need another week": a week from Friday
+    said_on = _REPLIED_ON.search(plain)
+    if said_on is not None:
+        day = _first_past_day(said_on.group("day"), cal.local_date(now))
+        if day is not None and day < cal.local_date(now):
+            now = cal.at_local(day, 12)
+            tail = plain[said_on.end() :]
     reading = read_timeline(tail, now=now, cal=cal)
     if reading.promised_by is None and cue is not None:
         reading = read_timeline(plain, now=now, cal=cal)

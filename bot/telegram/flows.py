@@ -21,6 +21,7 @@ from bot.core.timeline import (
     WhenProblem,
     describe_date,
     judge_interview_time,
+    read_promise,
     read_timeline,
 )
 from bot.core.tone import check_tone
@@ -594,7 +595,11 @@ async def answer_timeline(turn: Turn, conv: Conversation, reply: Reply) -> None:
         if conv.flow == "new" and isinstance(answers, InterviewAnswers)
         else None
     )
-    reading = read_timeline(said, now=said_at or turn.now, cal=turn.cal)
+    reading = (
+        read_promise(said, said_at=said_at, cal=turn.cal)
+        if said_at is not None
+        else read_timeline(said, now=turn.now, cal=turn.cal)
+    )
     answers.said = said
     if reading.too_far is not None:
         answers.promised_by = None
@@ -670,7 +675,11 @@ async def answer_timeline_ok(turn: Turn, conv: Conversation, reply: Reply) -> No
             if conv.flow == "new" and isinstance(answers, InterviewAnswers)
             else None
         )
-        reading = read_timeline(text, now=said_at or turn.now, cal=turn.cal)
+        reading = (
+            read_promise(text, said_at=said_at, cal=turn.cal)
+            if said_at is not None
+            else read_timeline(text, now=turn.now, cal=turn.cal)
+        )
         if reading.promised_by is None and reading.too_far is None:
             # Not a date ("meh, kinda awkward"): the date stays; a feeling is kept for later.
             vibe = _vibe_in(text)

@@ -766,6 +766,11 @@ ATTEMPT_BEFORE_INTERVIEW: Final = _(
     "is wrong, tell me again with the right day."
 )
 BUTTON_UNDO_ONE: Final = _("↩️ Undo {n}")
+UPCOMING_INTERVIEW: Final = _(
+    "🍀 Good luck with {company} on {day}! There's nothing to wait for yet. Once it's done, "
+    "tell me how it went (for example <i>had my interview at acme today, they said by "
+    "friday</i>) and I'll plan the thank-you and the follow-ups from there."
+)
 NO_DECISION_YET: Final = _(
     'Good that they answered. "No news yet" isn\'t a decision, so the wait for {title} goes '
     "on and so do your reminders."

@@ -33,7 +33,7 @@ from bot.core.calendar import calendar_for, country_for_zone
 from bot.core.coaching import coach_wait
 from bot.core.plan import nudge_time_allowed
 from bot.core.records import InterviewRecord, InterviewStatus, NudgeState
-from bot.core.timeline import read_timeline
+from bot.core.timeline import read_promise
 from bot.core.types import Channel, DraftKind, Recipient, Verdict
 from bot.core.understand import (
     AttemptFact,
@@ -233,11 +233,34 @@ def _moment(turn: Turn, value: datetime | date | None) -> datetime | None:
     return min(moment, turn.now)
 
 
+def _upcoming_day(turn: Turn, value: datetime | date | None) -> date | None:
+    """The day of an interview still to come ("i have an interview at acme tmrw"), if so."""
+    if value is None:
+        return None
+    day = value.date() if isinstance(value, datetime) else value
+    return day if day > turn.cal.local_date(turn.now) else None
+
+
 async def new_interview(turn: Turn, frame: Frame, text: str) -> None:
     company = flows.display_company(frame.company or "")[: flows.MAX_COMPANY]
     if not turn.zone_known:  # the whole message is read again once the zone is known
         turn.say(texts.ZONE_FIRST)
         await flows.start(turn, "onboard", OnboardAnswers(held=[text[:2000]]))
+        return
+    upcoming = _upcoming_day(turn, frame.interview_at)
+    if upcoming is not None:
+        # Not happened yet: nothing to plan. A next round with an employer already stored
+        # is their answer to the last one (its reminders stop); a new one is wished luck.
+        records = await repo.list_interviews(turn.session, owner_id=turn.user.id)
+        if company and any(r.company.casefold() == company.casefold() for r in records):
+            await reply_or_next_round(turn, frame, text)
+            return
+        turn.say(
+            texts.UPCOMING_INTERVIEW.format(
+                company=esc(company) if company else texts.YOUR_INTERVIEW,
+                day=views.day(upcoming),
+            )
+        )
         return
     answers = InterviewAnswers(company=company, role=(frame.role or "")[: flows.MAX_ROLE])
     moment = _moment(turn, frame.interview_at)
@@ -247,10 +270,10 @@ async def new_interview(turn: Turn, frame: Frame, text: str) -> None:
         answers.said = (frame.said or text)[: flows.MAX_SAID]
         answers.promised_by = frame.timeline.by
         said_at = answers.interviewed_at
-        if frame.said and said_at and turn.cal.local_date(said_at) < turn.cal.local_date(turn.now):
+        if frame.said and said_at:
             # T1: they said it at the interview, so "in a week" counts from that day, not
             # from the day the user told me (the /new questions count the same way)
-            reading = read_timeline(frame.said, now=said_at, cal=turn.cal)
+            reading = read_promise(frame.said, said_at=said_at, cal=turn.cal)
             if reading.promised_by is not None:
                 answers.promised_by = reading.promised_by
         answers.understood = views.day(answers.promised_by)

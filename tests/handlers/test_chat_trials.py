@@ -86,3 +86,21 @@ async def test_the_edit_menu_offers_removal(env: BotEnv) -> None:
     (record,) = await interviews(env, user)
     await user.press_data(f"ed:{record.id}")
     assert any("Remove this interview" in label for _, label, _ in user.last_buttons())
+
+
+async def test_an_interview_still_to_come_is_wished_luck_not_planned(env: BotEnv) -> None:
+    user = env.user()
+    await onboard(user)
+    reply = text_of(await user.send("i have an interview at initech tmrw for the sales role"))
+    assert "Good luck with Initech on Thu 19 Nov" in reply
+    assert await interviews(env, user) == ()
+
+
+async def test_a_next_round_to_come_is_their_answer_to_the_last(env: BotEnv) -> None:
+    user = env.user()
+    await onboard(user)
+    await new_interview(user, "Acme")
+    reply = text_of(await user.send("got invited to a second interview at acme on friday!!"))
+    assert "next round" in reply.casefold()
+    (record,) = await interviews(env, user)
+    assert record.status.value == "replied"
