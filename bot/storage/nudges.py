@@ -711,6 +711,26 @@ async def get_nudge(session: AsyncSession, *, owner_id: int, nudge_id: int) -> N
     return None if row is None else nudge_record(row)
 
 
+async def latest_unanswered(
+    session: AsyncSession, *, owner_id: int, since: datetime
+) -> NudgeRecord | None:
+    """The user's reminder sent most recently (not before ``since``) whose buttons were not
+    used: what a typed "done" or "sent it" answers."""
+    row = await session.scalar(
+        select(NudgeRow)
+        .where(
+            NudgeRow.owner_id == owner_id,
+            NudgeRow.state == NudgeState.SENT,
+            or_(NudgeRow.reason.is_(None), NudgeRow.reason == ""),
+            NudgeRow.sent_at >= since,
+        )
+        .order_by(NudgeRow.sent_at.desc(), NudgeRow.id.desc())
+        .limit(1)
+        .execution_options(populate_existing=True)
+    )
+    return None if row is None else nudge_record(row)
+
+
 def _unhandled(owner_id: int, nudge_id: int) -> ColumnElement[bool]:
     return and_(
         _NUDGES.c.id == nudge_id,

@@ -17,14 +17,17 @@ from __future__ import annotations
 import re
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
+from datetime import timedelta
+from typing import Final
 
 from telegram import Message
 
 from bot.core.intents import closest_commands
-from bot.core.types import Recipient
+from bot.core.types import Recipient, StepKind
 from bot.core.understand import Frame, FrameIntent, frame_intent, is_name_like
 from bot.services import plans
 from bot.services.plans import OPEN
+from bot.storage import nudges as nudge_store
 from bot.storage import repo
 from bot.telegram import actions, flows, nudges, presses, texts, understood
 from bot.telegram.answers import InterviewAnswers, OnboardAnswers
@@ -427,8 +430,36 @@ _STOP_REMINDERS = re.compile(
 )
 
 
+_DONE_TEXT = re.compile(
+    r"(?:(?:ok|okay|yes|yep|yeah|yup|alright|cool|great)[,!.]* )*(?:all )?(?:done|"
+    r"(?:i )?(?:just )?(?:sent|did) (?:it|that|the (?:email|e-mail|note|message|check-?in))?"
+    r"(?: (?:just now|already|now|today|this morning))?|(?:i )?sent|did it|(?:i )?emailed "
+    r"(?:them|her|him)(?: just now)?|it'?s sent|its done|sent ✅?)[!. ✅👍]*"
+)
+DONE_WITHIN: Final = timedelta(days=3)
+"""How recent a reminder must be for a typed "done" to answer it."""
+
+
+async def _done_typed(turn: Turn, frame: Frame, text: str) -> bool:
+    """ "ok sent it just now" after a reminder: as its "Done: I sent it" button."""
+    if frame.intent not in (FrameIntent.UNKNOWN, FrameIntent.THANKS, FrameIntent.LOG_ATTEMPT):
+        return False
+    plain = " ".join(text.casefold().replace("’", "'").split())
+    if len(plain) > 60 or not _DONE_TEXT.fullmatch(plain):
+        return False
+    nudge = await nudge_store.latest_unanswered(
+        turn.session, owner_id=turn.user.id, since=turn.now - DONE_WITHIN
+    )
+    if nudge is None or nudge.kind is StepKind.MOVE_ON:
+        return False
+    await nudges.on_nudge_button(turn, presses.OnNudge(nudge.id, presses.NudgeOp.DONE))
+    return True
+
+
 async def route_intent(turn: Turn, frame: Frame, text: str) -> None:
     """Act on what the free text was understood as; else suggest some commands."""
+    if await _done_typed(turn, frame, text):
+        return
     if frame.intent is FrameIntent.UNKNOWN and _SEVERAL_INTERVIEWS.search(text):
         # "2 interviews this week - razorpay on tuesday and cred yesterday": one at a time
         turn.say(

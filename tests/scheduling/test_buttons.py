@@ -235,3 +235,27 @@ async def test_a_blocked_user_is_reminded_again_after_start(env: BotEnv) -> None
     await user.send("/start")  # the turn wrapper unblocks
     (nudge,) = await deliver(env, user, datetime(2026, 11, 18, 12, 1, tzinfo=NY))
     assert "Thank-you note" in nudge.text
+
+
+class TestTypedDone:
+    """Typing "done" or "ok sent it just now" after a reminder is its Done button."""
+
+    @pytest.mark.parametrize("typed", ["ok sent it just now", "done", "Sent!", "yep, did it"])
+    async def test_typed_done_answers_the_latest_reminder(self, env: BotEnv, typed: str) -> None:
+        user = env.user()
+        await start_interview(user)
+        (nudge,) = await deliver(env, user, datetime(2026, 11, 18, 12, 0, tzinfo=NY))
+        assert "Thank-you note" in nudge.text
+        assert "Thank-you noted as sent" in text_of(await user.send(typed))
+        record, rows = await the_interview(env, user)
+        assert record.thank_you_sent_at is not None and rows[0].reason == "done"
+        assert "Already done" in await press(user, nudge, "k")
+
+    async def test_done_with_no_reminder_lately_is_not_taken_as_one(self, env: BotEnv) -> None:
+        user = env.user()
+        await start_interview(user)
+        (_nudge,) = await deliver(env, user, datetime(2026, 11, 18, 12, 0, tzinfo=NY))
+        env.clock.now = datetime(2026, 11, 30, 12, 0, tzinfo=NY)  # twelve days later
+        assert "Thank-you noted" not in text_of(await user.send("done"))
+        _, rows = await the_interview(env, user)
+        assert rows[0].reason is None
