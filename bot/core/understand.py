@@ -2013,6 +2013,59 @@ _VAGUE = re.compile(
 )
 
 
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """A fact the user corrects in passing ("actually it was tuesday not wednesday", "no
+    sorry the role is senior designer", "she said next friday not this friday")."""
+
+    role: str | None = None
+    interview_at: datetime | date | None = None
+    said: str | None = None
+
+
+_CORRECTING = re.compile(
+    r"^(?:no|nope|sorry|oops|wait|actually|correction|my bad|typo|oh|ah|hmm)\b|\bactually\b|"
+    r"\bnot (?:this|that|the) \w+\b|\bi meant\b|\bmeant to say\b"
+)
+_ROLE_IS = re.compile(
+    r"\b(?:the )?(?:role|job|position|title)(?: title)? (?:is|was|should be)(?: actually| "
+    r"really)? (?:for |as )?(?:an? |the )?(?P<role>[\w&/+#' -]{2,60}?)"
+    r"(?= not\b|,|\.|!|;| and\b|$)"
+)
+_DAY_WAS = re.compile(
+    r"\b(?:it|the interview|interview|that|my interview) (?:was|is|happened)(?: actually| really)?"
+    r" (?P<day>(?:on )?(?:\w+ ){0,2}?(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|"
+    r"(?:on )?(?:the )?\d{1,2}(?:st|nd|rd|th)?(?: (?:of )?\w+)?|\d{1,2}[/.]\d{1,2})\b"
+)
+_SAID_INSTEAD = re.compile(
+    r"\b(?:she|he|they|recruiter|hr|it) (?:said|says|told me)(?: it was| it's| its)? "
+    r"(?P<said>.+?) not (?:this|that|the)?\s*\w+"
+)
+
+
+def correction_in(text: str, *, now: datetime, cal: BusinessCalendar) -> Correction | None:
+    """The fact a message corrects, when it reads as a correction; ``None`` otherwise."""
+    plain = _plain(text[:MAX_CHARS])
+    if not _CORRECTING.search(plain):
+        return None
+    role = _ROLE_IS.search(plain)
+    if role is not None:
+        found = _tidy_role(role.group("role").strip(" -'"))
+        if found and found not in _ROLE_STOP:
+            return Correction(role=_cased_like(text, found))
+    said = _SAID_INSTEAD.search(plain)
+    if said is not None:
+        return Correction(said=_cased_like(text, said.group("said").strip()))
+    day = _DAY_WAS.search(plain)
+    if day is not None:
+        moment, _doubt = _interview_moment(
+            day.group("day"), cal.localize(now), date_order(cal.country)
+        )
+        if moment is not None:
+            return Correction(interview_at=moment)
+    return None
+
+
 def says_no_date(text: str) -> bool:
     """Whether an answer to "when will you hear back?" says there is no date ("no date",
     "they didn't say", "not sure", "idk")."""

@@ -264,6 +264,8 @@ async def on_text(turn: Turn) -> None:
             return
         if await _steering(turn, conv, text):
             return
+        if await understood.correct_answers(turn, conv, text):
+            return  # "no sorry the role is senior designer"
         if await _hold_aside(turn, conv, text):
             return
         await _answer(turn, conv, flows.Reply(text=text))
@@ -430,6 +432,19 @@ _STOP_REMINDERS = re.compile(
 )
 
 
+_NOT_CORRECTIONS = frozenset(
+    {
+        FrameIntent.NEW_INTERVIEW,
+        FrameIntent.OUTCOME,
+        FrameIntent.REAL_NEWS,
+        FrameIntent.DELETE,
+        FrameIntent.SHOULD_I,
+        FrameIntent.DRAFT,
+        FrameIntent.TONE,
+        FrameIntent.CANCEL,
+        FrameIntent.UNDO,
+    }
+)
 _DONE_TEXT = re.compile(
     r"(?:(?:ok|okay|yes|yep|yeah|yup|alright|cool|great)[,!.]* )*(?:all )?(?:done|"
     r"(?:i )?(?:just )?(?:sent|did) (?:it|that|the (?:email|e-mail|note|message|check-?in))?"
@@ -460,6 +475,8 @@ async def route_intent(turn: Turn, frame: Frame, text: str) -> None:
     """Act on what the free text was understood as; else suggest some commands."""
     if await _done_typed(turn, frame, text):
         return
+    if frame.intent not in _NOT_CORRECTIONS and await understood.correct_stored(turn, text):
+        return  # "actually it was tuesday not wednesday"
     if frame.intent is FrameIntent.UNKNOWN and _SEVERAL_INTERVIEWS.search(text):
         # "2 interviews this week - razorpay on tuesday and cred yesterday": one at a time
         turn.say(

@@ -766,6 +766,12 @@ ATTEMPT_BEFORE_INTERVIEW: Final = _(
     "is wrong, tell me again with the right day."
 )
 BUTTON_UNDO_ONE: Final = _("↩️ Undo {n}")
+CORRECTED: Final = _("✏️ Fixed:")
+CORRECTED_IN_FLOW: Final = _("✏️ Fixed: {what}.")
+CORRECTED_ROLE: Final = _("the role is {role}")
+CORRECTED_DAY: Final = _("the interview was {day}")
+CORRECTED_SAID: Final = _("they'll get back by {day}")
+BUTTON_CHANGE_MORE: Final = _("✏️ Change something else")
 UPCOMING_INTERVIEW: Final = _(
     "🍀 Good luck with {company} on {day}! There's nothing to wait for yet. Once it's done, "
     "tell me how it went (for example <i>had my interview at acme today, they said by "

@@ -42,6 +42,7 @@ from bot.core.understand import (
     Known,
     KnownInterview,
     KnownPerson,
+    correction_in,
     understand,
 )
 from bot.core.verdict import decide
@@ -239,6 +240,90 @@ def _upcoming_day(turn: Turn, value: datetime | date | None) -> date | None:
         return None
     day = value.date() if isinstance(value, datetime) else value
     return day if day > turn.cal.local_date(turn.now) else None
+
+
+async def correct_stored(turn: Turn, text: str) -> bool:
+    """ "actually it was tuesday not wednesday", "no sorry the role is senior designer": the
+    fix goes to the interview told about last, which is shown again with its plan."""
+    fix = correction_in(text, now=turn.now, cal=turn.cal)
+    if fix is None:
+        return False
+    records = await repo.list_interviews(turn.session, owner_id=turn.user.id)
+    if not records:
+        return False
+    record = max(records, key=lambda r: r.id)
+    planned = None
+    if fix.role:
+        planned = await interviews.update(
+            turn.session, turn.user, record.id, role=fix.role[: flows.MAX_ROLE]
+        )
+    elif fix.interview_at is not None:
+        moment = _moment(turn, fix.interview_at)
+        if moment is None or moment > turn.now:
+            return False
+        planned = await interviews.update(turn.session, turn.user, record.id, interviewed_at=moment)
+    elif fix.said:
+        reading = read_promise(fix.said, said_at=record.interviewed_at, cal=turn.cal)
+        if reading.promised_by is None:
+            return False
+        planned = await interviews.update(
+            turn.session,
+            turn.user,
+            record.id,
+            said=fix.said[: flows.MAX_SAID],
+            promised_by=reading.promised_by,
+        )
+    if planned is None:
+        return False
+    turn.plan_changed = True
+    cards.show_updated(
+        turn,
+        planned,
+        texts.CORRECTED,
+        [[press_button(texts.BUTTON_CHANGE_MORE, presses.Edit(record.id))]],
+    )
+    return True
+
+
+async def correct_answers(turn: Turn, conv: Conversation, text: str) -> bool:
+    """The same fix while a new interview is being told: the answer so far is changed and
+    the open question is asked again."""
+    answers = conv.answers
+    if conv.flow != "new" or not isinstance(answers, InterviewAnswers):
+        return False
+    fix = correction_in(text, now=turn.now, cal=turn.cal)
+    if fix is None:
+        return False
+    if fix.role:
+        answers.role = fix.role[: flows.MAX_ROLE]
+        question = "role"
+        what = texts.CORRECTED_ROLE.format(role=esc(answers.role))
+    elif fix.interview_at is not None:
+        moment = _moment(turn, fix.interview_at)
+        if moment is None or moment > turn.now:
+            return False
+        answers.interviewed_at = moment
+        question = "when"
+        what = texts.CORRECTED_DAY.format(day=views.day(turn.cal.local_date(moment)))
+    elif fix.said:
+        said_at = answers.interviewed_at or turn.now
+        reading = read_promise(fix.said, said_at=said_at, cal=turn.cal)
+        if reading.promised_by is None:
+            return False
+        answers.said = fix.said[: flows.MAX_SAID]
+        answers.promised_by = reading.promised_by
+        answers.understood = views.day(reading.promised_by)
+        question = "timeline"
+        what = texts.CORRECTED_SAID.format(day=views.day(reading.promised_by))
+    else:
+        return False
+    await save(turn, conv)
+    turn.say(texts.CORRECTED_IN_FLOW.format(what=what))
+    if conv.question == question:
+        await flows.advance(turn, conv)  # the fix answers the open question itself
+    else:
+        await flows.ask_again(turn, conv)
+    return True
 
 
 async def new_interview(turn: Turn, frame: Frame, text: str) -> None:

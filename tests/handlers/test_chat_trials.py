@@ -104,3 +104,29 @@ async def test_a_next_round_to_come_is_their_answer_to_the_last(env: BotEnv) -> 
     assert "next round" in reply.casefold()
     (record,) = await interviews(env, user)
     assert record.status.value == "replied"
+
+
+async def test_corrections_in_passing_fix_the_interview_told_last(env: BotEnv) -> None:
+    user = env.user()
+    await onboard(user)
+    await new_interview(user, "Acme")  # Wednesday 18 November, "by Friday" (20 Nov)
+    fixed = text_of(await user.send("actually it was monday not wednesday"))
+    assert fixed.startswith("✏️ Fixed:") and "Interviewed Mon 16 Nov" in fixed
+    fixed = text_of(await user.send("sorry she said next friday not this friday"))
+    assert "they'll answer by Fri 27 Nov" in fixed
+    fixed = text_of(await user.send("no sorry the role is senior designer"))
+    assert "— senior designer" in fixed
+    (record,) = await interviews(env, user)
+    assert (record.role, str(record.promised_by)) == ("senior designer", "2026-11-27")
+
+
+async def test_corrections_while_telling_change_the_answer_so_far(env: BotEnv) -> None:
+    user = env.user()
+    await onboard(user)
+    for text in ("/new", "Globex", "designer"):
+        await user.send(text)
+    fixed = text_of(await user.send("no sorry the role is senior designer"))
+    assert "Fixed: the role is senior designer." in fixed and "When was the interview?" in fixed
+    await user.send("yesterday")
+    fixed = text_of(await user.send("actually it was monday not tuesday"))
+    assert "Fixed: the interview was Mon 16 Nov." in fixed and "Who did you meet?" in fixed
