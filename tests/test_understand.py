@@ -823,3 +823,8 @@ class TestTheirAnswerCountsFromWhenTheyGaveIt:
 
     def test_i_called_is_my_follow_up(self) -> None:
         assert on_monday("i called sarah yesterday").intent is FrameIntent.LOG_ATTEMPT
+
+
+def test_a_thank_you_told_in_a_question_is_no_follow_up() -> None:
+    frame = on_monday("i emailed priya a thank you on friday, can i call her tomorrow?")
+    assert frame.intent is FrameIntent.SHOULD_I and frame.attempts == ()

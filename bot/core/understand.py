@@ -1081,6 +1081,8 @@ def _attempts_told_before(
         return ()
     before = t.raw[: lead.start()].rstrip(" ,;.-")
     clause = _Text(before, _plain(before), normalize(before), recognise(before))
+    if re.search(r"\bthank|\bthx\b|\bty note\b", clause.plain):
+        return ()  # a thank-you note is no follow-up: it holds no next one back
     if not re.search(
         r"\b(?:emailed|e-mailed|mailed|called|phoned|rang|texted|messaged|wrote|"
         r"sent|followed up|reached out|pinged|contacted)\b",

@@ -584,7 +584,8 @@ async def answer_timeline(turn: Turn, conv: Conversation, reply: Reply) -> None:
     if reply.skip or reply.value == "none" or says_no_date(reply.text or ""):
         answers.said = None
         answers.promised_by = None
-        turn.say(texts.NO_DATE.format(tip=texts.TIMELINE_TIP))
+        if conv.flow != "newdate":  # a reply without a date is summed up when it is saved
+            turn.say(texts.NO_DATE.format(tip=texts.TIMELINE_TIP))
         await advance(turn, conv)
         return
     said = clean(reply.text or "", MAX_SAID)
