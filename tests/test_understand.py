@@ -828,3 +828,16 @@ class TestTheirAnswerCountsFromWhenTheyGaveIt:
 def test_a_thank_you_told_in_a_question_is_no_follow_up() -> None:
     frame = on_monday("i emailed priya a thank you on friday, can i call her tomorrow?")
     assert frame.intent is FrameIntent.SHOULD_I and frame.attempts == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "to"), [("what about the recruiter", "recruiter"), ("what about raj?", "Raj")]
+)
+def test_what_about_someone_asks_again_for_them(text: str, to: str) -> None:
+    frame = on_monday(text)
+    assert (frame.intent, frame.to) == (FrameIntent.SHOULD_I, to)
+
+
+def test_a_hiring_mgr_is_a_hiring_manager() -> None:
+    frame = on_monday("interviewed at initech today with mike the hiring mgr", Known())
+    assert [(p.name, p.role) for p in frame.people] == [("Mike", Recipient.HIRING_MANAGER)]

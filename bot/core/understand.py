@@ -368,6 +368,7 @@ def _plain(text: str) -> str:
     text = re.sub(r"\b(?:yday|yest|ystrdy|yesterdy)\b", "yesterday", text)
     text = re.sub(r"\b(?:wks|wk)\b", "weeks", text)
     text = re.sub(r"\bmsg\b", "message", text)
+    text = re.sub(r"\b(?:mgr|mngr|manger)\b", "manager", text)
     text = re.sub(r"\bppl\b", "people", text)
     return re.sub(r"\s+", " ", text).strip()
 
@@ -1227,6 +1228,8 @@ def _intent_by_rules(t: _Text, known: Known) -> FrameIntent:
         and not re.search(r"\b(?:how|what|when|why|where)\b[^.!]*\?", plain)
     ):
         return FrameIntent.NEW_INTERVIEW
+    if intent is FrameIntent.UNKNOWN and known.interviews and _WHAT_ABOUT.fullmatch(plain):
+        return FrameIntent.SHOULD_I  # "what about the recruiter?" after a verdict
     if (
         intent in (FrameIntent.UNKNOWN, FrameIntent.FEELING)
         and (_NEW_STRONG.search(plain) or _MET_AT.search(plain))
@@ -1254,6 +1257,11 @@ def _intent_by_rules(t: _Text, known: Known) -> FrameIntent:
     return intent
 
 
+_WHAT_ABOUT = re.compile(
+    r"(?:ok(?:ay)?,? |and |so |hmm,? )?(?:what|how) about (?:the |my |her |his |their )?"
+    r"(?:recruiter|hr|hiring manager|manager|hm|interviewer|[a-z]+|(?:calling|emailing|"
+    r"texting|phoning|ringing) (?:them|her|him|the \w+|[a-z]+))(?: instead| then| now)?\s*[?.!]*"
+)
 _MET_AT = re.compile(
     r"\b(?:met|meeting|talked|spoke|chatted|interviewd|intervewed|interviewed|interveiwed)"
     r"(?: with| to)?(?: \w+){0,3} (?:at|from|@) \w+"
@@ -2174,6 +2182,7 @@ def _people(t: _Text, known: Known) -> tuple[PersonFact, ...]:
 def _named_people(t: _Text, known: Known) -> tuple[PersonFact, ...]:
     raw = _APOS.sub("", t.raw[:MAX_CHARS])
     raw = _LONG_WORD.sub(" ", raw)
+    raw = re.sub(r"\b(?:mgr|mngr|manger)\b", "manager", raw, flags=re.IGNORECASE)
     emails = [m.group().lower() for m in _EMAIL.finditer(raw)] if "@" in raw else []
     text = _EMAIL.sub(lambda m: f"<{m.group().lower()}>", raw) if emails else raw
     found: dict[str, PersonFact] = {}

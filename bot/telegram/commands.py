@@ -514,7 +514,7 @@ async def route_intent(turn: Turn, frame: Frame, text: str) -> None:
     if command is None and _ABOUT_AN_INTERVIEW.search(text):
         # "kal infosys mein interview tha": about an interview, in words not read here
         turn.say(
-            texts.ABOUT_AN_INTERVIEW,
+            texts.ABOUT_AN_INTERVIEW_EN if frame.language == "en" else texts.ABOUT_AN_INTERVIEW,
             [[press_button(texts.BUTTON_STEP_BY_STEP, presses.NewInterview())]],
         )
     elif command is None:

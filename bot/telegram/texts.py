@@ -181,6 +181,12 @@ ABOUT_AN_INTERVIEW: Final = _(
     "best. Tell me in one sentence, like <i>interview at infosys yesterday, hr said 2 weeks"
     "</i>, or tap below and I'll ask step by step."
 )
+ABOUT_AN_INTERVIEW_EN: Final = _(
+    "This sounds like it's about an interview, but I couldn't tell what you'd like me to do. "
+    "You can tell me about one in a sentence, like <i>interview at infosys yesterday, hr "
+    "said 2 weeks</i>, ask <i>should I e-mail the recruiter?</i>, or tap below and I'll ask "
+    "step by step."
+)
 BUTTON_STEP_BY_STEP: Final = _("➕ Tell me step by step")
 EMPTY: Final = _("I didn't catch any words there.")
 
