@@ -205,12 +205,13 @@ def test_health_loads_the_settings_and_the_storage_only(tmp_path: Path) -> None:
     assert result.stdout.splitlines()[-1] == "[] 0", result.stdout
 
 
-# What `hearback run` (polling) must not load when it starts: the web server is for webhook
-# mode, Alembic for a database not yet at the head, Pillow and icalendar for the two turns
-# that draw a picture or write a calendar file, and the ~250 holiday countries other than
-# the users', and PostgreSQL's dialect on SQLite (each MB the process would keep for good).
+# What `hearback run` (polling) must not load when it starts: aiohttp's web server is for
+# webhook mode (its client is the Bot API's), Alembic for a database not yet at the head,
+# Pillow and icalendar for the two turns that draw a picture or write a calendar file, and
+# the ~250 holiday countries other than the users', and PostgreSQL's dialect on SQLite (each
+# MB the process would keep for good).
 RUN_MUST_NOT_IMPORT = (
-    "aiohttp",
+    "aiohttp.web",
     "alembic",
     "PIL",
     "icalendar",
@@ -222,7 +223,7 @@ RUN_MUST_NOT_IMPORT = (
 def test_the_polling_bot_starts_without_what_it_rarely_needs() -> None:
     code = (
         "import sys\n"
-        "import bot.runner, bot.telegram.pipeline.polling\n"
+        "import bot.runner, bot.telegram.pipeline.polling, bot.telegram.app\n"
         "from bot.places import load_index\n"
         "load_index()\n"
         f"banned = {RUN_MUST_NOT_IMPORT!r}\n"
