@@ -229,8 +229,15 @@ async def closed_loop(users: Users, chats: list[int], seconds: float, result: Ro
 
 
 async def open_loop(
-    users: Users, chats: list[int], rate: float, seconds: float, result: Round, think: float
+    users: Users,
+    chats: list[int],
+    rate: float,
+    seconds: float,
+    result: Round,
+    think: float,
+    text: str | None = None,
 ) -> None:
+    """``text`` (e.g. "/help") is what every user sends; by default each its next step."""
     began = time.perf_counter()
     tasks: set[asyncio.Task[None]] = set()
     busy: set[int] = set()
@@ -240,7 +247,7 @@ async def open_loop(
 
     async def one(chat: int) -> None:
         try:
-            result.latencies.append(await users.act(chat))
+            result.latencies.append(await users.act(chat, text))
             result.answered += 1
         except TimeoutError:
             result.unanswered += 1

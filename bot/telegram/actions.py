@@ -21,6 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.core.coaching import explain_rules, why_silence
 from bot.core.drafts import draft_order
+from bot.core.progress import THANK_YOU_WINDOW
 from bot.core.records import AttemptRecord, InterviewRecord, InterviewStatus, NudgeState
 from bot.core.types import Channel, DraftKind, Outcome, Recipient, Verdict
 from bot.core.verdict import decide
@@ -520,15 +521,35 @@ async def do_shouldi(turn: Turn, press: presses.ShouldI) -> None:
         rows.append([press_button(texts.BUTTON_DID_IT, did_it)])
     if decision.rules:
         rows.append([press_button(texts.BUTTON_WHY, presses.Why.of(decision.rules))])
-    turn.say(
-        texts.VERDICT_FOR.format(
-            company=esc(record.company),
-            channel=views.CHANNEL_NAMES[channel].lower(),
-            recipient=views.role_word(to),
-            decision=views.decision_text(decision, turn.cal, turn.now),
-        ),
-        rows,
+    text = texts.VERDICT_FOR.format(
+        company=esc(record.company),
+        channel=views.CHANNEL_NAMES[channel].lower(),
+        recipient=views.role_word(to),
+        decision=views.decision_text(decision, turn.cal, turn.now),
     )
+    thanks_until = record.interviewed_at + THANK_YOU_WINDOW
+    if (
+        decision.verdict is not Verdict.GO
+        and record.thank_you_sent_at is None
+        and record.status in OPEN
+        and turn.now < thanks_until
+    ):
+        # S1: "wait" for a follow-up is not "do nothing" while the thank-you is still due
+        text += "\n\n" + texts.THANK_YOU_STILL_DUE.format(
+            until=views.when(thanks_until, turn.cal, turn.now)
+        )
+        rows.insert(
+            0,
+            [
+                press_button(
+                    texts.BUTTON_DRAFT_KIND.format(
+                        kind=views.DRAFT_NAMES[DraftKind.THANK_YOU].lower()
+                    ),
+                    presses.Draft(record.id, DraftKind.THANK_YOU),
+                )
+            ],
+        )
+    turn.say(text, rows)
 
 
 async def do_draft(turn: Turn, press: presses.Draft) -> None:

@@ -173,6 +173,16 @@ async def on_timezone(turn: Turn, press: presses.TimeZone | None = None) -> None
     await flows.start(turn, "zone")
 
 
+async def on_timezone_words(turn: Turn, args: Sequence[str] = ()) -> None:
+    """``/timezone`` asks where the user is; ``/timezone tokyo`` answers it at once."""
+    place = clean(" ".join(args), 200)
+    if not place:
+        await on_timezone(turn)
+        return
+    conv = await flows.start(turn, "zone", ask=False)
+    await _answer(turn, conv, flows.Reply(text=place))
+
+
 async def start_tone(turn: Turn, press: presses.Tone | None = None) -> None:
     await flows.start(turn, "tone")
 
@@ -739,7 +749,9 @@ COMMANDS: tuple[Command, ...] = (
         intents=(FrameIntent.CALENDAR,),
         on_text=calendar_from_text,
     ),
-    typed_command("timezone", texts.HELP_TIMEZONE, presses.TimeZone, on_timezone),
+    typed_command(
+        "timezone", texts.HELP_TIMEZONE, presses.TimeZone, on_timezone, run=on_timezone_words
+    ),
     typed_command(
         "settings",
         texts.HELP_SETTINGS,

@@ -97,9 +97,13 @@ def order(conv: Conversation) -> list[str]:
     return list(ORDER.get(conv.flow, (conv.question,)))
 
 
-async def start(turn: Turn, flow: str, answers: Answers | None = None) -> None:
+async def start(
+    turn: Turn, flow: str, answers: Answers | None = None, *, ask: bool = True
+) -> Conversation:
     """Begin ``flow`` (replacing any open conversation) and ask its first question that is
-    not answered yet (a new interview told in one message skips what it said)."""
+    not answered yet (a new interview told in one message skips what it said). With
+    ``ask`` false the question is only opened: the caller answers it at once ("/timezone
+    tokyo")."""
     conv = Conversation(flow=flow, question="", answers=answers or for_flow(flow)())
     steps = order(conv)
     first = next((q for q in steps if not _answered(conv, q)), steps[-1])
@@ -107,7 +111,9 @@ async def start(turn: Turn, flow: str, answers: Answers | None = None) -> None:
         turn.say(texts.TOLD_SO_FAR.format(facts=_summary(turn, conv.answers)))
     conv.question = first
     await save(turn, conv)
-    await QUESTIONS[first].ask(turn, conv)
+    if ask:
+        await QUESTIONS[first].ask(turn, conv)
+    return conv
 
 
 def _answered(conv: Conversation, question: str) -> bool:

@@ -772,6 +772,9 @@ ATTEMPT_BEFORE_INTERVIEW: Final = _(
     "is wrong, tell me again with the right day."
 )
 BUTTON_UNDO_ONE: Final = _("↩️ Undo {n}")
+THANK_YOU_STILL_DUE: Final = _(
+    "💌 Meanwhile, your thank-you note is still due: there's time until <b>{until}</b>."
+)
 CORRECTED: Final = _("✏️ Fixed:")
 CORRECTED_IN_FLOW: Final = _("✏️ Fixed: {what}.")
 CORRECTED_ROLE: Final = _("the role is {role}")

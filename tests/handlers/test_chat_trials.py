@@ -130,3 +130,21 @@ async def test_corrections_while_telling_change_the_answer_so_far(env: BotEnv) -
     await user.send("yesterday")
     fixed = text_of(await user.send("actually it was monday not tuesday"))
     assert "Fixed: the interview was Mon 16 Nov." in fixed and "Who did you meet?" in fixed
+
+
+async def test_timezone_with_a_place_sets_it_at_once(env: BotEnv) -> None:
+    user = env.user()
+    await onboard(user)
+    reply = text_of(await user.send("/timezone tokyo"))
+    assert "Asia/Tokyo" in reply
+    assert "where are you" not in reply.casefold()
+
+
+async def test_should_i_reminds_of_a_thank_you_still_due(env: BotEnv) -> None:
+    user = env.user()
+    await onboard(user)
+    await new_interview(user)  # this morning, thank-you "Not yet"
+    reply = text_of(await user.send("should i follow up?"))
+    assert "<b>Wait</b>" in reply
+    assert "thank-you note is still due" in reply
+    assert any("thank-you" in label.casefold() for _, label, _ in user.last_buttons())
