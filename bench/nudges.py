@@ -167,11 +167,11 @@ async def _seed_due(url: str, n: int) -> list[int]:
 
 async def bench_throughput(n: int, rate: float, latency: float, lanes: int, workdir: Path) -> None:
     from telegram import Bot
-    from telegram.request import HTTPXRequest
 
     from bot.scheduling.dispatcher import DispatchConfig, Dispatcher
     from bot.storage.db import make_engine, make_sessionmaker
     from bot.storage.migrate import upgrade
+    from bot.telegram.httpclient import AiohttpRequest
     from bot.telegram.nudges import render_nudge
 
     url = f"sqlite+aiosqlite:///{workdir / 'throughput.db'}"
@@ -197,7 +197,7 @@ async def bench_throughput(n: int, rate: float, latency: float, lanes: int, work
         Bot(
             TOKEN,
             base_url=base_url,
-            request=HTTPXRequest(connection_pool_size=pool, httpx_kwargs={"verify": False}),
+            request=AiohttpRequest(pool),  # the bot's own client, as shipped
         )
         for _ in range(lanes)
     ]
