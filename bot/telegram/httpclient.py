@@ -17,7 +17,6 @@ Which of aiohttp's errors prove that nothing left this machine is
 from __future__ import annotations
 
 import io
-import logging
 from typing import IO, Any
 
 import aiohttp
@@ -27,8 +26,6 @@ from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
 
 __all__ = ["AiohttpRequest"]
-
-log = logging.getLogger(__name__)
 
 
 class AiohttpRequest(BaseRequest):

@@ -27,7 +27,9 @@ from __future__ import annotations
 import asyncio
 import re
 from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from bot.core.calendar import calendar_for, country_for_zone
 from bot.core.coaching import coach_wait
@@ -37,6 +39,7 @@ from bot.core.timeline import read_promise
 from bot.core.types import Channel, DraftKind, Recipient, Verdict
 from bot.core.understand import (
     AttemptFact,
+    Correction,
     Frame,
     FrameIntent,
     Known,
@@ -242,6 +245,34 @@ def _upcoming_day(turn: Turn, value: datetime | date | None) -> date | None:
     return day if day > turn.cal.local_date(turn.now) else None
 
 
+@dataclass(frozen=True, slots=True)
+class _Fix:
+    """A correction made ready to store: the fields it changes and the question it answers."""
+
+    question: str  # "role", "when" or "timeline"
+    fields: dict[str, Any]
+
+
+def _fix_of(turn: Turn, fix: Correction, said_at: datetime) -> _Fix | None:
+    """The fields a correction sets (the promise read from ``said_at``); ``None`` when it
+    cannot be used (a day still to come, a promise with no date)."""
+    if fix.role:
+        return _Fix("role", {"role": fix.role[: flows.MAX_ROLE]})
+    if fix.interview_at is not None:
+        moment = _moment(turn, fix.interview_at)
+        if moment is None or moment > turn.now:
+            return None
+        return _Fix("when", {"interviewed_at": moment})
+    if fix.said:
+        reading = read_promise(fix.said, said_at=said_at, cal=turn.cal)
+        if reading.promised_by is None:
+            return None
+        return _Fix(
+            "timeline", {"said": fix.said[: flows.MAX_SAID], "promised_by": reading.promised_by}
+        )
+    return None
+
+
 async def correct_stored(turn: Turn, text: str) -> bool:
     """ "actually it was tuesday not wednesday", "no sorry the role is senior designer": the
     fix goes to the interview told about last, which is shown again with its plan."""
@@ -252,27 +283,10 @@ async def correct_stored(turn: Turn, text: str) -> bool:
     if not records:
         return False
     record = max(records, key=lambda r: r.id)
-    planned = None
-    if fix.role:
-        planned = await interviews.update(
-            turn.session, turn.user, record.id, role=fix.role[: flows.MAX_ROLE]
-        )
-    elif fix.interview_at is not None:
-        moment = _moment(turn, fix.interview_at)
-        if moment is None or moment > turn.now:
-            return False
-        planned = await interviews.update(turn.session, turn.user, record.id, interviewed_at=moment)
-    elif fix.said:
-        reading = read_promise(fix.said, said_at=record.interviewed_at, cal=turn.cal)
-        if reading.promised_by is None:
-            return False
-        planned = await interviews.update(
-            turn.session,
-            turn.user,
-            record.id,
-            said=fix.said[: flows.MAX_SAID],
-            promised_by=reading.promised_by,
-        )
+    ready = _fix_of(turn, fix, record.interviewed_at)
+    if ready is None:
+        return False
+    planned = await interviews.update(turn.session, turn.user, record.id, **ready.fields)
     if planned is None:
         return False
     turn.plan_changed = True
@@ -287,39 +301,27 @@ async def correct_stored(turn: Turn, text: str) -> bool:
 
 async def correct_answers(turn: Turn, conv: Conversation, text: str) -> bool:
     """The same fix while a new interview is being told: the answer so far is changed and
-    the open question is asked again."""
+    the open question is asked again (or, when the fix answers it, the next one)."""
     answers = conv.answers
     if conv.flow != "new" or not isinstance(answers, InterviewAnswers):
         return False
     fix = correction_in(text, now=turn.now, cal=turn.cal)
-    if fix is None:
+    ready = None if fix is None else _fix_of(turn, fix, answers.interviewed_at or turn.now)
+    if ready is None:
         return False
-    if fix.role:
-        answers.role = fix.role[: flows.MAX_ROLE]
-        question = "role"
+    for name, value in ready.fields.items():
+        setattr(answers, name, value)
+    if ready.question == "role":
         what = texts.CORRECTED_ROLE.format(role=esc(answers.role))
-    elif fix.interview_at is not None:
-        moment = _moment(turn, fix.interview_at)
-        if moment is None or moment > turn.now:
-            return False
-        answers.interviewed_at = moment
-        question = "when"
+    elif ready.question == "when":
+        moment: datetime = ready.fields["interviewed_at"]
         what = texts.CORRECTED_DAY.format(day=views.day(turn.cal.local_date(moment)))
-    elif fix.said:
-        said_at = answers.interviewed_at or turn.now
-        reading = read_promise(fix.said, said_at=said_at, cal=turn.cal)
-        if reading.promised_by is None:
-            return False
-        answers.said = fix.said[: flows.MAX_SAID]
-        answers.promised_by = reading.promised_by
-        answers.understood = views.day(reading.promised_by)
-        question = "timeline"
-        what = texts.CORRECTED_SAID.format(day=views.day(reading.promised_by))
     else:
-        return False
+        answers.understood = views.day(ready.fields["promised_by"])
+        what = texts.CORRECTED_SAID.format(day=answers.understood)
     await save(turn, conv)
     turn.say(texts.CORRECTED_IN_FLOW.format(what=what))
-    if conv.question == question:
+    if conv.question == ready.question:
         await flows.advance(turn, conv)  # the fix answers the open question itself
     else:
         await flows.ask_again(turn, conv)
