@@ -96,6 +96,7 @@ class Settings(BaseSettings):
     webhook_secret: SecretStr | None = None
     rate_limit_per_second: float = Field(default=30, gt=0)
     rate_limit_per_chat_seconds: float = Field(default=1.0, ge=0)
+    rate_limit_per_chat_burst: int = Field(default=3, ge=1, le=10)
     rate_limit_chat_updates_per_minute: int = Field(default=40, ge=1)
     rate_limit_nudges_per_second: float | None = Field(default=None, gt=0)
     # Tests only: the bot's clock starts at this moment instead of the real time.

@@ -1,10 +1,12 @@
 """Pacing sends to Telegram: a global rate, one message per second per chat, ``retry_after``.
 
 Telegram allows a bot about 30 messages per second overall and one per second in a private
-chat, and answers 429 with ``retry_after`` when it is pushed. :class:`Pacer` spaces the
-starts of sends evenly (``1/rate`` apart), keeps each chat's sends at least ``per_chat``
-seconds apart, and holds a chat until the moment a 429 named: a send to that chat never goes
-out before it.
+chat (short bursts tolerated), and answers 429 with ``retry_after`` when it is pushed.
+:class:`Pacer` spaces the starts of sends evenly (``1/rate`` apart), keeps each chat to one
+send per ``per_chat`` seconds on average with at most ``per_chat_burst`` at once (a token
+bucket: the two or three messages of one answer go out together, a steady stream is held to
+the rate), and holds a chat until the moment a 429 named: a send to that chat never goes out
+before it, and no burst follows a hold.
 
 Spacing alone is neither a bound nor efficient: a busy event loop wakes a task late, the
 next one, woken on time, starts right after it, and the time lost is never made up. So the
@@ -50,6 +52,7 @@ class Pacer:
         rate_per_second: float,
         *,
         per_chat_seconds: float = 1.0,
+        per_chat_burst: int = 1,
         catch_up_seconds: float = 0.1,
         margin_seconds: float = 0.02,
         monotonic: Monotonic = time.monotonic,
@@ -58,8 +61,12 @@ class Pacer:
     ) -> None:
         if rate_per_second <= 0:
             raise ValueError("rate_per_second must be positive")
+        if per_chat_burst < 1:
+            raise ValueError("per_chat_burst must be at least 1")
         self.interval = 1.0 / rate_per_second
         self.per_chat = per_chat_seconds
+        # How far a chat's next moment may lie ahead of a send (the bucket's depth in time).
+        self._burst_span = (per_chat_burst - 1) * per_chat_seconds
         self._monotonic = monotonic
         self._sleep = sleep
         self._shared = shared  # slots shared with other instances (bot.scheduling.shared_rate)
@@ -72,6 +79,9 @@ class Pacer:
         self._reserved: deque[float] = deque(maxlen=capacity)
         self._starts: deque[float] = deque(maxlen=capacity)
         self._chat_ready: dict[int, float] = {}
+        """Per chat, the moment from which it may receive again: its bucket has a token and
+        no ``retry_after`` holds it (the generic cell rate algorithm's arrival time, less the
+        burst span)."""
         self._prune_above = FORGET_ABOVE
 
     def chat_ready_at(self, chat_id: int) -> float:
@@ -103,7 +113,8 @@ class Pacer:
             slot = max(slot, self._reserved[0] + self._window)
         self._reserved.append(slot)
         self._next_slot = slot + self.interval
-        self._chat_ready[chat_id] = max(self._chat_ready.get(chat_id, 0.0), slot + self.per_chat)
+        before = self._chat_ready.get(chat_id, 0.0)
+        self._chat_ready[chat_id] = self._after_send(before, slot)  # reserved: no double take
         if self._shared is not None:
             # The rate is the bot's, not this process's: other instances take slots too.
             shared_slot = await self._shared.take()
@@ -121,13 +132,20 @@ class Pacer:
         start = self._monotonic()
         self._starts.append(start)
         # The chat's spacing counts from the real start, which may be later than the slot.
-        self._chat_ready[chat_id] = max(self._chat_ready.get(chat_id, 0.0), start + self.per_chat)
+        self._chat_ready[chat_id] = max(
+            self._chat_ready.get(chat_id, 0.0), self._after_send(before, start)
+        )
         self._forget_idle(start)
 
+    def _after_send(self, ready: float, start: float) -> float:
+        """The chat's next moment after a send at ``start``: one token spent."""
+        return max(ready, start - self._burst_span) + self.per_chat
+
     def _forget_idle(self, now: float) -> None:
-        # Keep memory flat: now and then, drop chats whose spacing has passed.
+        # Keep memory flat: now and then, drop chats whose bucket is full again (forgetting
+        # one changes nothing: an unknown chat has a full bucket too).
         if len(self._chat_ready) > self._prune_above:
             for chat_id, ready in list(self._chat_ready.items()):
-                if ready < now:
+                if ready + self._burst_span < now:
                     del self._chat_ready[chat_id]
             self._prune_above = max(FORGET_ABOVE, 2 * len(self._chat_ready))

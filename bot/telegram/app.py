@@ -108,6 +108,7 @@ def build_application(
         pacer = Pacer(
             settings.rate_limit_per_second,
             per_chat_seconds=settings.rate_limit_per_chat_seconds,
+            per_chat_burst=settings.rate_limit_per_chat_burst,
             shared=shared,
         )
     app.bot_data["pacer"] = pacer

@@ -127,3 +127,40 @@ async def test_chats_whose_spacing_passed_are_forgotten(vt: VirtualTime) -> None
 def test_the_rate_must_be_positive() -> None:
     with pytest.raises(ValueError, match="positive"):
         Pacer(0)
+
+
+async def test_a_short_burst_per_chat_then_one_per_second(vt: VirtualTime) -> None:
+    """The messages of one answer go out together; a stream is still held to 1/s."""
+    pacer = Pacer(1000, per_chat_burst=3, monotonic=vt.monotonic, sleep=vt.sleep)
+    first = vt.now
+    starts = []
+    for _ in range(8):
+        await pacer.turn(7)
+        starts.append(vt.now - first)
+    assert starts[2] < 0.01  # three at once
+    assert starts[3] >= 1.0 - 1e-9  # then the bucket is empty: one per second
+    assert all(b - a >= 1.0 - 1e-9 for a, b in itertools.pairwise(starts[3:]))
+    # No window of t seconds holds more than 3 + t sends.
+    for i, start in enumerate(starts):
+        later = [s for s in starts[i:] if s < start + 2.0]
+        assert len(later) <= 3 + 2
+    # After a quiet while the bucket is full again.
+    await vt.sleep(10)
+    again = vt.now
+    for _ in range(3):
+        await pacer.turn(7)
+    assert vt.now - again < 0.01
+
+
+async def test_no_burst_right_after_a_retry_after(vt: VirtualTime) -> None:
+    pacer = Pacer(1000, per_chat_burst=3, monotonic=vt.monotonic, sleep=vt.sleep)
+    until = pacer.hold(1, 5)
+    await pacer.turn(1)
+    assert vt.now >= until
+    await pacer.turn(1)
+    assert vt.now >= until + 1.0 - 1e-9
+
+
+def test_the_burst_must_be_at_least_one() -> None:
+    with pytest.raises(ValueError, match="burst"):
+        Pacer(10, per_chat_burst=0)
