@@ -139,6 +139,13 @@ class Round:
     """CPU seconds the bot process used in the phase (user + system)."""
 
 
+def _chat_of(params: dict[str, Any]) -> int:
+    try:
+        return int(params.get("chat_id", 0))
+    except (TypeError, ValueError):
+        return 0
+
+
 class Users:
     """Acts as the users inside the fake's event loop and times every answer."""
 
@@ -149,6 +156,8 @@ class Users:
         self.nudges = 0
         self.step: dict[int, int] = {}
         self.idle_since: dict[int, float] = {}
+        self.timed: list[tuple[float, str]] = []  # (seconds to the answer, what was sent)
+        self.last_reply = 0.0  # when the bot last wrote to one of the users (not a nudge)
         for name, (canonical, handler) in list(fake._methods.items()):
             if name == "getupdates":
                 fake._methods[name] = (canonical, self._stamp_updates(handler))
@@ -170,6 +179,8 @@ class Users:
             arrived = time.perf_counter()
             if name == "sendmessage":
                 self._arrived(params, arrived)
+            if _chat_of(params) < NUDGE_BASE:
+                self.last_reply = arrived
             if latency > 0:
                 await asyncio.sleep(latency)
             return await handler(params, files)
@@ -177,10 +188,7 @@ class Users:
         return slow
 
     def _arrived(self, params: dict[str, Any], at: float) -> None:
-        try:
-            chat = int(params.get("chat_id", 0))
-        except (TypeError, ValueError):
-            return
+        chat = _chat_of(params)
         if chat >= NUDGE_BASE and chat < NEW_BASE:
             self.nudges += 1
             return
@@ -189,6 +197,16 @@ class Users:
             update_id, future = pending
             sent = self.delivered.get(update_id)
             future.set_result(at - sent if sent is not None else float("nan"))
+
+    async def quiet(self, gap: float = 1.5, limit: float = 60.0) -> None:
+        """Wait until the bot has written to no user for ``gap`` seconds: the replies that the
+        per-chat pace held back after a burst are out before the next phase is timed."""
+        began = time.perf_counter()
+        while time.perf_counter() - began < limit:
+            wait = self.last_reply + gap - time.perf_counter()
+            if wait <= 0:
+                return
+            await asyncio.sleep(wait)
 
     async def act(self, chat: int, text: str | None = None) -> float:
         """The user ``chat`` sends its next step; returns the bot-side seconds to the answer."""
@@ -208,7 +226,9 @@ class Users:
             sent = self.fake._user_message(user, step, {})
             self.waiting[chat] = (sent.update_id, future)
         try:
-            return await asyncio.wait_for(future, 30)
+            took = await asyncio.wait_for(future, 30)
+            self.timed.append((took, step))
+            return took
         finally:
             self.waiting.pop(chat, None)
             self.idle_since[chat] = time.perf_counter()
@@ -383,11 +403,14 @@ def main() -> None:
     parser.add_argument("--nudge-rate", type=float, default=30.0)
     parser.add_argument("--distinct", type=int, default=0)
     parser.add_argument("--keep", help="keep the database and logs in this folder")
+    parser.add_argument(
+        "--show-slow", type=int, default=0, help="print the N slowest answers of each phase"
+    )
     args = parser.parse_args()
     active = min(args.db_users, max(args.users, int(args.rate * 3)))
-    # Nudges go out from the bot's start: while it settles, warms up and between phases too
+    # Nudges go out from the bot's start: while it settles, warms up and between phases
     # (a minute or more on a crowded machine); enough are due that they never run out.
-    per_round = int(args.nudge_rate * (2 * args.seconds + 90))
+    per_round = int(args.nudge_rate * (2 * args.seconds + 300))
     due = per_round * args.rounds
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -423,10 +446,12 @@ async def run(args: argparse.Namespace, work: Path, db: Path, active: int, due: 
                 # Warm-up: a few users once (imports, caches, first queries).
                 await asyncio.gather(*(users.act(c, "/help") for c in chats[:50]))
                 for phase in ("throughput", "latency"):
+                    await users.quiet()
                     r = Round(kind, phase, args.seconds)
                     nudges_before = users.nudges
                     cpu_before = cpu_seconds(proc.pid)
                     began = time.perf_counter()
+                    users.timed.clear()
                     if phase == "throughput":
                         await closed_loop(users, chats[: args.users], args.seconds, r)
                     else:
@@ -437,6 +462,10 @@ async def run(args: argparse.Namespace, work: Path, db: Path, active: int, due: 
                     r.rss_mb = rss_mb(proc.pid)
                     results.append(r)
                     print(f"round {number + 1}: " + show(r), flush=True)
+                    if args.show_slow:
+                        slow = sorted(users.timed, reverse=True)[: args.show_slow]
+                        shown = ", ".join(f"{1000 * t:.0f} ms {s!r}" for t, s in slow)
+                        print(f"  slowest: {shown}")
                 if kind == "hearback" and number == args.rounds - 1 and args.distinct:
                     last_proc = proc
                     continue
