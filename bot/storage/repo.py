@@ -11,11 +11,12 @@ user gives ``None``, ``False`` or ``0``, never that user's data.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import replace
 from datetime import date, datetime
 from enum import Enum
-from typing import Any, Final
+from typing import Any, Final, cast
 
-from sqlalchemy import Select, delete, event, func, literal, select, update
+from sqlalchemy import Row, Select, Table, bindparam, delete, event, func, literal, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import ORMExecuteState, Session, selectinload
 
@@ -158,7 +159,7 @@ def split_rules(text: str) -> tuple[str, ...]:
     return tuple(r for r in text.split(",") if r)
 
 
-def nudge_record(row: NudgeRow) -> NudgeRecord:
+def nudge_record(row: NudgeRow | Row[Any]) -> NudgeRecord:
     """A nudge row as the record every layer reads (also used by ``bot.storage.nudges``)."""
     return NudgeRecord(
         id=row.id,
@@ -175,6 +176,113 @@ def nudge_record(row: NudgeRow) -> NudgeRecord:
         last_error=row.last_error,
         reason=row.reason,
         rules=split_rules(row.rules),
+    )
+
+
+# --- reads on the tables -----------------------------------------------------------------------
+#
+# The reads of every turn (the user, the conversation, the interviews) are SQLAlchemy Core
+# statements built once, with bound parameters: no ORM objects to load and convert into
+# records, and no statement to build and key for the cache on each call. Writes go through
+# the ORM. A read first flushes what the ORM has not written yet (:func:`_settled`).
+
+_USERS: Final = cast(Table, UserRow.__table__)
+_INTERVIEWS: Final = cast(Table, InterviewRow.__table__)
+_PEOPLE: Final = cast(Table, PersonRow.__table__)
+_ATTEMPTS: Final = cast(Table, AttemptRow.__table__)
+_NUDGES: Final = cast(Table, NudgeRow.__table__)
+_CONVERSATIONS: Final = cast(Table, ConversationRow.__table__)
+
+_USER_BY_TELEGRAM_ID: Final = select(
+    *(_USERS.c[name] for name in UserProfile.__dataclass_fields__)
+).where(_USERS.c.telegram_user_id == bindparam("tg"))
+_REFRESH_USER: Final = (
+    update(_USERS)
+    .where(_USERS.c.id == bindparam("uid"))
+    .values(
+        chat_id=bindparam("new_chat"),
+        language_code=bindparam("new_language"),
+        updated_at=bindparam("at"),
+    )
+)
+
+_INTERVIEW_FIELDS: Final = tuple(
+    name for name in InterviewRecord.__dataclass_fields__ if name not in ("people", "attempts")
+)
+_INTERVIEWS_OF_OWNER: Final = (
+    select(*(_INTERVIEWS.c[name] for name in _INTERVIEW_FIELDS))
+    .where(_INTERVIEWS.c.owner_id == bindparam("owner"))
+    .order_by(_INTERVIEWS.c.interviewed_at, _INTERVIEWS.c.id)
+)
+_ALL_INTERVIEWS: Final = _INTERVIEWS_OF_OWNER
+_INTERVIEWS_IN: Final = _INTERVIEWS_OF_OWNER.where(
+    _INTERVIEWS.c.status.in_(bindparam("statuses", expanding=True))
+)
+_ONE_INTERVIEW: Final = _INTERVIEWS_OF_OWNER.where(_INTERVIEWS.c.id == bindparam("iid"))
+_INTERVIEW_PAGE: Final = _INTERVIEWS_OF_OWNER.limit(bindparam("take")).offset(bindparam("skip"))
+_PEOPLE_OF: Final = (
+    select(_PEOPLE.c.interview_id, _PEOPLE.c.id, _PEOPLE.c.name, _PEOPLE.c.role, _PEOPLE.c.email)
+    .where(_PEOPLE.c.interview_id.in_(bindparam("ids", expanding=True)))
+    .order_by(_PEOPLE.c.id)
+)
+_ATTEMPTS_OF: Final = (
+    select(
+        _ATTEMPTS.c.interview_id,
+        _ATTEMPTS.c.id,
+        _ATTEMPTS.c.at,
+        _ATTEMPTS.c.channel,
+        _ATTEMPTS.c.recipient,
+        _ATTEMPTS.c.answered,
+        _ATTEMPTS.c.person_id,
+    )
+    .where(_ATTEMPTS.c.interview_id.in_(bindparam("ids", expanding=True)))
+    .order_by(_ATTEMPTS.c.at, _ATTEMPTS.c.id)
+)
+_NUDGES_OF: Final = (
+    select(_NUDGES)
+    .where(
+        _NUDGES.c.owner_id == bindparam("owner"),
+        _NUDGES.c.interview_id.in_(bindparam("ids", expanding=True)),
+    )
+    .order_by(_NUDGES.c.due_at, _NUDGES.c.id)
+)
+_CONVERSATION: Final = select(_CONVERSATIONS.c.state, _CONVERSATIONS.c.data).where(
+    _CONVERSATIONS.c.owner_id == bindparam("owner"), _CONVERSATIONS.c.name == bindparam("name")
+)
+
+
+def _user_of(row: Row[Any]) -> UserProfile:
+    return UserProfile(**row._asdict())
+
+
+async def _interview_records(
+    session: AsyncSession, rows: Sequence[Row[Any]]
+) -> tuple[InterviewRecord, ...]:
+    """Records of interview rows (:data:`_INTERVIEW_FIELDS`), with their people and attempts
+    read in one statement each for all of them."""
+    if not rows:
+        return ()
+    ids = [row.id for row in rows]
+    people: dict[int, list[Person]] = {i: [] for i in ids}
+    attempts: dict[int, list[AttemptRecord]] = {i: [] for i in ids}
+    for p in (await session.execute(_PEOPLE_OF, {"ids": ids})).all():
+        people[p.interview_id].append(Person(id=p.id, name=p.name, role=p.role, email=p.email))
+    for a in (await session.execute(_ATTEMPTS_OF, {"ids": ids})).all():
+        attempts[a.interview_id].append(
+            AttemptRecord(
+                id=a.id,
+                at=a.at,
+                channel=a.channel,
+                to=a.recipient,
+                answered=a.answered,
+                person_id=a.person_id,
+            )
+        )
+    return tuple(
+        InterviewRecord(
+            **row._asdict(), people=tuple(people[row.id]), attempts=tuple(attempts[row.id])
+        )
+        for row in rows
     )
 
 
@@ -218,15 +326,19 @@ async def find_user(
 ) -> UserProfile | None:
     """The user with this Telegram id, chat id and language refreshed; never creates one
     (after /delete only /start may make the account again)."""
-    row = await session.scalar(select(UserRow).where(UserRow.telegram_user_id == telegram_user_id))
+    await _settled(session)
+    row = (await session.execute(_USER_BY_TELEGRAM_ID, {"tg": telegram_user_id})).first()
     if row is None:
         return None
-    if row.chat_id != chat_id:
-        row.chat_id = chat_id
-    if language_code is not None and row.language_code != language_code:
-        row.language_code = language_code
-    await session.flush()
-    return _user(row)
+    user = _user_of(row)
+    language = user.language_code if language_code is None else language_code
+    if user.chat_id != chat_id or user.language_code != language:
+        await session.execute(
+            _REFRESH_USER,
+            {"uid": user.id, "new_chat": chat_id, "new_language": language, "at": utcnow()},
+        )
+        user = replace(user, chat_id=chat_id, language_code=language)
+    return user
 
 
 async def get_user(session: AsyncSession, *, owner_id: int) -> UserProfile | None:
@@ -385,18 +497,17 @@ async def create_interview(
 # then decides, then words the plan: three loads of three queries each). Records are frozen
 # copies, so a read can be answered again from memory until something is written: any
 # statement other than a SELECT, any flush with changes, and the end of the transaction
-# forget everything remembered; a session with unflushed changes is not answered from memory.
+# forget everything remembered; unflushed changes are flushed before a read.
 
 _REMEMBERED: Final = "hearback_remembered_reads"
 
 
-def _remembered(session: AsyncSession) -> dict[tuple[Any, ...], Any] | None:
-    """The reads remembered in this transaction, or None when the session has unflushed
-    changes (a query would flush them first and may read something else)."""
+async def _settled(session: AsyncSession) -> dict[tuple[Any, ...], Any]:
+    """Flush the session's unsaved changes, if any (the table reads below do not, unlike
+    ORM queries), and return the reads remembered in this transaction."""
     sync = session.sync_session
     if sync.new or sync.dirty or sync.deleted:
-        sync.info.pop(_REMEMBERED, None)
-        return None
+        await session.flush()  # forgets what was remembered (after_flush)
     memo: dict[tuple[Any, ...], Any] = sync.info.setdefault(_REMEMBERED, {})
     return memo
 
@@ -420,15 +531,15 @@ def _forget_after_transaction(session: Session, _transaction: Any) -> None:
 async def get_interview(
     session: AsyncSession, *, owner_id: int, interview_id: int
 ) -> InterviewRecord | None:
-    memo = _remembered(session)
+    memo = await _settled(session)
     key = ("interview", owner_id, interview_id)
-    if memo is not None and key in memo:
+    if key in memo:
         found: InterviewRecord | None = memo[key]
         return found
-    row = await _load_interview(session, owner_id, interview_id)
-    record = None if row is None else _interview(row)
-    if memo is not None:
-        memo[key] = record
+    rows = (await session.execute(_ONE_INTERVIEW, {"owner": owner_id, "iid": interview_id})).all()
+    records = await _interview_records(session, rows)
+    record = records[0] if records else None
+    memo[key] = record
     return record
 
 
@@ -442,20 +553,20 @@ async def list_interviews(
 
     Oldest first keeps a numbered list stable as new interviews are added.
     """
-    memo = _remembered(session)
+    memo = await _settled(session)
     key = ("interviews", owner_id, None if statuses is None else tuple(statuses))
-    if memo is not None and key in memo:
+    if key in memo:
         remembered: tuple[InterviewRecord, ...] = memo[key]
         return remembered
-    query = _interview_query(owner_id).order_by(InterviewRow.interviewed_at, InterviewRow.id)
-    if statuses is not None:
-        query = query.where(InterviewRow.status.in_([InterviewStatus(s) for s in statuses]))
-    rows = (await session.scalars(query)).all()
-    records = tuple(_interview(r) for r in rows)
-    if memo is not None:
-        memo[key] = records
-        for record in records:  # each is also the answer to a read of it alone
-            memo[("interview", owner_id, record.id)] = record
+    if statuses is None:
+        result = await session.execute(_ALL_INTERVIEWS, {"owner": owner_id})
+    else:
+        wanted = [InterviewStatus(s) for s in statuses]
+        result = await session.execute(_INTERVIEWS_IN, {"owner": owner_id, "statuses": wanted})
+    records = await _interview_records(session, result.all())
+    memo[key] = records
+    for record in records:  # each is also the answer to a read of it alone
+        memo[("interview", owner_id, record.id)] = record
     return records
 
 
@@ -476,22 +587,17 @@ async def interview_page(
 
     A fixed number of queries whatever the page size (no query per interview).
     """
-    query = (
-        _interview_query(owner_id)
-        .order_by(InterviewRow.interviewed_at, InterviewRow.id)
-        .offset(max(0, offset))
-        .limit(max(0, limit))
-    )
-    records = tuple(_interview(r) for r in (await session.scalars(query)).all())
+    await _settled(session)
+    rows = (
+        await session.execute(
+            _INTERVIEW_PAGE, {"owner": owner_id, "skip": max(0, offset), "take": max(0, limit)}
+        )
+    ).all()
+    records = await _interview_records(session, rows)
     nudges: dict[int, list[NudgeRecord]] = {r.id: [] for r in records}
     if records:
-        rows = await session.scalars(
-            select(NudgeRow)
-            .where(NudgeRow.owner_id == owner_id, NudgeRow.interview_id.in_(list(nudges)))
-            .order_by(NudgeRow.due_at, NudgeRow.id)
-            .execution_options(populate_existing=True)
-        )
-        for row in rows.all():
+        found = await session.execute(_NUDGES_OF, {"owner": owner_id, "ids": list(nudges)})
+        for row in found.all():
             nudges[row.interview_id].append(nudge_record(row))
     return records, {key: tuple(value) for key, value in nudges.items()}
 
@@ -801,11 +907,8 @@ async def get_conversation(
     session: AsyncSession, *, owner_id: int, name: str
 ) -> tuple[str, dict[str, Any]] | None:
     """The saved state and data of the user's unfinished conversation ``name``."""
-    row = await session.scalar(
-        select(ConversationRow)
-        .where(ConversationRow.owner_id == owner_id, ConversationRow.name == name)
-        .execution_options(populate_existing=True)
-    )
+    await _settled(session)
+    row = (await session.execute(_CONVERSATION, {"owner": owner_id, "name": name})).first()
     return None if row is None else (row.state, dict(row.data))
 
 
