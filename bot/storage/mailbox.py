@@ -93,10 +93,27 @@ _TAKE: Final = (
     .returning(_INBOX.c.update_id)
 )
 _ADD_REPLY: Final = insert(_OUTBOX).returning(_OUTBOX.c.id, sort_by_parameter_order=True)
+_FINISH: Final = (
+    update(_INBOX)
+    .where(_INBOX.c.update_id.in_(bindparam("uids", expanding=True)), _INBOX.c.state == NEW)
+    .values(state=bindparam("new_state"), body=None, done_at=bindparam("at"))
+)
+_DELETE_REPLIES: Final = delete(_OUTBOX).where(_OUTBOX.c.id.in_(bindparam("ids", expanding=True)))
 
 
-def _insert(session: AsyncSession, table: Any) -> Any:
-    return insert_for(session.get_bind().dialect.name, table)
+_STORE: Final[dict[str, Any]] = {}
+"""Per dialect, the inbox insert: one statement compiled once, run with a row of parameters
+per update (a multi-row ``values()`` would be compiled anew on every batch)."""
+
+
+def _store_statement(session: AsyncSession) -> Any:
+    dialect = session.get_bind().dialect.name
+    statement = _STORE.get(dialect)
+    if statement is None:
+        statement = _STORE[dialect] = (
+            insert_for(dialect, _INBOX).on_conflict_do_nothing().returning(_INBOX.c.update_id)
+        )
+    return statement
 
 
 # --- inbox -----------------------------------------------------------------------------------
@@ -120,8 +137,7 @@ async def store_updates(
         }
         for update_id, chat_id, body in rows
     ]
-    stmt = _insert(session, _INBOX).values(values).on_conflict_do_nothing()
-    result = await session.execute(stmt.returning(_INBOX.c.update_id))
+    result = await session.execute(_store_statement(session), values)
     return set(result.scalars())
 
 
@@ -153,11 +169,7 @@ async def finish_updates(
 ) -> None:
     """Close updates that needed no turn (or were given up)."""
     if update_ids:
-        await session.execute(
-            update(_INBOX)
-            .where(_INBOX.c.update_id.in_(update_ids), _INBOX.c.state == NEW)
-            .values(state=state, body=None, done_at=at)
-        )
+        await session.execute(_FINISH, {"uids": list(update_ids), "new_state": state, "at": at})
 
 
 async def note_failure(session: AsyncSession, *, update_id: int, attempts: int, told: bool) -> None:
@@ -248,4 +260,4 @@ async def unsent_replies(
 
 async def delete_replies(session: AsyncSession, *, ids: Sequence[int]) -> None:
     if ids:
-        await session.execute(delete(_OUTBOX).where(_OUTBOX.c.id.in_(ids)))
+        await session.execute(_DELETE_REPLIES, {"ids": list(ids)})

@@ -39,6 +39,7 @@ from sqlalchemy import (
     Select,
     Table,
     and_,
+    bindparam,
     case,
     exists,
     func,
@@ -97,6 +98,42 @@ ERROR_LIMIT: Final = 500
 # Updates run on the Core tables: the ORM's handling of UPDATE … RETURNING cost about 4 ms
 # per statement, more than the statement itself.
 _NUDGES = cast(Table, NudgeRow.__table__)
+
+# The statements of every nudge sent, built once (see bot.storage.repo's table reads).
+_BEGIN: Final = (
+    update(_NUDGES)
+    .where(
+        _NUDGES.c.id.in_(bindparam("ids", expanding=True)),
+        _NUDGES.c.state == NudgeState.CLAIMED,
+        _NUDGES.c.claim_token == bindparam("token"),
+    )
+    .values(
+        claim_token=bindparam("new_token"),
+        lease_until=bindparam("until"),
+        attempts=_NUDGES.c.attempts + 1,
+        updated_at=bindparam("at"),
+    )
+    .returning(_NUDGES.c.id)
+)
+_SENT_ONE: Final = (
+    update(_NUDGES)
+    .where(
+        _NUDGES.c.id == bindparam("nid"),
+        _NUDGES.c.state == NudgeState.CLAIMED,
+        _NUDGES.c.claim_token == bindparam("token"),
+    )
+    .values(
+        state=NudgeState.SENT,
+        sent_at=bindparam("at"),
+        telegram_message_id=bindparam("mid"),
+        claim_token=None,
+        lease_until=None,
+        last_error=None,
+        reason=None,
+        updated_at=bindparam("at"),
+    )
+    .returning(_NUDGES.c.id)
+)
 _INTERVIEWS = cast(Table, InterviewRow.__table__)
 
 
@@ -380,19 +417,14 @@ async def begin_deliveries(
     for token, ids in _by_token(items).items():
         for chunk in _chunks(ids):
             result = await session.execute(
-                update(_NUDGES)
-                .where(
-                    _NUDGES.c.id.in_(chunk),
-                    _NUDGES.c.state == NudgeState.CLAIMED,
-                    _NUDGES.c.claim_token == token,
-                )
-                .values(
-                    claim_token=sending_token(token),
-                    lease_until=now + lease,
-                    attempts=_NUDGES.c.attempts + 1,
-                    updated_at=now,
-                )
-                .returning(_NUDGES.c.id)
+                _BEGIN,
+                {
+                    "ids": chunk,
+                    "token": token,
+                    "new_token": sending_token(token),
+                    "until": now + lease,
+                    "at": now,
+                },
             )
             began.update(result.scalars())
     return began
@@ -431,6 +463,14 @@ async def mark_sent_many(
     for nudge_id, token, message_id in items:
         by_token.setdefault(token, {})[nudge_id] = message_id
     for token, messages in by_token.items():
+        if len(messages) == 1:  # the usual case: a statement built once
+            [(nudge_id, message_id)] = messages.items()
+            found = await session.execute(
+                _SENT_ONE,
+                {"nid": nudge_id, "token": sending_token(token), "mid": message_id, "at": now},
+            )
+            recorded.update(found.scalars())
+            continue
         for chunk in _chunks(list(messages)):
             message_ids = {n: literal(messages[n], BigInteger) for n in chunk}
             result = await session.execute(
