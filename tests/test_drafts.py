@@ -719,3 +719,14 @@ class TestSubjectWithoutRole:
         draft = make_draft(kind, DraftFacts(company="Petrole"))
         assert "my application to" not in draft.subject
         assert draft.subject in {"My continued interest in the role", "Withdrawing my application"}
+
+
+def test_a_job_title_gets_the_capitals_of_its_abbreviations() -> None:
+    from bot.core.phrasing import job_title
+
+    assert job_title("pm") == "PM"
+    assert job_title("senior ux designer") == "senior UX designer"
+    assert job_title("ios engineer") == "iOS engineer"
+    assert job_title("vp of sales") == "VP of sales"
+    assert job_title("Senior Pm") == "Senior Pm"  # typed with capitals: as typed
+    assert job_title("backend dev") == "backend dev"

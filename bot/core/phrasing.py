@@ -16,6 +16,8 @@ This module turns such text into the words a careful person would write:
   for a thank-you, chosen by the shape of what was typed (a noun phrase, "we talked
   about ...", "I loved ...", "loved ...", "talking about ...", "they are ...").
 - :func:`news_sentences` tidies free-text news into whole sentences.
+- :func:`job_title` gives a role typed in lower case the capitals of its abbreviations
+  ("senior ux designer" -> "senior UX designer", "pm" -> "PM").
 
 Nothing here invents a fact: every frame only wraps the user's own words.
 Pure functions, no I/O.
@@ -323,3 +325,23 @@ def news_sentences(text: str) -> str:
     text = _FILLERS.sub("", text)
     parts = [tidy(p) for p in _SENTENCE_END.split(text)]
     return " ".join(_stop(_cap(p)) for p in parts if p)
+
+
+_ABBREVIATIONS = _set(
+    "pm tpm apm qa qe ux ui hr it swe sde sre cto ceo cfo coo cmo vp svp evp avp "
+    "ml ai bi seo sem crm erp ba bd gtm"
+)
+_MIXED_CASE = {"ios": "iOS", "sql": "SQL"}
+
+
+def job_title(role: str) -> str:
+    """The role with its abbreviations in capitals; words typed with a capital stay as typed."""
+    words = []
+    for word in role.split(" "):
+        key = word.casefold()
+        if word == word.lower() and key in _ABBREVIATIONS:
+            word = word.upper()
+        elif word == word.lower():
+            word = _MIXED_CASE.get(key, word)
+        words.append(word)
+    return " ".join(words)

@@ -122,7 +122,49 @@ async def start_new(turn: Turn, company: str | None = None) -> None:
 
 
 async def on_new(turn: Turn, press: presses.NewInterview | None = None) -> None:
+    conv = await load(turn)
+    if conv is not None and await _unsaved_interview(turn, conv):
+        return
     await start_new(turn)
+
+
+async def new_from_words(turn: Turn, words: Sequence[str]) -> None:
+    """``/new globex backend dev``: the words are read as the start of the story (company,
+    role, day, people), as if the user had written "I had an interview at globex ..."."""
+    told = clean(" ".join(words), MAX_TEXT)[:500]
+    if not told:
+        await on_new(turn)
+        return
+    report = texts.NEW_WITH_WORDS.format(words=told)
+    conv = await load(turn)
+    if conv is not None and isinstance(conv.answers, InterviewAnswers) and conv.answers.company:
+        # Another interview is half told: this one waits until that one is saved.
+        conv.answers.held = [*conv.answers.held, report][-_MAX_HELD:]
+        await save(turn, conv)
+        turn.say(texts.HELD_FOR_LATER)
+        await flows.ask_again(turn, conv)
+        return
+    frame = await understood.read(turn, report)
+    if frame.intent is not FrameIntent.NEW_INTERVIEW or not frame.company:
+        await start_new(turn)
+        return
+    await clear(turn)
+    waiting = await repo.count_interviews(turn.session, owner_id=turn.user.id, statuses=OPEN)
+    if waiting >= MAX_OPEN_INTERVIEWS:
+        turn.say(texts.TOO_MANY_OPEN.format(count=waiting))
+        return
+    await understood.new_interview(turn, frame, report)
+
+
+async def _unsaved_interview(turn: Turn, conv: Conversation) -> bool:
+    """/new while another interview is half told: say so and ask its question again, rather
+    than drop what was told (True). /cancel drops it."""
+    answers = conv.answers
+    if conv.flow != "new" or not isinstance(answers, InterviewAnswers) or not answers.company:
+        return False
+    turn.say(texts.FINISH_THIS_ONE_FIRST.format(company=esc(answers.company)))
+    await flows.ask_again(turn, conv)
+    return True
 
 
 async def on_delete(turn: Turn, args: Sequence[str] = ()) -> None:
@@ -678,6 +720,7 @@ COMMANDS: tuple[Command, ...] = (
         texts.HELP_NEW,
         presses.NewInterview,
         on_new,
+        run=new_from_words,
         intents=(FrameIntent.NEW_INTERVIEW,),
     ),
     typed_command(

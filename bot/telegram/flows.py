@@ -15,6 +15,7 @@ from datetime import time
 from typing import Any
 
 from bot.core.calendar import country_for_zone, has_holidays
+from bot.core.phrasing import job_title
 from bot.core.plan import nudge_time_allowed
 from bot.core.timeline import (
     InterviewWhen,
@@ -486,7 +487,8 @@ async def ask_role(turn: Turn, conv: Conversation) -> None:
 
 
 async def answer_role(turn: Turn, conv: Conversation, reply: Reply) -> None:
-    conv.answers_as(InterviewAnswers).role = "" if reply.skip else clean(reply.text or "", MAX_ROLE)
+    role = "" if reply.skip else job_title(clean(reply.text or "", MAX_ROLE))
+    conv.answers_as(InterviewAnswers).role = role
     await advance(turn, conv)
 
 

@@ -232,6 +232,12 @@ HELD_FOR_LATER: Final = _(
     "I've kept what you just wrote and I'll come back to it as soon as this interview is "
     "saved. First, one more thing:"
 )
+NEW_WITH_WORDS: Final = _("I had an interview at {words}")
+"""How the words after /new are read (and shown back, if held): as the start of the story."""
+FINISH_THIS_ONE_FIRST: Final = _(
+    "We're still in the middle of your interview with <b>{company}</b>, so I've kept it. "
+    "Let's finish it first (or send /cancel to drop it), then tell me about the next one."
+)
 BACK_TO_HELD: Final = _("Now, what you told me a moment ago: <i>{text}</i>")
 OK_REMIND: Final = _("👍 I'll remind you when it's time. /list shows everything.")
 

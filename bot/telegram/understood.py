@@ -33,6 +33,7 @@ from typing import Any
 
 from bot.core.calendar import calendar_for, country_for_zone
 from bot.core.coaching import coach_wait
+from bot.core.phrasing import job_title
 from bot.core.plan import nudge_time_allowed
 from bot.core.records import InterviewRecord, InterviewStatus, NudgeState
 from bot.core.timeline import read_promise
@@ -257,7 +258,7 @@ def _fix_of(turn: Turn, fix: Correction, said_at: datetime) -> _Fix | None:
     """The fields a correction sets (the promise read from ``said_at``); ``None`` when it
     cannot be used (a day still to come, a promise with no date)."""
     if fix.role:
-        return _Fix("role", {"role": fix.role[: flows.MAX_ROLE]})
+        return _Fix("role", {"role": job_title(fix.role)[: flows.MAX_ROLE]})
     if fix.interview_at is not None:
         moment = _moment(turn, fix.interview_at)
         if moment is None or moment > turn.now:
@@ -349,7 +350,8 @@ async def new_interview(turn: Turn, frame: Frame, text: str) -> None:
             )
         )
         return
-    answers = InterviewAnswers(company=company, role=(frame.role or "")[: flows.MAX_ROLE])
+    role = job_title(frame.role or "")[: flows.MAX_ROLE]
+    answers = InterviewAnswers(company=company, role=role)
     moment = _moment(turn, frame.interview_at)
     if moment is not None and "interview_at" not in frame.unsure and moment <= turn.now:
         answers.interviewed_at = moment

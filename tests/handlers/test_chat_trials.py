@@ -148,3 +148,42 @@ async def test_should_i_reminds_of_a_thank_you_still_due(env: BotEnv) -> None:
     assert "<b>Wait</b>" in reply
     assert "thank-you note is still due" in reply
     assert any("thank-you" in label.casefold() for _, label, _ in user.last_buttons())
+
+
+async def test_new_with_words_reads_them_as_the_story(env: BotEnv) -> None:
+    user = env.user()
+    await onboard(user)
+    reply = text_of(await user.send("/new globex, backend dev"))
+    assert "Company: <b>Globex</b>" in reply
+    assert "Role: backend dev" in reply
+    assert "When was the interview?" in reply  # the next thing not told yet
+
+
+async def test_new_while_one_is_half_told_keeps_it(env: BotEnv) -> None:
+    user = env.user()
+    await onboard(user)
+    await user.send("/new")
+    await user.send("Acme")
+    kept = text_of(await user.send("/new"))
+    assert "still in the middle of your interview with <b>Acme</b>" in kept
+    assert "What role" in kept  # its question again: nothing dropped
+    held = text_of(await user.send("/new initech"))
+    assert "kept what you just wrote" in held
+    assert "What role" in held
+
+
+async def test_abbreviations_in_a_role_get_their_capitals(env: BotEnv) -> None:
+    user = env.user()
+    await onboard(user)
+    await user.send("/new")
+    await user.send("acme")
+    await user.send("senior ux designer")
+    await user.send("today 9am")
+    await user.send("/skip")
+    await user.send("the recruiter said by Friday")
+    await user.press("Yes")
+    await user.press("warm")
+    await user.press("Not yet")
+    (record,) = await interviews(env, user)
+    assert record.company == "Acme"
+    assert record.role == "senior UX designer"
