@@ -23,6 +23,7 @@ from bot.core.understand import (
     KnownInterview,
     KnownPerson,
     detect_language,
+    term_asked,
     understand,
 )
 
@@ -841,3 +842,36 @@ def test_what_about_someone_asks_again_for_them(text: str, to: str) -> None:
 def test_a_hiring_mgr_is_a_hiring_manager() -> None:
     frame = on_monday("interviewed at initech today with mike the hiring mgr", Known())
     assert [(p.name, p.role) for p in frame.people] == [("Mike", Recipient.HIRING_MANAGER)]
+
+
+class TestTermAsked:
+    """ "what's a check-in?" asks what a step means: it is explained, not decided."""
+
+    @pytest.mark.parametrize(
+        ("text", "term"),
+        [
+            ("wait what's a check-in?", "check_in"),
+            ("what does check in mean", "check_in"),
+            ("what do you mean by move on", "move_on"),
+            ("what do you mean by moving on?", "move_on"),
+            ("what is a second follow-up", "second"),
+            ("whats a follow up", "follow_up"),
+            ("sorry, what is the thank you note for", "thank_you"),
+        ],
+    )
+    def test_the_step_asked_about(self, text: str, term: str) -> None:
+        assert term_asked(text) == term
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "what is acme doing",
+            "whats up",
+            "what do you mean",
+            "should i send a check-in?",
+            "i sent the check in today",
+            "when is my check-in?",
+        ],
+    )
+    def test_other_messages_ask_no_term(self, text: str) -> None:
+        assert term_asked(text) is None

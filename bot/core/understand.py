@@ -64,6 +64,7 @@ __all__ = [
     "frame_intent",
     "is_name_like",
     "people_in",
+    "term_asked",
     "understand",
     "warm_up",
 ]
@@ -1090,8 +1091,13 @@ def _attempts_told_before(
         clause.plain,
     ):
         return ()
-    # undated ("last week") it is not logged as today's: that would hold the next one back
-    return tuple(a for a in _attempts(clause, today, known) if a.on is not None)
+    # One undated ("i emailed her, should i call?") is not logged as today's: that would
+    # hold the next one back. Several ("i emailed her twice and called once") are logged as
+    # the same words are without the question: the count is what the answer turns on.
+    told = _attempts(clause, today, known)
+    if len(told) >= 2:
+        return told
+    return tuple(a for a in told if a.on is not None)
 
 
 # --- intent ------------------------------------------------------------------------------
@@ -2074,6 +2080,39 @@ def correction_in(text: str, *, now: datetime, cal: BusinessCalendar) -> Correct
         if moment is not None:
             return Correction(interview_at=moment)
     return None
+
+
+_TERM_ASKED = re.compile(
+    r"^(?:(?:wait|sorry|um+|hm+|ok|okay|so|and|but|hey|quick question)[,.!]* )*"
+    r"(?:what(?: is| s|s| are| does| exactly is| do you mean by| do u mean by| do you mean with|"
+    r" is meant by| counts as)|whats|meaning of|define|explain)"
+    r" (?:a |an |the |this |that |my |your )?"
+    r"(?P<term>check ?ins?|thank ?you(?: note| email| mail| message)?s?|ty note|"
+    r"second follow ?ups?|2nd follow ?ups?|follow ?ups?|move on|moving on|time to move on)"
+    r"(?: (?:mean|means|exactly|here|supposed to be|for))*$"
+)
+_TERMS: dict[str, str] = {
+    "check": "check_in",
+    "thank": "thank_you",
+    "ty": "thank_you",
+    "second": "second",
+    "2nd": "second",
+    "follow": "follow_up",
+    "move": "move_on",
+    "moving": "move_on",
+    "time": "move_on",
+}
+
+
+def term_asked(text: str) -> str | None:
+    """The step of the plan a message asks the meaning of ("wait what's a check-in?", "what
+    do you mean by move on"): ``check_in``, ``thank_you``, ``second``, ``follow_up`` or
+    ``move_on``; ``None`` for anything else."""
+    plain = _plain(text[:200]).replace("-", " ").strip(" ?!.")
+    found = _TERM_ASKED.match(plain)
+    if found is None:
+        return None
+    return _TERMS.get(found.group("term").split()[0].split("-")[0])
 
 
 def says_no_date(text: str) -> bool:

@@ -49,6 +49,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Final
 
 from bot.core.calendar import BusinessCalendar, day_in_words
 from bot.core.i18n import _
@@ -294,13 +295,20 @@ def _capped(interview: Interview, to: Recipient, history: Sequence[Attempt]) -> 
             ).format(who=who),
             suggest=DraftKind.HIRING_MANAGER,
         )
-    return _stop(
-        ("G3", "S5"),
-        _(
+    if count == 2:
+        advice = _(
             "You have reached out to {who} twice without a reply, and a third message would "
             "hurt more than help. Let this one go and keep the door open."
-        ).format(who=who),
-    )
+        ).format(who=who)
+    else:
+        advice = _(
+            "You have reached out to {who} {count} times without a reply; another message "
+            "would hurt more than help. Let this one go and keep the door open."
+        ).format(who=who, count=_COUNT_WORDS.get(count, str(count)))
+    return _stop(("G3", "S5"), advice)
+
+
+_COUNT_WORDS: Final = {3: "three", 4: "four", 5: "five", 6: "six"}
 
 
 def _wrong_channel(channel: Channel) -> Decision:

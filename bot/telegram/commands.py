@@ -24,12 +24,12 @@ from telegram import Message
 
 from bot.core.intents import closest_commands
 from bot.core.types import Recipient, StepKind
-from bot.core.understand import Frame, FrameIntent, frame_intent, is_name_like
+from bot.core.understand import Frame, FrameIntent, frame_intent, is_name_like, term_asked
 from bot.services import plans
 from bot.services.plans import OPEN
 from bot.storage import nudges as nudge_store
 from bot.storage import repo
-from bot.telegram import actions, flows, nudges, presses, texts, understood
+from bot.telegram import actions, cards, flows, nudges, presses, texts, understood
 from bot.telegram.answers import InterviewAnswers, OnboardAnswers
 from bot.telegram.callbacks import parse_id, unpack
 from bot.telegram.conversation import Conversation, clear, load, save
@@ -316,6 +316,11 @@ async def on_text(turn: Turn) -> None:
             return
         if await _steering(turn, conv, text):
             return
+        term = term_asked(text)
+        if term is not None:
+            turn.say(texts.TERMS[term])
+            await flows.ask_again(turn, conv)
+            return
         if await understood.correct_answers(turn, conv, text):
             return  # "no sorry the role is senior designer"
         if await _hold_aside(turn, conv, text):
@@ -325,11 +330,30 @@ async def on_text(turn: Turn) -> None:
     if not text:
         await suggest(turn, texts.EMPTY)
         return
+    term = term_asked(text)
+    if term is not None:
+        await explain_term(turn, term)
+        return
     frame = await understood.read(turn, text)
     if frame.language != "en":
         turn.say(texts.ONLY_ENGLISH)
         return
     await route_intent(turn, frame, text)
+
+
+async def explain_term(turn: Turn, term: str) -> None:
+    """What a step of the plan is, in plain words, then the steps of the latest open
+    interview: the user sees when theirs comes."""
+    lines = [texts.TERMS[term]]
+    records = await repo.list_interviews(turn.session, owner_id=turn.user.id, statuses=OPEN)
+    if records:
+        latest = max(records, key=lambda r: r.interviewed_at)
+        planned = await repo.list_nudges(
+            turn.session, owner_id=turn.user.id, interview_id=latest.id
+        )
+        lines += ["", texts.WHAT_NEXT_AT.format(company=esc(latest.company))]
+        lines += cards.steps(turn, latest, planned)
+    turn.say("\n".join(lines))
 
 
 # While a new interview is being told, a choice question (how it felt, the thank-you, the

@@ -379,6 +379,36 @@ TO_WHOM: Final = _("To whom?")
 LOGGED: Final = _("Logged: {channel} to the {recipient} at {company}, today.")
 WORK_CHANNELS: Final = _("Next time, keep to work channels: work e-mail or office phone.")
 WHAT_NEXT: Final = _("<b>What comes next</b>")
+WHAT_NEXT_AT: Final = _("<b>What comes next at {company}</b>")
+TERMS: Final = {
+    "check_in": _(
+        "A <b>check-in</b> is one short, friendly e-mail asking whether they have news on "
+        "their decision. It goes out two business days after the date they gave you (never "
+        "on that day itself), or two working weeks after the interview if they gave no date. "
+        "I remind you when it's due and can draft it for you."
+    ),
+    "thank_you": _(
+        "A <b>thank-you note</b> is a short e-mail to the people you met: thanks for their "
+        "time, one thing you enjoyed talking about, and that you're still keen. It's best "
+        "sent within a day of the interview, and it never counts as pestering."
+    ),
+    "second": _(
+        "The <b>second follow-up</b> is one more polite e-mail if your check-in gets no "
+        "answer, a working week after it. It's the last one: two unanswered messages is the "
+        "limit. After an interview that felt chilly I leave it out."
+    ),
+    "follow_up": _(
+        "A <b>follow-up</b> is a message you send after the interview to ask about their "
+        "decision: first the check-in, then at most one more if that goes unanswered. Beyond "
+        "two unanswered messages, more would hurt more than help."
+    ),
+    "move_on": _(
+        "<b>Time to move on</b> comes a working week after your last follow-up if nobody has "
+        "answered. It doesn't mean you did anything wrong: a silence that long is usually an "
+        "answer in itself. I stop the reminders for that interview (a late reply still "
+        "counts: just tell me), and your energy goes to the next ones."
+    ),
+}
 BUTTON_UNDO: Final = _("↩️ Undo")
 ATTEMPT_GONE: Final = _("That follow-up is already removed, or the button has expired.")
 ATTEMPT_REMOVED: Final = _("Removed that follow-up from {title}; the plan is as before.")

@@ -187,3 +187,39 @@ async def test_abbreviations_in_a_role_get_their_capitals(env: BotEnv) -> None:
     (record,) = await interviews(env, user)
     assert record.company == "Acme"
     assert record.role == "senior UX designer"
+
+
+async def test_what_a_step_means_is_explained_not_decided(env: BotEnv) -> None:
+    user = env.user()
+    await onboard(user)
+    await new_interview(user)
+    reply = text_of(await user.send("wait what's a check-in?"))
+    assert "A <b>check-in</b> is one short, friendly e-mail" in reply
+    assert "What comes next at Acme" in reply
+    assert "Wait</b>" not in reply and "Go</b>" not in reply
+    moving = text_of(await user.send("what do you mean by move on"))
+    assert "<b>Time to move on</b>" in moving
+    assert "not sure what you mean" not in moving
+
+
+async def test_a_step_asked_about_mid_conversation_is_explained_then_asked_again(
+    env: BotEnv,
+) -> None:
+    user = env.user()
+    await onboard(user)
+    await user.send("/new")
+    reply = text_of(await user.send("what's a thank you note?"))
+    assert "<b>thank-you note</b>" in reply
+    assert "Which company" in reply
+
+
+async def test_several_undated_follow_ups_in_a_question_count(env: BotEnv) -> None:
+    user = env.user()
+    await onboard(user)
+    await new_interview(user)
+    reply = text_of(await user.send("i emailed dana twice and called her once, should i call?"))
+    assert "counted them as today" in reply
+    assert "three times without a reply" in reply
+    assert "twice without a reply" not in reply
+    (record,) = await interviews(env, user)
+    assert len(record.attempts) == 3
