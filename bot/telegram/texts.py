@@ -659,6 +659,9 @@ VERDICT_HEAD: Final = {
     Verdict.WAIT: _("⏳ <b>Wait</b>"),
     Verdict.STOP: _("🛑 <b>Stop</b>"),
 }
+VERDICT_NOT_THIS_WAY: Final = _("🛑 <b>Not this way</b>")
+"""The head of a Stop that is about the channel only (G5): a follow-up is still fine, by
+another way; a plain "Stop" read as "give up"."""
 VERDICT_UNTIL: Final = _(" until <b>{when}</b>")
 VERDICT: Final = _("{head}\n{advice}")
 STEP_LINE: Final = "• {step}: <b>{when}</b>{state}"

@@ -109,6 +109,8 @@ def interview_label(record: InterviewRecord) -> str:
 
 def decision_text(decision: Decision, cal: BusinessCalendar, now: datetime) -> str:
     head = texts.VERDICT_HEAD[decision.verdict]
+    if decision.verdict is Verdict.STOP and decision.rules == ("G5",):
+        head = texts.VERDICT_NOT_THIS_WAY  # the channel only: another way is fine
     if decision.verdict is Verdict.WAIT and decision.next_ok_at is not None:
         head += texts.VERDICT_UNTIL.format(when=when(decision.next_ok_at, cal, now))
     return texts.VERDICT.format(head=head, advice=esc(decision.advice))

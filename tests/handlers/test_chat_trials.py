@@ -223,3 +223,13 @@ async def test_several_undated_follow_ups_in_a_question_count(env: BotEnv) -> No
     assert "twice without a reply" not in reply
     (record,) = await interviews(env, user)
     assert len(record.attempts) == 3
+
+
+async def test_a_wrong_channel_is_not_a_stop_to_following_up(env: BotEnv) -> None:
+    user = env.user()
+    await onboard(user)
+    await new_interview(user)
+    reply = text_of(await user.send("can i message dana on linkedin instead?"))
+    assert "<b>Not this way</b>" in reply
+    assert "work e-mail" in reply
+    assert "<b>Stop</b>" not in reply
