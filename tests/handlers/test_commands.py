@@ -72,14 +72,15 @@ class TestShouldI:
         assert "Wait" in reply and "G1" not in reply
         assert "Tue 24 Nov" in reply
 
-    async def test_personal_channel_is_stop(self, env: BotEnv) -> None:
+    async def test_personal_channel_is_stopped(self, env: BotEnv) -> None:
         user = env.user()
         await onboard(user)
         await new_interview(user)
         await user.send("/shouldi")
         await user.press("Personal e-mail")
         reply = text_of(await user.press("Recruiter"))
-        assert "Stop" in reply and "G5" not in reply
+        assert "🛑 <b>Not this way</b>" in reply and "G5" not in reply
+        assert "work e-mail instead" in reply
 
     async def test_go_after_the_s2_day_offers_a_draft(self, env: BotEnv) -> None:
         user = env.user()
