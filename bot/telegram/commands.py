@@ -23,6 +23,7 @@ from typing import Final
 from telegram import Message
 
 from bot.core.intents import closest_commands
+from bot.core.timeline import read_timeline
 from bot.core.types import Recipient, StepKind
 from bot.core.understand import Frame, FrameIntent, frame_intent, is_name_like, term_asked
 from bot.services import plans
@@ -547,9 +548,50 @@ async def _done_typed(turn: Turn, frame: Frame, text: str) -> bool:
     return True
 
 
+_LATER_CUE = re.compile(
+    r"\b(?:remind me|snooze|not (?:today|now|yet)|later|tomorrow|tmrw|tmr|tomorow|"
+    r"next week|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|"
+    r"in (?:a |\d+ |two |three )?(?:days?|couple (?:of )?days))\b"
+)
+_LATER_ASKS = re.compile(
+    r"\b(?:remind me|snooze|not (?:today|now)|instead|later|(?:do|send) (?:it|this|that))\b"
+)
+_OTHER_CHANNEL = re.compile(r"\b(?:call|phone|ring|linkedin|text|whatsapp|visit|drop by)\b")
+_NEXT_WEEK = re.compile(r"\bnext week\b")
+SNOOZE_AHEAD: Final = timedelta(days=30)
+"""The furthest day a typed "remind me ..." moves a reminder to."""
+
+
+async def _later_typed(turn: Turn, frame: Frame, text: str) -> bool:
+    """ "can i do it tmrw instead?", "not today, remind me thursday" after a reminder: as its
+    Snooze button, to the day named (the next business day when none is)."""
+    plain = " ".join(text.casefold().replace("’", "'").split())
+    if len(plain) > 80 or not (_LATER_ASKS.search(plain) and _LATER_CUE.search(plain)):
+        return False
+    if _OTHER_CHANNEL.search(plain) or frame.intent in (FrameIntent.REPLY, FrameIntent.OUTCOME):
+        return False
+    nudge = await nudge_store.latest_unanswered(
+        turn.session, owner_id=turn.user.id, since=turn.now - DONE_WITHIN
+    )
+    if nudge is None or nudge.kind is StepKind.MOVE_ON:
+        return False
+    today = turn.cal.local_date(turn.now)
+    day = None
+    if _NEXT_WEEK.search(plain):
+        day = today + timedelta(days=7 - today.weekday())  # its Monday
+    else:
+        day = read_timeline(plain, now=turn.now, cal=turn.cal).promised_by
+    if day is not None and not today < day <= today + SNOOZE_AHEAD:
+        day = None
+    await nudges.snooze_typed(turn, nudge, day)
+    return True
+
+
 async def route_intent(turn: Turn, frame: Frame, text: str) -> None:
     """Act on what the free text was understood as; else suggest some commands."""
     if await _done_typed(turn, frame, text):
+        return
+    if await _later_typed(turn, frame, text):
         return
     if frame.intent not in _NOT_CORRECTIONS and await understood.correct_stored(turn, text):
         return  # "actually it was tuesday not wednesday"

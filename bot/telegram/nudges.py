@@ -20,6 +20,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import date
 from typing import Any
 
 from telegram import Bot
@@ -280,7 +281,9 @@ async def _done(turn: Turn, nudge: NudgeRecord, record: InterviewRecord) -> None
     await actions.do_log(turn, presses.LogAttempt(record.id, Channel.EMAIL, to))
 
 
-async def _snooze(turn: Turn, nudge: NudgeRecord, record: InterviewRecord) -> None:
+async def _snooze(
+    turn: Turn, nudge: NudgeRecord, record: InterviewRecord, day: date | None = None
+) -> None:
     if nudge.kind is StepKind.MOVE_ON:
         turn.say(texts.EXPIRED)
         return
@@ -290,6 +293,10 @@ async def _snooze(turn: Turn, nudge: NudgeRecord, record: InterviewRecord) -> No
         nudge_hour=turn.user.nudge_hour,
         nudge_minute=turn.user.nudge_minute,
     )
+    if day is not None and day > turn.cal.local_date(turn.now):
+        # "remind me thursday": that day (the next business day from it) at the nudge time
+        business = turn.cal.next_business_day(day, include_today=True)
+        until = turn.cal.at_local(business, turn.user.nudge_hour, turn.user.nudge_minute)
     if not await nudges.snooze(
         turn.session, owner_id=turn.user.id, nudge_id=nudge.id, until=until, now=turn.now
     ):
@@ -306,6 +313,18 @@ async def _snooze(turn: Turn, nudge: NudgeRecord, record: InterviewRecord) -> No
             note=note,
         )
     )
+
+
+async def snooze_typed(turn: Turn, nudge: NudgeRecord, day: date | None) -> None:
+    """ "can i do it tmrw instead?" after a reminder: as its Snooze button, to ``day`` when
+    the words named one."""
+    record = await repo.get_interview(
+        turn.session, owner_id=turn.user.id, interview_id=nudge.interview_id
+    )
+    if record is None:
+        turn.say(texts.EXPIRED)
+        return
+    await _snooze(turn, nudge, record, day)
 
 
 async def _replied(turn: Turn, nudge: NudgeRecord, record: InterviewRecord) -> None:

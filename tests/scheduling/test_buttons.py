@@ -259,3 +259,45 @@ class TestTypedDone:
         assert "Thank-you noted" not in text_of(await user.send("done"))
         _, rows = await the_interview(env, user)
         assert rows[0].reason is None
+
+
+class TestTypedLater:
+    """ "can i do it tmrw instead?" after a reminder is its Snooze button, to the day named."""
+
+    async def check_in(self, env: BotEnv, user: User) -> SentMessage:
+        await start_interview(user, thank_you_sent=True)
+        (nudge,) = await deliver(env, user, datetime(2026, 11, 24, 10, 0, tzinfo=NY))
+        assert "check-in" in nudge.text
+        return nudge
+
+    @pytest.mark.parametrize(
+        ("typed", "when"),
+        [
+            ("can i do it tmrw instead?", "Wed 25 Nov, 10:00"),
+            # Thursday 26 November is Thanksgiving in New York: the next business day
+            ("not today, remind me thursday", "Fri 27 Nov, 10:00"),
+            ("remind me next week", "Mon 30 Nov, 10:00"),
+            ("later", "Wed 25 Nov, 10:00"),
+        ],
+    )
+    async def test_typed_later_snoozes_the_latest_reminder(
+        self, env: BotEnv, typed: str, when: str
+    ) -> None:
+        user = env.user()
+        nudge = await self.check_in(env, user)
+        reply = text_of(await user.send(typed))
+        assert "Snoozed" in reply and when in reply, reply
+        assert "Already snoozed" in await press(user, nudge, "s")
+
+    async def test_a_call_tomorrow_is_a_question_not_a_snooze(self, env: BotEnv) -> None:
+        user = env.user()
+        await self.check_in(env, user)
+        reply = text_of(await user.send("can i call them tomorrow instead?"))
+        assert "Snoozed" not in reply
+        assert "<b>" in reply  # a verdict
+
+    async def test_no_recent_reminder_no_snooze(self, env: BotEnv) -> None:
+        user = env.user()
+        await start_interview(user, thank_you_sent=True)
+        reply = text_of(await user.send("remind me tomorrow"))
+        assert "Snoozed" not in reply
