@@ -251,6 +251,22 @@ ZONE_WORDS: dict[str, tuple[str, ...]] = {
     "gst": ("Asia/Dubai",),
     "brt": ("America/Sao_Paulo",),
 }
+# Everyday short names of big cities that no gazetteer lists as names of their own.
+CITY_NICKNAMES: dict[str, str] = {
+    **dict.fromkeys(("sf", "san fran", "bay area", "the bay", "sfo"), "san francisco, us"),
+    **dict.fromkeys(("la", "lax"), "los angeles, us"),
+    **dict.fromkeys(("dc", "washington dc", "washington d.c."), "washington, us"),
+    "ny": "new york city, us",
+    "silicon valley": "san jose, us",
+    "nola": "new orleans, us",
+    "atl": "atlanta, us",
+    "hk": "hong kong",
+    "kl": "kuala lumpur",
+    "blr": "bengaluru",
+    "bombay": "mumbai",
+    **dict.fromkeys(("joburg", "jozi", "jhb"), "johannesburg"),
+    "cdmx": "mexico city",
+}
 # Offsets off the hour have no Etc/ zone: the zone that keeps that offset all year.
 _ODD_OFFSETS = {
     (1, 5, 30): "Asia/Kolkata",
@@ -383,10 +399,14 @@ def find_places(text: str, limit: int = 5) -> list[Place]:
     if zone is not None and typed not in ZONE_WORDS:
         return [place_for_zone(zone)]
     plain = _place_words(query)
+    typed_words = " ".join(query.casefold().split()).strip(" .!?")
+    if typed_words in CITY_NICKNAMES:  # before "area" is dropped from "bay area"
+        plain = typed_words
     if plain in ZONE_WORDS:
         return [place_for_zone(z) for z in ZONE_WORDS[plain]][:limit]
     if not plain or plain in _NOT_PLACES:
         return []
+    plain = CITY_NICKNAMES.get(plain, plain)
     zone = _zone_names().get(plain.replace(" ", "_"))
     if zone is not None:
         return [place_for_zone(zone)]

@@ -32,6 +32,13 @@ class TestFindPlaces:
             ("america/new_york", "America/New_York"),
             ("Paris, US", "America/Chicago"),
             ("  Tokyo  ", "Asia/Tokyo"),
+            # everyday short names (chat trials: "sf" and "la" found nothing)
+            ("sf", "America/Los_Angeles"),
+            ("LA", "America/Los_Angeles"),
+            ("im in sf", "America/Los_Angeles"),
+            ("bay area", "America/Los_Angeles"),
+            ("dc", "America/New_York"),
+            ("bombay", "Asia/Kolkata"),
         ],
     )
     def test_single_clear_answer(self, query: str, zone: str) -> None:
