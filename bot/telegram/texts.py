@@ -872,6 +872,10 @@ ZONE_MOVED: Final = _(
     "Done: your time zone is now <b>{zone}</b>, where it's {time}. Reminders will come at "
     "{nudge} there, on its business days. Not right? Send /timezone."
 )
+MOVE_TO_COME: Final = _(
+    "Good luck with the move! Until then your reminders stay on <b>{zone}</b> time. Once "
+    "you're there, send <code>/timezone {place}</code> and they'll follow you."
+)
 NOTHING_TO_UNDO: Final = _("There's nothing recent to undo.")
 UNDO_WHICH: Final = _("What should I undo?")
 BUTTON_UNDO_ATTEMPT: Final = _("↩️ The follow-up to {company} ({day})")

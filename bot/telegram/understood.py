@@ -65,7 +65,7 @@ from bot.telegram.answers import (
     ZoneAnswers,
 )
 from bot.telegram.conversation import Conversation, clear, save
-from bot.telegram.html import esc
+from bot.telegram.html import clean, esc
 from bot.telegram.presses import press_button
 from bot.telegram.runtime import Turn
 
@@ -761,14 +761,28 @@ _MOVED = re.compile(
 
 MOVED_HOME = re.compile(
     r"\b(?:i (?:have |just )?moved|i'?ve (?:just )?moved|relocated|i'?m now (?:based|living)|"
-    r"i now live|now based|now living)\b",
+    r"(?:moving|relocating) to|i now live|now based|now living)\b",
     re.IGNORECASE,
 )
 """A move told in words the reader does not count as a setting."""
 
 
+_WHEN_AFTER_PLACE = re.compile(r"\s+(?:next|this|in|on|by|soon|at the end)\b.*$")
+_MOVE_TO_COME = re.compile(
+    r"\b(?:moving|relocating|will (?:be )?mov(?:e|ing)|going to move|gonna move|"
+    r"plan(?:ning)? to move|about to move)\b(?!.*\b(?:today|now)\b)",
+    re.IGNORECASE,
+)
+
+
 async def settings(turn: Turn, frame: Frame, text: str) -> None:
     moved = _MOVED.search(text)
+    if frame.nudge_hour is None and moved and _MOVE_TO_COME.search(text) and turn.user.zone:
+        # "im moving to london next week": not yet; the zone changes once they are there
+        place = clean(moved.group("place"), 60)
+        place = _WHEN_AFTER_PLACE.sub("", place) or place
+        turn.say(texts.MOVE_TO_COME.format(zone=esc(turn.user.zone), place=esc(place)))
+        return
     if frame.nudge_hour is None and moved:
         # "i moved to berlin": the zone follows the move; several candidates are asked
         places = await find_places_soon(moved.group("place"))

@@ -233,3 +233,13 @@ async def test_a_wrong_channel_is_not_a_stop_to_following_up(env: BotEnv) -> Non
     assert "<b>Not this way</b>" in reply
     assert "work e-mail" in reply
     assert "<b>Stop</b>" not in reply
+
+
+async def test_a_move_to_come_keeps_the_zone_until_then(env: BotEnv) -> None:
+    user = env.user()
+    await onboard(user, city="Berlin")
+    reply = text_of(await user.send("im moving to london next week"))
+    assert "Good luck with the move" in reply
+    assert "/timezone london" in reply
+    done = text_of(await user.send("i moved to london"))
+    assert "Europe/London" in done
