@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import json
 import os
 import random
@@ -137,6 +138,9 @@ class Round:
     unanswered: int = 0
     cpu: float = 0.0
     """CPU seconds the bot process used in the phase (user + system)."""
+    driver_cpu: float = 0.0
+    """CPU seconds this process (the fake Bot API and the users) used in the phase: near one
+    core, its own delays would count as the bot's."""
 
 
 def _chat_of(params: dict[str, Any]) -> int:
@@ -386,7 +390,7 @@ def show(r: Round) -> str:
     if r.bot == "hearback":
         line += f"  nudges {r.nudges / r.seconds:5.1f}/s"
     line += f"  CPU {1000 * r.cpu / max(1, r.answered):5.2f} ms/update"
-    line += f"  RSS {r.rss_mb:6.1f} MB"
+    line += f"  RSS {r.rss_mb:6.1f} MB  driver CPU {100 * r.driver_cpu / r.seconds:3.0f}%"
     if r.unanswered:
         line += f"  (unanswered or not offered: {r.unanswered})"
     return line
@@ -427,6 +431,31 @@ def main() -> None:
         asyncio.run(run(args, work, db, active, due))
 
 
+async def distinct_growth(users: Users, proc: Any, count: int) -> None:
+    """``count`` updates from users never seen before; the bot's RSS after each quarter.
+
+    The first quarters also fill what stops growing (SQLite's page caches, the allocator's
+    arenas); the last shows what each further new user costs."""
+    new = [NEW_BASE + i for i in range(count)]
+    quarter = max(1, count // 4)
+    marks = [rss_mb(proc.pid)]
+    began = time.perf_counter()
+    for part in range(0, count, quarter):
+        chunk = new[part : part + quarter]
+        for start in range(0, len(chunk), 200):
+            await asyncio.gather(*(users.act(c, "/help") for c in chunk[start : start + 200]))
+        marks.append(rss_mb(proc.pid))
+    steps = [(b - a) * 100_000 / quarter for a, b in itertools.pairwise(marks)]
+    print(
+        f"distinct: {count} new users in {time.perf_counter() - began:.0f} s; RSS "
+        + " -> ".join(f"{m:.1f}" for m in marks)
+        + f" MB; {(marks[-1] - marks[0]) * 100_000 / count:.2f} MB per 100k over all; per "
+        + "quarter: "
+        + ", ".join(f"{x:.2f}" for x in steps)
+        + " MB per 100k"
+    )
+
+
 async def run(args: argparse.Namespace, work: Path, db: Path, active: int, due: int) -> None:
     async with FakeBotApi(TOKEN, seed=1) as fake:
         users = Users(fake, args.latency)
@@ -438,7 +467,6 @@ async def run(args: argparse.Namespace, work: Path, db: Path, active: int, due: 
         chats = [ACTIVE_BASE + i for i in range(active)]
         results: list[Round] = []
         order = ["anchor", "hearback"]
-        last_proc: Any = None
         for number in range(args.rounds):
             for kind in order if number % 2 == 0 else order[::-1]:
                 proc = await start_bot(kind, fake, db, work / f"{kind}.log", args.nudge_rate)
@@ -450,6 +478,7 @@ async def run(args: argparse.Namespace, work: Path, db: Path, active: int, due: 
                     r = Round(kind, phase, args.seconds)
                     nudges_before = users.nudges
                     cpu_before = cpu_seconds(proc.pid)
+                    driver_before = time.process_time()
                     began = time.perf_counter()
                     users.timed.clear()
                     if phase == "throughput":
@@ -459,6 +488,7 @@ async def run(args: argparse.Namespace, work: Path, db: Path, active: int, due: 
                     r.seconds = time.perf_counter() - began  # until the last answer came
                     r.nudges = users.nudges - nudges_before
                     r.cpu = cpu_seconds(proc.pid) - cpu_before
+                    r.driver_cpu = time.process_time() - driver_before
                     r.rss_mb = rss_mb(proc.pid)
                     results.append(r)
                     print(f"round {number + 1}: " + show(r), flush=True)
@@ -467,22 +497,10 @@ async def run(args: argparse.Namespace, work: Path, db: Path, active: int, due: 
                         shown = ", ".join(f"{1000 * t:.0f} ms {s!r}" for t, s in slow)
                         print(f"  slowest: {shown}")
                 if kind == "hearback" and number == args.rounds - 1 and args.distinct:
-                    last_proc = proc
-                    continue
+                    # Now, before the next bot starts: two bots polling at once would share
+                    # the updates.
+                    await distinct_growth(users, proc, args.distinct)
                 await stop_bot(proc)
-        if last_proc is not None:
-            before = rss_mb(last_proc.pid)
-            new = [NEW_BASE + i for i in range(args.distinct)]
-            t1 = time.perf_counter()
-            for start in range(0, len(new), 200):
-                await asyncio.gather(*(users.act(c, "/help") for c in new[start : start + 200]))
-            after = rss_mb(last_proc.pid)
-            spent = time.perf_counter() - t1
-            print(
-                f"distinct: {args.distinct} new users in {spent:.0f} s; RSS {before:.1f} -> "
-                f"{after:.1f} MB = {(after - before) * 100_000 / args.distinct:.2f} MB per 100k"
-            )
-            await stop_bot(last_proc)
 
     print("\nmedians over rounds (spread = min..max):")
     for kind in order:
