@@ -98,6 +98,9 @@ UNSET: Final = Unset.UNSET
 PersonInput = tuple[str, Recipient] | tuple[str, Recipient, str | None]
 """A person to add with an interview: (name, role) or (name, role, e-mail)."""
 
+TableRow = Row[*tuple[Any, ...]]
+"""A row read with a Core statement: its columns by name, as the ORM object's attributes."""
+
 _OPEN_NUDGE_STATES: Final = (NudgeState.PENDING, NudgeState.CLAIMED)
 
 
@@ -120,11 +123,11 @@ def _user(row: UserRow) -> UserProfile:
     )
 
 
-def _person(row: PersonRow) -> Person:
+def _person(row: PersonRow | TableRow) -> Person:
     return Person(id=row.id, name=row.name, role=row.role, email=row.email)
 
 
-def _attempt(row: AttemptRow) -> AttemptRecord:
+def _attempt(row: AttemptRow | TableRow) -> AttemptRecord:
     return AttemptRecord(
         id=row.id,
         at=row.at,
@@ -159,7 +162,7 @@ def split_rules(text: str) -> tuple[str, ...]:
     return tuple(r for r in text.split(",") if r)
 
 
-def nudge_record(row: NudgeRow | Row[Any]) -> NudgeRecord:
+def nudge_record(row: NudgeRow | TableRow) -> NudgeRecord:
     """A nudge row as the record every layer reads (also used by ``bot.storage.nudges``)."""
     return NudgeRecord(
         id=row.id,
@@ -266,18 +269,9 @@ async def _interview_records(
     people: dict[int, list[Person]] = {i: [] for i in ids}
     attempts: dict[int, list[AttemptRecord]] = {i: [] for i in ids}
     for p in (await session.execute(_PEOPLE_OF, {"ids": ids})).all():
-        people[p.interview_id].append(Person(id=p.id, name=p.name, role=p.role, email=p.email))
+        people[p.interview_id].append(_person(p))
     for a in (await session.execute(_ATTEMPTS_OF, {"ids": ids})).all():
-        attempts[a.interview_id].append(
-            AttemptRecord(
-                id=a.id,
-                at=a.at,
-                channel=a.channel,
-                to=a.recipient,
-                answered=a.answered,
-                person_id=a.person_id,
-            )
-        )
+        attempts[a.interview_id].append(_attempt(a))
     return tuple(
         InterviewRecord(
             **row._asdict(), people=tuple(people[row.id]), attempts=tuple(attempts[row.id])
