@@ -556,6 +556,7 @@ _LATER_CUE = re.compile(
 _LATER_ASKS = re.compile(
     r"\b(?:remind me|snooze|not (?:today|now)|instead|later|(?:do|send) (?:it|this|that))\b"
 )
+_LATER_SURE = re.compile(r"\b(?:remind me|snooze|not (?:today|now)|instead)\b")
 _OTHER_CHANNEL = re.compile(r"\b(?:call|phone|ring|linkedin|text|whatsapp|visit|drop by)\b")
 _NEXT_WEEK = re.compile(r"\bnext week\b")
 SNOOZE_AHEAD: Final = timedelta(days=30)
@@ -570,6 +571,8 @@ async def _later_typed(turn: Turn, frame: Frame, text: str) -> bool:
         return False
     if _OTHER_CHANNEL.search(plain) or frame.intent in (FrameIntent.REPLY, FrameIntent.OUTCOME):
         return False
+    if frame.intent is FrameIntent.SHOULD_I and not _LATER_SURE.search(plain):
+        return False  # "should i send it tomorrow?" asks; "can i do it tmrw instead?" moves
     nudge = await nudge_store.latest_unanswered(
         turn.session, owner_id=turn.user.id, since=turn.now - DONE_WITHIN
     )

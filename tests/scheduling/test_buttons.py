@@ -296,6 +296,12 @@ class TestTypedLater:
         assert "Snoozed" not in reply
         assert "<b>" in reply  # a verdict
 
+    async def test_should_i_send_it_tomorrow_is_a_question(self, env: BotEnv) -> None:
+        user = env.user()
+        await self.check_in(env, user)
+        reply = text_of(await user.send("should i send it tomorrow?"))
+        assert "Snoozed" not in reply
+
     async def test_no_recent_reminder_no_snooze(self, env: BotEnv) -> None:
         user = env.user()
         await start_interview(user, thank_you_sent=True)
