@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
 from bot.core.calendar import BusinessCalendar, calendar_for
@@ -162,10 +162,21 @@ def judge_due(
 
 
 def snooze_until(
-    now: datetime, *, cal: BusinessCalendar, nudge_hour: int, nudge_minute: int
+    now: datetime,
+    *,
+    cal: BusinessCalendar,
+    nudge_hour: int,
+    nudge_minute: int,
+    day: date | None = None,
 ) -> datetime:
     """Snooze: one day later or, when that is not a business day, the next one; at the nudge time.
+    With ``day`` ("remind me thursday"), that day or the next business day after it.
 
     Always a later local day than ``now`` (S6: business days, the user's nudge time).
     """
-    return cal.at_local(cal.next_business_day(cal.local_date(now)), nudge_hour, nudge_minute)
+    today = cal.local_date(now)
+    if day is not None and day > today:
+        return cal.at_local(
+            cal.next_business_day(day, include_today=True), nudge_hour, nudge_minute
+        )
+    return cal.at_local(cal.next_business_day(today), nudge_hour, nudge_minute)

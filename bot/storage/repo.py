@@ -217,7 +217,6 @@ _INTERVIEWS_OF_OWNER: Final = (
     .where(_INTERVIEWS.c.owner_id == bindparam("owner"))
     .order_by(_INTERVIEWS.c.interviewed_at, _INTERVIEWS.c.id)
 )
-_ALL_INTERVIEWS: Final = _INTERVIEWS_OF_OWNER
 _INTERVIEWS_IN: Final = _INTERVIEWS_OF_OWNER.where(
     _INTERVIEWS.c.status.in_(bindparam("statuses", expanding=True))
 )
@@ -553,7 +552,7 @@ async def list_interviews(
         remembered: tuple[InterviewRecord, ...] = memo[key]
         return remembered
     if statuses is None:
-        result = await session.execute(_ALL_INTERVIEWS, {"owner": owner_id})
+        result = await session.execute(_INTERVIEWS_OF_OWNER, {"owner": owner_id})
     else:
         wanted = [InterviewStatus(s) for s in statuses]
         result = await session.execute(_INTERVIEWS_IN, {"owner": owner_id, "statuses": wanted})

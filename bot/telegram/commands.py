@@ -23,6 +23,7 @@ from typing import Final
 from telegram import Message
 
 from bot.core.intents import closest_commands
+from bot.core.records import NudgeRecord
 from bot.core.timeline import read_timeline
 from bot.core.types import Recipient, StepKind
 from bot.core.understand import Frame, FrameIntent, frame_intent, is_name_like, term_asked
@@ -532,6 +533,15 @@ DONE_WITHIN: Final = timedelta(days=3)
 """How recent a reminder must be for a typed "done" to answer it."""
 
 
+async def _recent_reminder(turn: Turn) -> NudgeRecord | None:
+    """The reminder a typed "done" or "remind me thursday" answers: the latest of the last
+    few days still unanswered (never "time to move on", which has no such buttons)."""
+    nudge = await nudge_store.latest_unanswered(
+        turn.session, owner_id=turn.user.id, since=turn.now - DONE_WITHIN
+    )
+    return None if nudge is None or nudge.kind is StepKind.MOVE_ON else nudge
+
+
 async def _done_typed(turn: Turn, frame: Frame, text: str) -> bool:
     """ "ok sent it just now" after a reminder: as its "Done: I sent it" button."""
     if frame.intent not in (FrameIntent.UNKNOWN, FrameIntent.THANKS, FrameIntent.LOG_ATTEMPT):
@@ -539,10 +549,8 @@ async def _done_typed(turn: Turn, frame: Frame, text: str) -> bool:
     plain = " ".join(text.casefold().replace("’", "'").split())
     if len(plain) > 60 or not _DONE_TEXT.fullmatch(plain):
         return False
-    nudge = await nudge_store.latest_unanswered(
-        turn.session, owner_id=turn.user.id, since=turn.now - DONE_WITHIN
-    )
-    if nudge is None or nudge.kind is StepKind.MOVE_ON:
+    nudge = await _recent_reminder(turn)
+    if nudge is None:
         return False
     await nudges.on_nudge_button(turn, presses.OnNudge(nudge.id, presses.NudgeOp.DONE))
     return True
@@ -573,10 +581,8 @@ async def _later_typed(turn: Turn, frame: Frame, text: str) -> bool:
         return False
     if frame.intent is FrameIntent.SHOULD_I and not _LATER_SURE.search(plain):
         return False  # "should i send it tomorrow?" asks; "can i do it tmrw instead?" moves
-    nudge = await nudge_store.latest_unanswered(
-        turn.session, owner_id=turn.user.id, since=turn.now - DONE_WITHIN
-    )
-    if nudge is None or nudge.kind is StepKind.MOVE_ON:
+    nudge = await _recent_reminder(turn)
+    if nudge is None:
         return False
     today = turn.cal.local_date(turn.now)
     day = None
@@ -586,7 +592,8 @@ async def _later_typed(turn: Turn, frame: Frame, text: str) -> bool:
         day = read_timeline(plain, now=turn.now, cal=turn.cal).promised_by
     if day is not None and not today < day <= today + SNOOZE_AHEAD:
         day = None
-    await nudges.snooze_typed(turn, nudge, day)
+    snooze = presses.OnNudge(nudge.id, presses.NudgeOp.SNOOZE)
+    await nudges.on_nudge_button(turn, snooze, snooze_to=day)
     return True
 
 

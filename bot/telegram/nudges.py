@@ -204,8 +204,11 @@ def _draft_kind(kind: StepKind, record: InterviewRecord) -> DraftKind | None:
     return _DRAFTS.get(kind)
 
 
-async def on_nudge_button(turn: Turn, press: presses.OnNudge) -> None:
-    """Handle one press of a nudge button (callback ``n:<nudge id>:<op>``)."""
+async def on_nudge_button(
+    turn: Turn, press: presses.OnNudge, *, snooze_to: date | None = None
+) -> None:
+    """Handle one press of a nudge button (callback ``n:<nudge id>:<op>``); a typed
+    "remind me thursday" is a Snooze press ``snooze_to`` that day."""
     nudge_id, op = press.nudge, press.op
     nudge = await nudges.get_nudge(turn.session, owner_id=turn.user.id, nudge_id=nudge_id)
     record = (
@@ -241,7 +244,7 @@ async def on_nudge_button(turn: Turn, press: presses.OnNudge) -> None:
     elif op == OP_DONE:
         await _done(turn, nudge, record)
     elif op == OP_SNOOZE:
-        await _snooze(turn, nudge, record)
+        await _snooze(turn, nudge, record, snooze_to)
     else:
         await _stop(turn, nudge, record)
 
@@ -292,11 +295,8 @@ async def _snooze(
         cal=turn.cal,
         nudge_hour=turn.user.nudge_hour,
         nudge_minute=turn.user.nudge_minute,
+        day=day,
     )
-    if day is not None and day > turn.cal.local_date(turn.now):
-        # "remind me thursday": that day (the next business day from it) at the nudge time
-        business = turn.cal.next_business_day(day, include_today=True)
-        until = turn.cal.at_local(business, turn.user.nudge_hour, turn.user.nudge_minute)
     if not await nudges.snooze(
         turn.session, owner_id=turn.user.id, nudge_id=nudge.id, until=until, now=turn.now
     ):
@@ -313,18 +313,6 @@ async def _snooze(
             note=note,
         )
     )
-
-
-async def snooze_typed(turn: Turn, nudge: NudgeRecord, day: date | None) -> None:
-    """ "can i do it tmrw instead?" after a reminder: as its Snooze button, to ``day`` when
-    the words named one."""
-    record = await repo.get_interview(
-        turn.session, owner_id=turn.user.id, interview_id=nudge.interview_id
-    )
-    if record is None:
-        turn.say(texts.EXPIRED)
-        return
-    await _snooze(turn, nudge, record, day)
 
 
 async def _replied(turn: Turn, nudge: NudgeRecord, record: InterviewRecord) -> None:
