@@ -106,15 +106,12 @@ async def on_start(turn: Turn, args: Sequence[str] = ()) -> None:
     await flows.start(turn, "onboard")
 
 
-MAX_OPEN_INTERVIEWS = 50
-"""Interviews waiting for news that one user may have at once (memory, /list and nudges)."""
+MAX_OPEN_INTERVIEWS = understood.MAX_OPEN_INTERVIEWS
 
 
 async def start_new(turn: Turn, company: str | None = None) -> None:
     """A new interview (asking for the user's zone first, the first time)."""
-    waiting = await repo.count_interviews(turn.session, owner_id=turn.user.id, statuses=OPEN)
-    if waiting >= MAX_OPEN_INTERVIEWS:
-        turn.say(texts.TOO_MANY_OPEN.format(count=waiting))
+    if not await understood.room_for_another(turn):
         return
     if not turn.zone_known:
         turn.say(texts.ZONE_FIRST)
@@ -151,10 +148,6 @@ async def new_from_words(turn: Turn, words: Sequence[str]) -> None:
         await start_new(turn)
         return
     await clear(turn)
-    waiting = await repo.count_interviews(turn.session, owner_id=turn.user.id, statuses=OPEN)
-    if waiting >= MAX_OPEN_INTERVIEWS:
-        turn.say(texts.TOO_MANY_OPEN.format(count=waiting))
-        return
     await understood.new_interview(turn, frame, report)
 
 

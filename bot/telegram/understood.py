@@ -329,6 +329,19 @@ async def correct_answers(turn: Turn, conv: Conversation, text: str) -> bool:
     return True
 
 
+MAX_OPEN_INTERVIEWS = 50
+"""Interviews waiting for news that one user may have at once (memory, /list and nudges)."""
+
+
+async def room_for_another(turn: Turn) -> bool:
+    """False, having said so kindly, when the user is at :data:`MAX_OPEN_INTERVIEWS`."""
+    waiting = await repo.count_interviews(turn.session, owner_id=turn.user.id, statuses=OPEN)
+    if waiting >= MAX_OPEN_INTERVIEWS:
+        turn.say(texts.TOO_MANY_OPEN.format(count=waiting))
+        return False
+    return True
+
+
 async def new_interview(turn: Turn, frame: Frame, text: str) -> None:
     company = flows.display_company(frame.company or "")[: flows.MAX_COMPANY]
     if not turn.zone_known:  # the whole message is read again once the zone is known
@@ -349,6 +362,8 @@ async def new_interview(turn: Turn, frame: Frame, text: str) -> None:
                 day=views.day(upcoming),
             )
         )
+        return
+    if not await room_for_another(turn):
         return
     role = job_title(frame.role or "")[: flows.MAX_ROLE]
     answers = InterviewAnswers(company=company, role=role)

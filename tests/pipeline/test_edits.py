@@ -180,6 +180,11 @@ async def test_new_stops_kindly_at_the_cap_on_open_interviews(env: BotEnv) -> No
     reply = text_of(await user.send("/new"))
     assert f"You have {MAX_OPEN_INTERVIEWS} interviews waiting" in reply
     assert "company" not in reply.casefold()
+    # Told in words, with /new's words or without: the same cap.
+    for told in ("/new globex, backend dev", "had an interview at globex today for pm"):
+        reply = text_of(await user.send(told))
+        assert f"You have {MAX_OPEN_INTERVIEWS} interviews waiting" in reply
+        assert "Globex" not in reply
 
 
 def edited_as(update: Update, kind: str, **changes: Any) -> Update:
